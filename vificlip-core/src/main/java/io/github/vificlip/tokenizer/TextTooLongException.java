@@ -1,0 +1,76 @@
+/*
+ * Copyright 2026 The ViFi-CLIP for Java Authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.github.vificlip.tokenizer;
+
+/**
+ * Thrown when a text needs more tokens than the tokenizer's context length and truncation is off.
+ */
+public class TextTooLongException extends IllegalArgumentException {
+
+    private static final long serialVersionUID = 1L;
+    private static final int SHOWN_CHARACTERS = 200;
+
+    /** The text that did not fit. */
+    private final String text;
+
+    /** Tokens the text needs, start and end tokens included. */
+    private final int tokenCount;
+
+    /** The context length the text had to fit in. */
+    private final int contextLength;
+
+    /**
+     * Creates the exception for one text.
+     *
+     * @param text the text that did not fit
+     * @param tokenCount the number of tokens it needs, start and end tokens included
+     * @param contextLength the context length it had to fit in
+     */
+    public TextTooLongException(String text, int tokenCount, int contextLength) {
+        super(
+                "Text is too long: "
+                        + tokenCount
+                        + " tokens with the start and end tokens, but the context length is "
+                        + contextLength
+                        + " (enable truncation to cut it): \""
+                        + abbreviate(text)
+                        + '"');
+        this.text = text;
+        this.tokenCount = tokenCount;
+        this.contextLength = contextLength;
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= SHOWN_CHARACTERS
+                ? text
+                : text.substring(0, SHOWN_CHARACTERS) + "...";
+    }
+
+    /**
+     * Returns the text that did not fit.
+     *
+     * @return the text
+     */
+    public String getText() {
+        return text;
+    }
+
+    /**
+     * Returns the number of tokens the text needs, start and end tokens included.
+     *
+     * @return the token count
+     */
+    public int getTokenCount() {
+        return tokenCount;
+    }
+
+    /**
+     * Returns the context length the text had to fit in.
+     *
+     * @return the context length
+     */
+    public int getContextLength() {
+        return contextLength;
+    }
+}

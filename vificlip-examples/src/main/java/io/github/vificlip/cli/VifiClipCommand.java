@@ -1,0 +1,67 @@
+/*
+ * Copyright 2026 The ViFi-CLIP for Java Authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.github.vificlip.cli;
+
+import io.github.vificlip.benchmarks.BenchmarkCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code vificlip} command line: one subcommand per task (tokenize, inspect weights, embed,
+ * probe videos, sample frames, split datasets, train, evaluate, classify, demo).
+ *
+ * <p>Run it from the build output with {@code java -jar vificlip-examples/target/vificlip.jar
+ * <subcommand> ...}; {@code --help} on any subcommand lists its options.
+ */
+@Command(
+        name = "vificlip",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Fine-tune CLIP on videos and classify videos against any class names.",
+        subcommands = {
+            TokenizeCommand.class,
+            BenchmarkCommand.class,
+            CommandLine.HelpCommand.class
+        })
+public final class VifiClipCommand implements Runnable {
+
+    @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
+
+    /**
+     * Runs the command line and exits with its status.
+     *
+     * @param args the command-line arguments
+     */
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /**
+     * Runs the command line and returns its exit status instead of exiting, for tests and for
+     * programs that embed it.
+     *
+     * @param args the command-line arguments
+     * @return 0 on success, 1 when the work failed, 2 for bad usage
+     */
+    public static int execute(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /**
+     * Returns the configured command line, with DJL set to offline mode, for callers that want to
+     * redirect its output.
+     *
+     * @return a new command line
+     */
+    public static CommandLine commandLine() {
+        OfflineEngine.configure();
+        return new CommandLine(new VifiClipCommand())
+                .setExecutionExceptionHandler(new ErrorReporter());
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand");
+    }
+}
