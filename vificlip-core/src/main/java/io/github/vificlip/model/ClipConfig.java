@@ -1,0 +1,476 @@
+/*
+ * Copyright 2026 The ViFi-CLIP for Java Authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.github.vificlip.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The architecture of a CLIP model with a ViT image tower: a few numbers from which every other
+ * dimension follows (open_clip's model config as one small type).
+ *
+ * <p>Use a preset ({@link #VIT_B_16} is the backbone of every ViFi-CLIP setting) or build a
+ * free-form configuration, for example a tiny one for tests:
+ *
+ * <pre>{@code
+ * ClipConfig tiny = ClipConfig.builder()
+ *         .setEmbedDim(16)
+ *         .setImageSize(32).setPatchSize(8).setVisionWidth(32).setVisionLayers(2).setVisionHeads(2)
+ *         .setContextLength(77).setVocabSize(49408)
+ *         .setTextWidth(32).setTextLayers(2).setTextHeads(2)
+ *         .build();
+ * }</pre>
+ *
+ * <p>Instances are immutable records, so they serialise to JSON with the checkpoints that use them.
+ *
+ * @param name a label for logs and saved configs (for example {@code "ViT-B/16"})
+ * @param embedDim the joint embedding size both towers project to
+ * @param imageSize the input side in pixels (square frames)
+ * @param patchSize the side of one patch; {@code imageSize} must be a multiple of it
+ * @param visionWidth the image transformer's width
+ * @param visionLayers the image transformer's number of residual blocks
+ * @param visionHeads the image transformer's attention heads; must divide {@code visionWidth}
+ * @param contextLength the number of text tokens per prompt (77 for CLIP)
+ * @param vocabSize the number of token ids (49,408 for CLIP)
+ * @param textWidth the text transformer's width
+ * @param textLayers the text transformer's number of residual blocks
+ * @param textHeads the text transformer's attention heads; must divide {@code textWidth}
+ * @param mlpRatio the residual blocks' MLP hidden size as a multiple of the width (4 for CLIP)
+ * @param layerNormEps the LayerNorm epsilon (1e-5, PyTorch's default)
+ */
+public record ClipConfig(
+        String name,
+        int embedDim,
+        int imageSize,
+        int patchSize,
+        int visionWidth,
+        int visionLayers,
+        int visionHeads,
+        int contextLength,
+        int vocabSize,
+        int textWidth,
+        int textLayers,
+        int textHeads,
+        int mlpRatio,
+        float layerNormEps) {
+
+    /** OpenAI CLIP ViT-B/32 at 224 px. */
+    public static final ClipConfig VIT_B_32 = preset("ViT-B/32", 512, 32, 768, 12, 12, 512, 12, 8);
+
+    /** OpenAI CLIP ViT-B/16 at 224 px, the backbone of every ViFi-CLIP setting. */
+    public static final ClipConfig VIT_B_16 = preset("ViT-B/16", 512, 16, 768, 12, 12, 512, 12, 8);
+
+    /** OpenAI CLIP ViT-L/14 at 224 px. */
+    public static final ClipConfig VIT_L_14 =
+            preset("ViT-L/14", 768, 14, 1024, 24, 16, 768, 12, 12);
+
+    /**
+     * Checks every dimension; the builder and JSON deserialisation both come through here.
+     *
+     * @throws IllegalArgumentException naming every invalid dimension and what is allowed
+     */
+    public ClipConfig {
+        List<String> problems = new ArrayList<>();
+        positive(problems, "embedDim", embedDim);
+        positive(problems, "imageSize", imageSize);
+        positive(problems, "patchSize", patchSize);
+        positive(problems, "visionWidth", visionWidth);
+        positive(problems, "visionLayers", visionLayers);
+        positive(problems, "visionHeads", visionHeads);
+        positive(problems, "contextLength", contextLength);
+        positive(problems, "vocabSize", vocabSize);
+        positive(problems, "textWidth", textWidth);
+        positive(problems, "textLayers", textLayers);
+        positive(problems, "textHeads", textHeads);
+        positive(problems, "mlpRatio", mlpRatio);
+        if (imageSize > 0 && patchSize > 0 && imageSize % patchSize != 0) {
+            problems.add(
+                    String.format(
+                            Locale.ROOT,
+                            "imageSize %d must be a multiple of patchSize %d",
+                            imageSize,
+                            patchSize));
+        }
+        if (visionHeads > 0 && visionWidth % visionHeads != 0) {
+            problems.add(
+                    String.format(
+                            Locale.ROOT,
+                            "visionWidth %d must be divisible by visionHeads %d",
+                            visionWidth,
+                            visionHeads));
+        }
+        if (textHeads > 0 && textWidth % textHeads != 0) {
+            problems.add(
+                    String.format(
+                            Locale.ROOT,
+                            "textWidth %d must be divisible by textHeads %d",
+                            textWidth,
+                            textHeads));
+        }
+        if (contextLength > 0 && contextLength < 2) {
+            problems.add("contextLength must be at least 2 (start and end tokens)");
+        }
+        if (!(layerNormEps > 0) || Float.isInfinite(layerNormEps)) {
+            problems.add("layerNormEps must be a positive number, got " + layerNormEps);
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "Invalid CLIP configuration"
+                            + (name != null ? " '" + name + "'" : "")
+                            + ": "
+                            + String.join("; ", problems));
+        }
+        if (name == null) {
+            name = "custom";
+        }
+    }
+
+    private static void positive(List<String> problems, String field, int value) {
+        if (value <= 0) {
+            problems.add(field + " must be positive, got " + value);
+        }
+    }
+
+    private static ClipConfig preset(
+            String name,
+            int embedDim,
+            int patchSize,
+            int visionWidth,
+            int visionLayers,
+            int visionHeads,
+            int textWidth,
+            int textLayers,
+            int textHeads) {
+        return new ClipConfig(
+                name,
+                embedDim,
+                224,
+                patchSize,
+                visionWidth,
+                visionLayers,
+                visionHeads,
+                77,
+                49408,
+                textWidth,
+                textLayers,
+                textHeads,
+                4,
+                1e-5f);
+    }
+
+    /**
+     * Returns the preset with the given name ({@code ViT-B/32}, {@code ViT-B/16}, {@code ViT-L/14};
+     * case and the separator ({@code /} or {@code -}) do not matter).
+     *
+     * @param name the preset's name
+     * @return the preset
+     * @throws IllegalArgumentException if no preset has that name
+     */
+    public static ClipConfig preset(String name) {
+        String key = name.trim().toUpperCase(Locale.ROOT).replace('-', '/');
+        for (ClipConfig preset : presets()) {
+            if (preset.name().toUpperCase(Locale.ROOT).equals(key)) {
+                return preset;
+            }
+        }
+        throw new IllegalArgumentException(
+                "Unknown CLIP preset '" + name + "'; known presets: ViT-B/32, ViT-B/16, ViT-L/14");
+    }
+
+    /**
+     * Returns every preset.
+     *
+     * @return ViT-B/32, ViT-B/16 and ViT-L/14
+     */
+    public static List<ClipConfig> presets() {
+        return List.of(VIT_B_32, VIT_B_16, VIT_L_14);
+    }
+
+    /**
+     * Returns a builder for a free-form configuration.
+     *
+     * @return a new builder with CLIP's text defaults (context 77, vocabulary 49,408), MLP ratio 4
+     *     and LayerNorm epsilon 1e-5
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Returns the number of patches along one side of a frame.
+     *
+     * @return {@code imageSize / patchSize}
+     */
+    public int gridSize() {
+        return imageSize / patchSize;
+    }
+
+    /**
+     * Returns the image transformer's sequence length: one class token and the patches.
+     *
+     * @return {@code gridSize² + 1}
+     */
+    public int visionTokens() {
+        return gridSize() * gridSize() + 1;
+    }
+
+    /**
+     * Returns the size of one image attention head.
+     *
+     * @return {@code visionWidth / visionHeads}
+     */
+    public int visionHeadDim() {
+        return visionWidth / visionHeads;
+    }
+
+    /**
+     * Returns the size of one text attention head.
+     *
+     * @return {@code textWidth / textHeads}
+     */
+    public int textHeadDim() {
+        return textWidth / textHeads;
+    }
+
+    /**
+     * Returns the hidden size of the image blocks' MLP.
+     *
+     * @return {@code mlpRatio * visionWidth}
+     */
+    public int visionMlpWidth() {
+        return mlpRatio * visionWidth;
+    }
+
+    /**
+     * Returns the hidden size of the text blocks' MLP.
+     *
+     * @return {@code mlpRatio * textWidth}
+     */
+    public int textMlpWidth() {
+        return mlpRatio * textWidth;
+    }
+
+    /**
+     * Returns a builder that starts from this configuration, to change a few values.
+     *
+     * @return a builder holding this configuration's values
+     */
+    public Builder toBuilder() {
+        return new Builder()
+                .setName(name)
+                .setEmbedDim(embedDim)
+                .setImageSize(imageSize)
+                .setPatchSize(patchSize)
+                .setVisionWidth(visionWidth)
+                .setVisionLayers(visionLayers)
+                .setVisionHeads(visionHeads)
+                .setContextLength(contextLength)
+                .setVocabSize(vocabSize)
+                .setTextWidth(textWidth)
+                .setTextLayers(textLayers)
+                .setTextHeads(textHeads)
+                .optMlpRatio(mlpRatio)
+                .optLayerNormEps(layerNormEps);
+    }
+
+    /** Builds a {@link ClipConfig}; {@link #build()} says what is wrong. */
+    public static final class Builder {
+
+        private String name = "custom";
+        private int embedDim;
+        private int imageSize;
+        private int patchSize;
+        private int visionWidth;
+        private int visionLayers;
+        private int visionHeads;
+        private int contextLength = 77;
+        private int vocabSize = 49408;
+        private int textWidth;
+        private int textLayers;
+        private int textHeads;
+        private int mlpRatio = 4;
+        private float layerNormEps = 1e-5f;
+
+        Builder() {}
+
+        /**
+         * Sets the label used in logs and saved configs.
+         *
+         * @param name the label
+         * @return this builder
+         */
+        public Builder setName(String name) {
+            this.name = name;
+            return this;
+        }
+
+        /**
+         * Sets the joint embedding size.
+         *
+         * @param embedDim the size
+         * @return this builder
+         */
+        public Builder setEmbedDim(int embedDim) {
+            this.embedDim = embedDim;
+            return this;
+        }
+
+        /**
+         * Sets the input frame side in pixels.
+         *
+         * @param imageSize the side
+         * @return this builder
+         */
+        public Builder setImageSize(int imageSize) {
+            this.imageSize = imageSize;
+            return this;
+        }
+
+        /**
+         * Sets the patch side in pixels.
+         *
+         * @param patchSize the side
+         * @return this builder
+         */
+        public Builder setPatchSize(int patchSize) {
+            this.patchSize = patchSize;
+            return this;
+        }
+
+        /**
+         * Sets the image transformer's width.
+         *
+         * @param visionWidth the width
+         * @return this builder
+         */
+        public Builder setVisionWidth(int visionWidth) {
+            this.visionWidth = visionWidth;
+            return this;
+        }
+
+        /**
+         * Sets the image transformer's number of blocks.
+         *
+         * @param visionLayers the number of blocks
+         * @return this builder
+         */
+        public Builder setVisionLayers(int visionLayers) {
+            this.visionLayers = visionLayers;
+            return this;
+        }
+
+        /**
+         * Sets the image transformer's number of attention heads.
+         *
+         * @param visionHeads the number of heads
+         * @return this builder
+         */
+        public Builder setVisionHeads(int visionHeads) {
+            this.visionHeads = visionHeads;
+            return this;
+        }
+
+        /**
+         * Sets the number of text tokens per prompt.
+         *
+         * @param contextLength the context length
+         * @return this builder
+         */
+        public Builder setContextLength(int contextLength) {
+            this.contextLength = contextLength;
+            return this;
+        }
+
+        /**
+         * Sets the number of token ids.
+         *
+         * @param vocabSize the vocabulary size
+         * @return this builder
+         */
+        public Builder setVocabSize(int vocabSize) {
+            this.vocabSize = vocabSize;
+            return this;
+        }
+
+        /**
+         * Sets the text transformer's width.
+         *
+         * @param textWidth the width
+         * @return this builder
+         */
+        public Builder setTextWidth(int textWidth) {
+            this.textWidth = textWidth;
+            return this;
+        }
+
+        /**
+         * Sets the text transformer's number of blocks.
+         *
+         * @param textLayers the number of blocks
+         * @return this builder
+         */
+        public Builder setTextLayers(int textLayers) {
+            this.textLayers = textLayers;
+            return this;
+        }
+
+        /**
+         * Sets the text transformer's number of attention heads.
+         *
+         * @param textHeads the number of heads
+         * @return this builder
+         */
+        public Builder setTextHeads(int textHeads) {
+            this.textHeads = textHeads;
+            return this;
+        }
+
+        /**
+         * Sets the MLP hidden size as a multiple of the width (4 by default).
+         *
+         * @param mlpRatio the ratio
+         * @return this builder
+         */
+        public Builder optMlpRatio(int mlpRatio) {
+            this.mlpRatio = mlpRatio;
+            return this;
+        }
+
+        /**
+         * Sets the LayerNorm epsilon (1e-5 by default).
+         *
+         * @param layerNormEps the epsilon
+         * @return this builder
+         */
+        public Builder optLayerNormEps(float layerNormEps) {
+            this.layerNormEps = layerNormEps;
+            return this;
+        }
+
+        /**
+         * Builds the configuration.
+         *
+         * @return the configuration
+         * @throws IllegalArgumentException naming every invalid dimension
+         */
+        public ClipConfig build() {
+            return new ClipConfig(
+                    name,
+                    embedDim,
+                    imageSize,
+                    patchSize,
+                    visionWidth,
+                    visionLayers,
+                    visionHeads,
+                    contextLength,
+                    vocabSize,
+                    textWidth,
+                    textLayers,
+                    textHeads,
+                    mlpRatio,
+                    layerNormEps);
+        }
+    }
+}
