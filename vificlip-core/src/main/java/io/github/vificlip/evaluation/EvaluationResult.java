@@ -1,0 +1,46 @@
+/*
+ * Copyright 2026 The ViFi-CLIP for Java Authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.github.vificlip.evaluation;
+
+import java.util.List;
+
+/**
+ * The metrics of one evaluation pass. Accuracies are fractions in [0, 1]; a class without videos
+ * has per-class accuracy NaN.
+ *
+ * @param classNames the class names in label order
+ * @param videos the number of videos scored
+ * @param top1 the fraction whose label had the highest score
+ * @param top5 the fraction whose label was among the five highest
+ * @param perClassAccuracy top-1 accuracy of each class's videos
+ * @param support the number of videos of each class
+ * @param confusion counts by [true class][predicted class]
+ */
+public record EvaluationResult(
+        List<String> classNames,
+        long videos,
+        double top1,
+        double top5,
+        double[] perClassAccuracy,
+        long[] support,
+        long[][] confusion) {
+
+    /**
+     * Returns the mean of the per-class accuracies over classes that have videos (the reference
+     * does not report it; it is here because unbalanced test sets hide weak classes).
+     *
+     * @return the mean class accuracy, or NaN without videos
+     */
+    public double meanClassAccuracy() {
+        double sum = 0;
+        int counted = 0;
+        for (double accuracy : perClassAccuracy) {
+            if (!Double.isNaN(accuracy)) {
+                sum += accuracy;
+                counted++;
+            }
+        }
+        return counted == 0 ? Double.NaN : sum / counted;
+    }
+}
