@@ -1,0 +1,154 @@
+/*
+ * Copyright 2026 The ViFi-CLIP for Java Authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.github.vificlip.training;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.github.vificlip.report.Charts;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What a training run measured: the loss and learning rate of every iteration and a summary per
+ * epoch with its validation accuracy. It is saved in checkpoints (so a resumed run continues the
+ * same curve) and written as JSON, CSV and a PNG curve.
+ */
+public final class TrainingHistory {
+
+    private final List<Iteration> iterations = new ArrayList<>();
+    private final List<Epoch> epochs = new ArrayList<>();
+
+    /**
+     * One loader iteration.
+     *
+     * @param epoch the epoch, from 0
+     * @param iteration the global iteration, from 0
+     * @param loss the iteration's loss (before division by the accumulation)
+     * @param learningRate the learning rate in effect
+     */
+    public record Iteration(int epoch, long iteration, double loss, double learningRate) {}
+
+    /**
+     * One epoch's summary.
+     *
+     * @param epoch the epoch, from 0
+     * @param meanLoss the mean iteration loss
+     * @param learningRate the learning rate at the end of the epoch
+     * @param seconds the wall time of the training pass
+     * @param clipsPerSecond training clips per second
+     * @param skippedVideos videos that could not be read and were replaced
+     * @param top1 validation top-1 accuracy, or null when not evaluated
+     * @param top5 validation top-5 accuracy, or null when not evaluated
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Epoch(
+            int epoch,
+            double meanLoss,
+            double learningRate,
+            double seconds,
+            double clipsPerSecond,
+            long skippedVideos,
+            Double top1,
+            Double top5) {}
+
+    /**
+     * Records an iteration.
+     *
+     * @param iteration the iteration
+     */
+    public void add(Iteration iteration) {
+        iterations.add(iteration);
+    }
+
+    /**
+     * Records an epoch summary.
+     *
+     * @param epoch the summary
+     */
+    public void add(Epoch epoch) {
+        epochs.add(epoch);
+    }
+
+    /**
+     * Returns the recorded iterations.
+     *
+     * @return an unmodifiable view, in order
+     */
+    public List<Iteration> getIterations() {
+        return Collections.unmodifiableList(iterations);
+    }
+
+    /**
+     * Returns the epoch summaries.
+     *
+     * @return an unmodifiable view, in order
+     */
+    public List<Epoch> getEpochs() {
+        return Collections.unmodifiableList(epochs);
+    }
+
+    /**
+     * Writes the whole history as JSON ({@code {"epochs": [...], "iterations": [...]}}).
+     *
+     * @param file the file to write
+     * @throws IOException if it cannot be written
+     */
+    public void writeJson(Path file) throws IOException {
+        new ObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValue(
+                        file.toFile(),
+                        java.util.Map.of("epochs", epochs, "iterations", iterations));
+    }
+
+    /**
+     * Writes one CSV row per epoch (empty cells where there was no evaluation).
+     *
+     * @param file the file to write
+     * @throws IOException if it cannot be written
+     */
+    public void writeCsv(Path file) throws IOException {
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write(
+                    "epoch,mean_loss,learning_rate,seconds,clips_per_second,skipped_videos,top1,top5\n");
+            for (Epoch e : epochs) {
+                out.write(
+                        String.format(
+                                Locale.ROOT,
+                                "%d,%.6f,%.6g,%.2f,%.3f,%d,%s,%s%n",
+                                e.epoch(),
+                                e.meanLoss(),
+                                e.learningRate(),
+                                e.seconds(),
+                                e.clipsPerSecond(),
+                                e.skippedVideos(),
+                                e.top1() == null
+                                        ? ""
+                                        : String.format(Locale.ROOT, "%.6f", e.top1()),
+                                e.top5() == null
+                                        ? ""
+                                        : String.format(Locale.ROOT, "%.6f", e.top5())));
+            }
+        }
+    }
+
+    /**
+     * Draws the training curve: loss per iteration with its per-epoch mean, the learning rate, and
+     * validation top-1 per evaluated epoch.
+     *
+     * @param file the PNG file to write
+     * @throws IOException if it cannot be written
+     */
+    public void writePng(Path file) throws IOException {
+        Charts.trainingCurve(this, file);
+    }
+}
