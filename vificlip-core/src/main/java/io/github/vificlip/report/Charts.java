@@ -155,6 +155,48 @@ public final class Charts {
         write(BitmapEncoder.getBufferedImage(chart), file);
     }
 
+    /**
+     * Draws a 2-D layout (for example from {@link Tsne}) as a scatter plot, one colour per class.
+     *
+     * @param layout n rows of (x, y)
+     * @param labels the class of each point, an index into {@code classNames}
+     * @param classNames the class names, for the legend
+     * @param title the chart's title
+     * @param file the PNG file
+     * @throws IOException if it cannot be written
+     * @throws IllegalArgumentException if the layout and labels differ in length
+     */
+    public static void scatter(
+            double[][] layout, int[] labels, List<String> classNames, String title, Path file)
+            throws IOException {
+        if (layout.length != labels.length) {
+            throw new IllegalArgumentException(
+                    layout.length + " points but " + labels.length + " labels");
+        }
+        XYChart chart = new XYChartBuilder().width(WIDTH + 300).height(WIDTH).title(title).build();
+        style(chart);
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
+        chart.getStyler().setAxisTicksVisible(false);
+        chart.getStyler().setMarkerSize(9);
+        for (int c = 0; c < classNames.size(); c++) {
+            List<Double> xs = new java.util.ArrayList<>();
+            List<Double> ys = new java.util.ArrayList<>();
+            for (int i = 0; i < labels.length; i++) {
+                if (labels[i] == c) {
+                    xs.add(layout[i][0]);
+                    ys.add(layout[i][1]);
+                }
+            }
+            if (!xs.isEmpty()) {
+                XYSeries series = chart.addSeries(shorten(classNames.get(c)), xs, ys);
+                series.setMarker(SeriesMarkers.CIRCLE);
+                series.setMarkerColor(Color.getHSBColor((c * 0.618034f) % 1f, 0.75f, 0.85f));
+            }
+        }
+        write(BitmapEncoder.getBufferedImage(chart), file);
+    }
+
     private static String shorten(String name) {
         return name.length() <= 24 ? name : name.substring(0, 23) + "…";
     }

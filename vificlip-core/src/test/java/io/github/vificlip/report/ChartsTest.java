@@ -35,4 +35,18 @@ class ChartsTest {
         assertThat(image.getWidth()).isEqualTo(500);
         assertThat(png.getFileName().toString()).isEqualTo("confusion.png");
     }
+
+    @Test
+    void drawsAScatterOfALayout(@TempDir Path dir) throws Exception {
+        Path png = dir.resolve("tsne.png");
+
+        Charts.scatter(
+                new double[][] {{0, 0}, {1, 1}, {5, 5}},
+                new int[] {0, 0, 1},
+                List.of("a", "b"),
+                "t-SNE",
+                png);
+
+        assertThat(ImageIO.read(png.toFile()).getWidth()).isEqualTo(1200);
+    }
 }
