@@ -69,6 +69,20 @@ public record ClipConfig(
     /**
      * Checks every dimension; the builder and JSON deserialisation both come through here.
      *
+     * @param name a label for logs and saved configs; {@code "custom"} when null
+     * @param embedDim the joint embedding size
+     * @param imageSize the input side in pixels
+     * @param patchSize the side of one patch
+     * @param visionWidth the image transformer's width
+     * @param visionLayers the image transformer's number of blocks
+     * @param visionHeads the image transformer's attention heads
+     * @param contextLength the number of text tokens per prompt
+     * @param vocabSize the number of token ids
+     * @param textWidth the text transformer's width
+     * @param textLayers the text transformer's number of blocks
+     * @param textHeads the text transformer's attention heads
+     * @param mlpRatio the MLP hidden size as a multiple of the width
+     * @param layerNormEps the LayerNorm epsilon
      * @throws IllegalArgumentException naming every invalid dimension and what is allowed
      */
     public ClipConfig {
