@@ -1,0 +1,62 @@
+/*
+ * Copyright 2026 The ViFi-CLIP for Java Authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.github.vificlip.weights;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The weights fixtures written by {@code src/test/python/weights_fixtures.py}, with the tensors a
+ * reader must find in each ({@code <name>.expected.json}).
+ */
+final class Fixtures {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Every readable fixture, one per format and naming layout. */
+    static final List<String> READABLE =
+            List.of(
+                    "openai_tiny.safetensors",
+                    "hf_tiny.safetensors",
+                    "open_clip_tiny_epoch_32.pt",
+                    "open_clip_custom_text_tiny.safetensors",
+                    "vifi_clip_tiny.pth",
+                    "vifi_clip_prompts_tiny.pth",
+                    "openai_tiny_jit.pt",
+                    "tensor_views.pt",
+                    "whole_module.pt");
+
+    private Fixtures() {}
+
+    static Path path(String name) {
+        URL url = Fixtures.class.getResource(name);
+        if (url == null) {
+            throw new IllegalStateException(
+                    "Missing fixture " + name + "; run src/test/python/weights_fixtures.py");
+        }
+        try {
+            return Path.of(url.toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static JsonNode json(String name) {
+        try {
+            return JSON.readTree(path(name).toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static JsonNode expected(String fixture) {
+        return json(fixture + ".expected.json");
+    }
+}
