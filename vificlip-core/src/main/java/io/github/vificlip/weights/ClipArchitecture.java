@@ -197,8 +197,8 @@ public final class ClipArchitecture {
     public static String describe(ClipConfig config) {
         return String.format(
                 Locale.ROOT,
-                "%s: embed %d; image %d px, patch %d, %d wide x %d blocks (%d heads);"
-                        + " text %d tokens, vocabulary %d, %d wide x %d blocks (%d heads)",
+                "%s: embed %d; image %d px, patch %d, %d wide x %d blocks (%d head%s);"
+                        + " text %d tokens, vocabulary %d, %d wide x %d blocks (%d head%s)",
                 config.name(),
                 config.embedDim(),
                 config.imageSize(),
@@ -206,11 +206,13 @@ public final class ClipArchitecture {
                 config.visionWidth(),
                 config.visionLayers(),
                 config.visionHeads(),
+                config.visionHeads() == 1 ? "" : "s",
                 config.contextLength(),
                 config.vocabSize(),
                 config.textWidth(),
                 config.textLayers(),
-                config.textHeads());
+                config.textHeads(),
+                config.textHeads() == 1 ? "" : "s");
     }
 
     private static void putBlock(Map<String, Shape> shapes, String prefix, int width, int mlp) {

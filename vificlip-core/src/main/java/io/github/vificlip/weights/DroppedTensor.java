@@ -16,4 +16,14 @@ import ai.djl.ndarray.types.Shape;
  * @param storedType its element type in the file
  * @param reason why it is not a weight to load
  */
-public record DroppedTensor(String sourceName, Shape shape, DataType storedType, String reason) {}
+public record DroppedTensor(String sourceName, Shape shape, DataType storedType, String reason) {
+
+    /**
+     * Returns the stored element type's short name, as safetensors spells it.
+     *
+     * @return {@code F32}, {@code I64}, ...
+     */
+    public String storedTypeName() {
+        return StoredTypes.label(storedType);
+    }
+}

@@ -61,6 +61,15 @@ public record TensorInfo(
     }
 
     /**
+     * Returns the stored element type's short name, as safetensors spells it.
+     *
+     * @return {@code F32}, {@code F16}, {@code BF16}, {@code F64}, {@code I64}, ...
+     */
+    public String storedTypeName() {
+        return StoredTypes.label(storedType);
+    }
+
+    /**
      * Returns whether the tensor had another name in the file or was converted.
      *
      * @return true if it was renamed, packed or transposed
