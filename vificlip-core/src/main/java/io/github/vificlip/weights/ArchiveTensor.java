@@ -128,7 +128,7 @@ final class ArchiveTensor implements LazyTensor {
 
     @Override
     public Shape shape() {
-        return new Shape(ref.shape());
+        return new Shape(ref.shape().clone());
     }
 
     /**

@@ -85,8 +85,8 @@ final class MappedTensor implements LazyTensor {
      * @return the packed tensor
      */
     static MappedTensor packed(String name, List<LazyTensor> parts, List<String> sourceNames) {
-        Shape part = parts.get(0).shape();
-        long[] dims = part.getShape();
+        // Shape.getShape() returns the shape's own array: change a copy.
+        long[] dims = parts.get(0).shape().getShape().clone();
         dims[0] *= parts.size();
         return new MappedTensor(
                 name,

@@ -20,7 +20,10 @@ final class Fixtures {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Every readable fixture, one per format and naming layout. */
+    /**
+     * Every readable fixture: one per format and naming layout written without PyTorch, and a few
+     * written by PyTorch and transformers themselves.
+     */
     static final List<String> READABLE =
             List.of(
                     "openai_tiny.safetensors",
@@ -31,7 +34,12 @@ final class Fixtures {
                     "vifi_clip_prompts_tiny.pth",
                     "openai_tiny_jit.pt",
                     "tensor_views.pt",
-                    "whole_module.pt");
+                    "whole_module.pt",
+                    // Written by PyTorch 2.13 and transformers 5 (real_pytorch_fixtures.py).
+                    "real/openai_style_jit.pt",
+                    "real/hf_clip.safetensors",
+                    "real/hf_clip_pytorch_model.bin",
+                    "real/checkpoint.pth");
 
     private Fixtures() {}
 
