@@ -183,14 +183,19 @@ public record ClipConfig(
      * @throws IllegalArgumentException if no preset has that name
      */
     public static ClipConfig preset(String name) {
-        String key = name.trim().toUpperCase(Locale.ROOT).replace('-', '/');
+        String key = presetKey(name);
         for (ClipConfig preset : presets()) {
-            if (preset.name().toUpperCase(Locale.ROOT).equals(key)) {
+            if (presetKey(preset.name()).equals(key)) {
                 return preset;
             }
         }
         throw new IllegalArgumentException(
                 "Unknown CLIP preset '" + name + "'; known presets: ViT-B/32, ViT-B/16, ViT-L/14");
+    }
+
+    /** "ViT-B/16", "vit-b-16" and "ViT-B-16" all give "VIT/B/16". */
+    private static String presetKey(String name) {
+        return name.trim().toUpperCase(Locale.ROOT).replace('-', '/');
     }
 
     /**
