@@ -116,6 +116,15 @@ final class Unpickler {
         } catch (IllegalArgumentException | ClassCastException e) {
             throw new WeightsException(
                     file, record + ": " + e.getMessage() + " (at byte " + opcodeStart + ")", e);
+        } catch (IndexOutOfBoundsException | NullPointerException e) {
+            // A known call with too few or None arguments: malformed, not a reader bug.
+            throw new WeightsException(
+                    file,
+                    record
+                            + ": malformed pickle: a call's arguments are missing (at byte "
+                            + opcodeStart
+                            + ")",
+                    e);
         } catch (Truncated e) {
             throw new WeightsException(
                     file,

@@ -69,6 +69,18 @@ class UnpicklerTest {
     }
 
     @Test
+    void knownCallsWithMissingArgumentsAreMalformedPickles() {
+        byte[] data =
+                "\u0080\u0002ctorch._utils\n_rebuild_parameter\n)R."
+                        .getBytes(StandardCharsets.ISO_8859_1);
+
+        assertThatThrownBy(() -> new Unpickler(FILE, "data.pkl", data, new TorchPickles()).load())
+                .isInstanceOf(WeightsException.class)
+                .hasMessageContaining("data.pkl: malformed pickle: a call's arguments are missing")
+                .hasMessageContaining("at byte 36");
+    }
+
+    @Test
     void extensionRegistryAndOutOfBandBuffersAreRefused() {
         byte[] extension = {(byte) 0x80, 2, (byte) 0x82, 1, '.'};
         byte[] buffer = {(byte) 0x80, 5, (byte) 0x97, '.'};
