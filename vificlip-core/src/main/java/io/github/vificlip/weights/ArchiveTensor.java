@@ -60,9 +60,6 @@ final class ArchiveTensor implements LazyTensor {
                             + ")");
         }
         String record = dataFolder + storage.key();
-        if (archive.recordSize(record) < 0 && archive.recordSize(storage.key()) >= 0) {
-            record = storage.key(); // keys that already name their folder
-        }
         long recordBytes = archive.recordSize(record);
         if (recordBytes < 0) {
             throw new WeightsException(
