@@ -69,10 +69,10 @@ public record ClipConfig(
     /**
      * Checks every dimension; the builder and JSON deserialisation both come through here.
      *
-     * @param name a label for logs and saved configs; {@code null} becomes {@code "custom"}
+     * @param name a label for logs and saved configs; {@code "custom"} when null
      * @param embedDim the joint embedding size
      * @param imageSize the input side in pixels
-     * @param patchSize the patch side in pixels
+     * @param patchSize the side of one patch
      * @param visionWidth the image transformer's width
      * @param visionLayers the image transformer's number of blocks
      * @param visionHeads the image transformer's attention heads
@@ -183,14 +183,19 @@ public record ClipConfig(
      * @throws IllegalArgumentException if no preset has that name
      */
     public static ClipConfig preset(String name) {
-        String key = name.trim().toUpperCase(Locale.ROOT).replace('-', '/');
+        String key = presetKey(name);
         for (ClipConfig preset : presets()) {
-            if (preset.name().toUpperCase(Locale.ROOT).equals(key)) {
+            if (presetKey(preset.name()).equals(key)) {
                 return preset;
             }
         }
         throw new IllegalArgumentException(
                 "Unknown CLIP preset '" + name + "'; known presets: ViT-B/32, ViT-B/16, ViT-L/14");
+    }
+
+    /** "ViT-B/16", "vit-b-16" and "ViT-B-16" all give "VIT/B/16". */
+    private static String presetKey(String name) {
+        return name.trim().toUpperCase(Locale.ROOT).replace('-', '/');
     }
 
     /**

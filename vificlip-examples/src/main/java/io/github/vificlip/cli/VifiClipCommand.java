@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
         description = "Fine-tune CLIP on videos and classify videos against any class names.",
         subcommands = {
             TokenizeCommand.class,
+            InspectWeightsCommand.class,
+            ConvertWeightsCommand.class,
             BenchmarkCommand.class,
             CommandLine.HelpCommand.class
         })

@@ -1,0 +1,99 @@
+/*
+ * Copyright 2026 The ViFi-CLIP for Java Authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.github.vificlip.weights;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads the parameters of a TorchScript archive ({@code torch.jit.save}, the format of OpenAI's
+ * released CLIP files such as {@code ViT-B-16.pt}) without libtorch and without running any of its
+ * code.
+ *
+ * <p>The archive's {@code data.pkl} pickles the module object graph: each module is {@code GLOBAL
+ * __torch__.<qualified class>}, {@code EMPTY_TUPLE}, {@code NEWOBJ}, then a dict of its attributes
+ * in slot order and {@code BUILD}; parameters and buffers are literal tensors rebuilt through
+ * {@code torch._utils._rebuild_tensor_v2} from storages in {@code data/<n>}. Tensors are collected
+ * under their attribute paths ({@code visual.transformer.resblocks.0.attn.in_proj_weight}), as
+ * {@code state_dict()} names them. The code in {@code code/} and the tensor constants in {@code
+ * constants.pkl} are not read.
+ */
+final class TorchScriptReader implements ContainerReader {
+
+    private final TorchArchive archive;
+    private final String rootClass;
+    private final List<LazyTensor> tensors;
+
+    private TorchScriptReader(TorchArchive archive, String rootClass, List<LazyTensor> tensors) {
+        this.archive = archive;
+        this.rootClass = rootClass;
+        this.tensors = List.copyOf(tensors);
+    }
+
+    /**
+     * Reads the object graph of an open archive and describes its tensors.
+     *
+     * @param archive a TorchScript archive, closed with this reader
+     * @return the reader
+     * @throws WeightsException if {@code data.pkl} is malformed or holds no module
+     * @throws IOException if the archive cannot be read
+     */
+    static TorchScriptReader open(TorchArchive archive) throws IOException {
+        Path file = archive.file();
+        Object root =
+                new Unpickler(
+                                file,
+                                archive.prefix() + "data.pkl",
+                                archive.readRecord("data.pkl"),
+                                new TorchPickles())
+                        .load();
+        if (!(root instanceof Pickled.Instance)) {
+            throw new WeightsException(
+                    file,
+                    archive.prefix()
+                            + "data.pkl holds "
+                            + PickledTrees.kind(root)
+                            + ", not a TorchScript module object");
+        }
+        List<LazyTensor> tensors = new ArrayList<>();
+        PickledTrees.attributeTensors(
+                root,
+                "",
+                (name, ref) -> tensors.add(ArchiveTensor.of(archive, name, ref, "data/")));
+        return new TorchScriptReader(
+                archive, ((Pickled.Instance) root).type().qualifiedName(), tensors);
+    }
+
+    @Override
+    public Path file() {
+        return archive.file();
+    }
+
+    @Override
+    public WeightsFormat format() {
+        return WeightsFormat.TORCHSCRIPT;
+    }
+
+    @Override
+    public String container() {
+        return "module " + rootClass;
+    }
+
+    @Override
+    public List<String> otherEntries() {
+        return List.of();
+    }
+
+    @Override
+    public List<LazyTensor> tensors() {
+        return tensors;
+    }
+
+    @Override
+    public void close() throws IOException {
+        archive.close();
+    }
+}

@@ -1,0 +1,651 @@
+/*
+ * Copyright 2026 The ViFi-CLIP for Java Authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.github.vificlip.weights;
+
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A restricted reader of Python pickles (protocols 0 to 5) that builds plain data and never runs,
+ * imports or looks up anything a pickle names.
+ *
+ * <p>Module-level names ({@code GLOBAL}) become {@link Pickled.Global} values; calling one ({@code
+ * REDUCE}, {@code NEWOBJ}) is handed to a {@link Resolver}, which interprets the few calls it knows
+ * (PyTorch's tensor rebuilding, {@code OrderedDict}, ...) and returns an inert {@link
+ * Pickled.Instance} for everything else, so that a checkpoint's yacs {@code CfgNode}, argparse
+ * {@code Namespace} or optimizer state is read as data. Persistent ids ({@code BINPERSID}), which
+ * PyTorch uses for tensor storages, also go to the resolver. Extension codes and out-of-band
+ * buffers are refused.
+ */
+final class Unpickler {
+
+    /** Interprets the calls and persistent ids of a pickle. */
+    interface Resolver {
+
+        /**
+         * Returns the object a persistent id stands for.
+         *
+         * @param pid the id as unpickled
+         * @return the object
+         * @throws IllegalArgumentException if the id is not understood (the unpickler adds where)
+         */
+        Object persistentLoad(Object pid);
+
+        /**
+         * Returns the result of calling a global with arguments ({@code REDUCE}).
+         *
+         * @param callable the global
+         * @param args the positional arguments
+         * @return the result, an inert instance for callables the resolver does not interpret
+         * @throws IllegalArgumentException if a known call has arguments it cannot accept
+         */
+        Object call(Pickled.Global callable, List<Object> args);
+
+        /**
+         * Returns a new instance of a class ({@code NEWOBJ}).
+         *
+         * @param type the class
+         * @param args the arguments to {@code cls.__new__}
+         * @return the instance, an inert one for classes the resolver does not interpret
+         */
+        Object instantiate(Pickled.Global type, List<Object> args);
+    }
+
+    private static final Object MARK = new Object();
+
+    private final Path file;
+    private final String record;
+    private final byte[] data;
+    private final Resolver resolver;
+    private final List<Object> stack = new ArrayList<>();
+    private final List<Integer> marks = new ArrayList<>();
+    private final Map<Long, Object> memo = new HashMap<>();
+    private int pos;
+    private int opcodeStart;
+
+    /**
+     * Creates an unpickler for one pickle.
+     *
+     * @param file the file the pickle comes from, for error messages
+     * @param record the pickle's name inside the file (for example {@code archive/data.pkl})
+     * @param data the pickle
+     * @param resolver interprets calls and persistent ids
+     */
+    Unpickler(Path file, String record, byte[] data, Resolver resolver) {
+        this.file = file;
+        this.record = record;
+        this.data = data;
+        this.resolver = resolver;
+    }
+
+    /**
+     * Reads the pickle up to its {@code STOP}.
+     *
+     * @return the pickled object
+     * @throws WeightsException naming the file, the record, the byte offset and the problem
+     */
+    Object load() throws WeightsException {
+        try {
+            while (true) {
+                opcodeStart = pos;
+                int opcode = readByte();
+                if (opcode == '.') {
+                    Object result = pop();
+                    if (!stack.isEmpty() || !marks.isEmpty()) {
+                        throw malformed("STOP with " + stack.size() + " extra stack items");
+                    }
+                    return result;
+                }
+                dispatch(opcode);
+            }
+        } catch (IllegalArgumentException | ClassCastException e) {
+            throw new WeightsException(
+                    file, record + ": " + e.getMessage() + " (at byte " + opcodeStart + ")", e);
+        } catch (IndexOutOfBoundsException | NullPointerException e) {
+            // A known call with too few or None arguments: malformed, not a reader bug.
+            throw new WeightsException(
+                    file,
+                    record
+                            + ": malformed pickle: a call's arguments are missing (at byte "
+                            + opcodeStart
+                            + ")",
+                    e);
+        } catch (Truncated e) {
+            throw new WeightsException(
+                    file,
+                    record
+                            + ": the pickle ends in the middle of an opcode at byte "
+                            + opcodeStart
+                            + " (truncated or damaged file)");
+        }
+    }
+
+    private void dispatch(int opcode) throws WeightsException {
+        switch (opcode) {
+            // Framing and structure.
+            case 0x80: // PROTO
+                int protocol = readByte();
+                if (protocol > 5) {
+                    throw new IllegalArgumentException(
+                            "pickle protocol " + protocol + " is newer than 5, the latest known");
+                }
+                break;
+            case 0x95: // FRAME: a length prefix for buffering; the data follow inline
+                readBytes(8);
+                break;
+            case '(': // MARK
+                marks.add(stack.size());
+                break;
+            case '0': // POP
+                if (!marks.isEmpty() && marks.get(marks.size() - 1) == stack.size()) {
+                    marks.remove(marks.size() - 1);
+                } else {
+                    pop();
+                }
+                break;
+            case '1': // POP_MARK
+                popMark();
+                break;
+            case '2': // DUP
+                push(peek());
+                break;
+
+            // Constants and numbers.
+            case 'N':
+                push(null);
+                break;
+            case 0x88: // NEWTRUE
+                push(Boolean.TRUE);
+                break;
+            case 0x89: // NEWFALSE
+                push(Boolean.FALSE);
+                break;
+            case 'J': // BININT
+                push((long) buffer(4).getInt());
+                break;
+            case 'K': // BININT1
+                push((long) readByte());
+                break;
+            case 'M': // BININT2
+                push((long) (buffer(2).getShort() & 0xffff));
+                break;
+            case 0x8a: // LONG1
+                push(littleEndianInteger(readBytes(readByte())));
+                break;
+            case 0x8b: // LONG4
+                push(littleEndianInteger(readBytes(readLength(4))));
+                break;
+            case 'I': // INT (text); "01"/"00" are protocol 0's booleans
+                push(textInt(readLine()));
+                break;
+            case 'L': // LONG (text)
+                push(narrow(new BigInteger(stripSuffix(readLine(), "L"))));
+                break;
+            case 'G': // BINFLOAT, big-endian
+                push(ByteBuffer.wrap(readBytes(8)).order(ByteOrder.BIG_ENDIAN).getDouble());
+                break;
+            case 'F': // FLOAT (text)
+                push(textFloat(readLine()));
+                break;
+
+            // Strings and bytes.
+            case 'X': // BINUNICODE
+                push(utf8(readBytes(readLength(4))));
+                break;
+            case 0x8c: // SHORT_BINUNICODE
+                push(utf8(readBytes(readByte())));
+                break;
+            case 0x8d: // BINUNICODE8
+                push(utf8(readBytes(readLength(8))));
+                break;
+            case 'V': // UNICODE (raw-unicode-escape text)
+                push(PickleText.rawUnicodeEscape(readLine(StandardCharsets.ISO_8859_1)));
+                break;
+            case 'T': // BINSTRING (Python 2 str)
+                push(latin1(readBytes(readLength(4))));
+                break;
+            case 'U': // SHORT_BINSTRING
+                push(latin1(readBytes(readByte())));
+                break;
+            case 'S': // STRING (quoted text)
+                push(PickleText.quotedString(readLine(StandardCharsets.ISO_8859_1)));
+                break;
+            case 'B': // BINBYTES
+                push(readBytes(readLength(4)));
+                break;
+            case 'C': // SHORT_BINBYTES
+                push(readBytes(readByte()));
+                break;
+            case 0x8e: // BINBYTES8
+            case 0x96: // BYTEARRAY8
+                push(readBytes(readLength(8)));
+                break;
+
+            // Containers.
+            case ')': // EMPTY_TUPLE
+                push(new Pickled.Tuple(List.of()));
+                break;
+            case 0x85: // TUPLE1
+                push(new Pickled.Tuple(popN(1)));
+                break;
+            case 0x86: // TUPLE2
+                push(new Pickled.Tuple(popN(2)));
+                break;
+            case 0x87: // TUPLE3
+                push(new Pickled.Tuple(popN(3)));
+                break;
+            case 't': // TUPLE
+                push(new Pickled.Tuple(popMark()));
+                break;
+            case ']': // EMPTY_LIST
+                push(new ArrayList<>());
+                break;
+            case 'l': // LIST
+                push(new ArrayList<>(popMark()));
+                break;
+            case 'a': // APPEND
+                appendAll(Collections.singletonList(pop()));
+                break;
+            case 'e': // APPENDS
+                appendAll(popMark());
+                break;
+            case '}': // EMPTY_DICT
+                push(new LinkedHashMap<>());
+                break;
+            case 'd': // DICT
+                {
+                    Map<Object, Object> dict = new LinkedHashMap<>();
+                    putPairs(dict, popMark());
+                    push(dict);
+                }
+                break;
+            case 's': // SETITEM
+                {
+                    Object value = pop();
+                    Object key = pop();
+                    List<Object> pair = new ArrayList<>(2);
+                    pair.add(key);
+                    pair.add(value);
+                    setItems(pair);
+                }
+                break;
+            case 'u': // SETITEMS
+                setItems(popMark());
+                break;
+            case 0x8f: // EMPTY_SET
+                push(new LinkedHashSet<>());
+                break;
+            case 0x90: // ADDITEMS
+                addItems(popMark());
+                break;
+            case 0x91: // FROZENSET
+                push(new LinkedHashSet<>(popMark()));
+                break;
+
+            // Memo.
+            case 'q': // BINPUT
+                memo.put((long) readByte(), peek());
+                break;
+            case 'r': // LONG_BINPUT
+                memo.put(buffer(4).getInt() & 0xffffffffL, peek());
+                break;
+            case 'p': // PUT
+                memo.put(Long.parseLong(readLine()), peek());
+                break;
+            case 0x94: // MEMOIZE
+                memo.put((long) memo.size(), peek());
+                break;
+            case 'h': // BINGET
+                push(memoGet(readByte()));
+                break;
+            case 'j': // LONG_BINGET
+                push(memoGet(buffer(4).getInt() & 0xffffffffL));
+                break;
+            case 'g': // GET
+                push(memoGet(Long.parseLong(readLine())));
+                break;
+
+            // Names, calls and objects: all data, interpreted only by the resolver.
+            case 'c': // GLOBAL
+                push(new Pickled.Global(readLine(), readLine()));
+                break;
+            case 0x93: // STACK_GLOBAL
+                {
+                    String name = (String) pop();
+                    String module = (String) pop();
+                    push(new Pickled.Global(module, name));
+                }
+                break;
+            case 'R': // REDUCE
+                {
+                    Pickled.Tuple args = asTuple(pop(), "REDUCE arguments");
+                    push(call(pop(), args.items()));
+                }
+                break;
+            case 0x81: // NEWOBJ
+                {
+                    Pickled.Tuple args = asTuple(pop(), "NEWOBJ arguments");
+                    push(instantiate(pop(), args.items()));
+                }
+                break;
+            case 0x92: // NEWOBJ_EX: keyword arguments are kept out; classes here take none
+                {
+                    pop();
+                    Pickled.Tuple args = asTuple(pop(), "NEWOBJ_EX arguments");
+                    push(instantiate(pop(), args.items()));
+                }
+                break;
+            case 'i': // INST (protocol 0)
+                {
+                    Pickled.Global type = new Pickled.Global(readLine(), readLine());
+                    push(instantiate(type, popMark()));
+                }
+                break;
+            case 'o': // OBJ (protocol 1)
+                {
+                    List<Object> items = popMark();
+                    if (items.isEmpty()) {
+                        throw malformed("OBJ without a class");
+                    }
+                    push(instantiate(items.get(0), items.subList(1, items.size())));
+                }
+                break;
+            case 'b': // BUILD
+                build(pop(), peek());
+                break;
+            case 'Q': // BINPERSID
+                push(resolver.persistentLoad(pop()));
+                break;
+            case 'P': // PERSID
+                push(resolver.persistentLoad(readLine()));
+                break;
+
+            case 0x82: // EXT1
+            case 0x83: // EXT2
+            case 0x84: // EXT4
+                throw new IllegalArgumentException(
+                        "pickle uses the copyreg extension registry (opcode "
+                                + hex(opcode)
+                                + "), which weights files never need");
+            case 0x97: // NEXT_BUFFER
+            case 0x98: // READONLY_BUFFER
+                throw new IllegalArgumentException(
+                        "pickle uses out-of-band buffers (protocol 5, opcode "
+                                + hex(opcode)
+                                + "), which a saved file cannot carry");
+            default:
+                throw new IllegalArgumentException(
+                        "unknown pickle opcode "
+                                + hex(opcode)
+                                + " (the file is damaged or is not a pickle)");
+        }
+    }
+
+    private Object call(Object callable, List<Object> args) {
+        if (callable instanceof Pickled.Global) {
+            return resolver.call((Pickled.Global) callable, args);
+        }
+        return new Pickled.Instance(new Pickled.Global("?", String.valueOf(callable)), args);
+    }
+
+    private Object instantiate(Object type, List<Object> args) {
+        if (type instanceof Pickled.Global) {
+            return resolver.instantiate((Pickled.Global) type, args);
+        }
+        return new Pickled.Instance(new Pickled.Global("?", String.valueOf(type)), args);
+    }
+
+    /**
+     * BUILD: an instance keeps its state; other objects (an OrderedDict's attributes) ignore it.
+     */
+    private static void build(Object state, Object target) {
+        if (target instanceof Pickled.Instance) {
+            ((Pickled.Instance) target).setState(state);
+        }
+    }
+
+    private void appendAll(List<Object> items) {
+        Object target = peek();
+        if (target instanceof List) {
+            @SuppressWarnings("unchecked")
+            List<Object> list = (List<Object>) target;
+            list.addAll(items);
+        } else if (target instanceof Pickled.Instance) {
+            ((Pickled.Instance) target).listItems().addAll(items);
+        } else {
+            throw malformed("APPEND to " + describe(target));
+        }
+    }
+
+    private void setItems(List<Object> pairs) {
+        Object target = peek();
+        if (target instanceof Map) {
+            @SuppressWarnings("unchecked")
+            Map<Object, Object> map = (Map<Object, Object>) target;
+            putPairs(map, pairs);
+        } else if (target instanceof Pickled.Instance) {
+            putPairs(((Pickled.Instance) target).dictItems(), pairs);
+        } else {
+            throw malformed("SETITEM on " + describe(target));
+        }
+    }
+
+    private void addItems(List<Object> items) {
+        Object target = peek();
+        if (target instanceof Set) {
+            @SuppressWarnings("unchecked")
+            Set<Object> set = (Set<Object>) target;
+            set.addAll(items);
+        } else if (target instanceof Pickled.Instance) {
+            ((Pickled.Instance) target).listItems().addAll(items);
+        } else {
+            throw malformed("ADDITEMS on " + describe(target));
+        }
+    }
+
+    private void putPairs(Map<Object, Object> map, List<Object> pairs) {
+        if (pairs.size() % 2 != 0) {
+            throw malformed("odd number of dict items");
+        }
+        for (int i = 0; i < pairs.size(); i += 2) {
+            map.put(pairs.get(i), pairs.get(i + 1));
+        }
+    }
+
+    private Pickled.Tuple asTuple(Object value, String what) {
+        if (value instanceof Pickled.Tuple) {
+            return (Pickled.Tuple) value;
+        }
+        if (value instanceof List) {
+            @SuppressWarnings("unchecked")
+            List<Object> list = (List<Object>) value;
+            return new Pickled.Tuple(list);
+        }
+        throw malformed(what + " are " + describe(value) + ", not a tuple");
+    }
+
+    private Object memoGet(long index) {
+        if (!memo.containsKey(index)) {
+            throw malformed("memo entry " + index + " is read before it is written");
+        }
+        return memo.get(index);
+    }
+
+    private void push(Object value) {
+        stack.add(value);
+    }
+
+    private Object pop() {
+        int floor = marks.isEmpty() ? 0 : marks.get(marks.size() - 1);
+        if (stack.size() <= floor) {
+            throw malformed("stack underflow");
+        }
+        return stack.remove(stack.size() - 1);
+    }
+
+    private Object peek() {
+        int floor = marks.isEmpty() ? 0 : marks.get(marks.size() - 1);
+        if (stack.size() <= floor) {
+            throw malformed("stack underflow");
+        }
+        return stack.get(stack.size() - 1);
+    }
+
+    private List<Object> popN(int n) {
+        List<Object> items = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            items.add(0, pop());
+        }
+        return items;
+    }
+
+    private List<Object> popMark() {
+        if (marks.isEmpty()) {
+            throw malformed("no MARK on the stack");
+        }
+        int start = marks.remove(marks.size() - 1);
+        List<Object> top = stack.subList(start, stack.size());
+        List<Object> items = new ArrayList<>(top);
+        top.clear();
+        return items;
+    }
+
+    private int readByte() {
+        if (pos >= data.length) {
+            throw new Truncated();
+        }
+        return data[pos++] & 0xff;
+    }
+
+    private byte[] readBytes(int n) {
+        if (n < 0 || n > data.length - pos) {
+            throw new Truncated();
+        }
+        byte[] bytes = new byte[n];
+        System.arraycopy(data, pos, bytes, 0, n);
+        pos += n;
+        return bytes;
+    }
+
+    private ByteBuffer buffer(int n) {
+        return ByteBuffer.wrap(readBytes(n)).order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    /** Reads an unsigned little-endian length and checks that the data can hold it. */
+    private int readLength(int width) {
+        long length = width == 4 ? buffer(4).getInt() & 0xffffffffL : buffer(8).getLong();
+        if (length < 0 || length > data.length - pos) {
+            throw new Truncated();
+        }
+        return (int) length;
+    }
+
+    private String readLine() {
+        return readLine(StandardCharsets.UTF_8);
+    }
+
+    private String readLine(Charset charset) {
+        int start = pos;
+        while (pos < data.length && data[pos] != '\n') {
+            pos++;
+        }
+        if (pos >= data.length) {
+            throw new Truncated();
+        }
+        String line = new String(data, start, pos - start, charset);
+        pos++;
+        return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+    }
+
+    private static Object textInt(String text) {
+        if (text.equals("01")) {
+            return Boolean.TRUE;
+        }
+        if (text.equals("00")) {
+            return Boolean.FALSE;
+        }
+        return narrow(new BigInteger(text));
+    }
+
+    private static double textFloat(String text) {
+        switch (text) {
+            case "inf":
+                return Double.POSITIVE_INFINITY;
+            case "-inf":
+                return Double.NEGATIVE_INFINITY;
+            case "nan":
+                return Double.NaN;
+            default:
+                return Double.parseDouble(text);
+        }
+    }
+
+    private static Object littleEndianInteger(byte[] bytes) {
+        if (bytes.length == 0) {
+            return 0L;
+        }
+        byte[] bigEndian = new byte[bytes.length];
+        for (int i = 0; i < bytes.length; i++) {
+            bigEndian[i] = bytes[bytes.length - 1 - i];
+        }
+        return narrow(new BigInteger(bigEndian));
+    }
+
+    private static Object narrow(BigInteger value) {
+        return value.bitLength() < 64 ? (Object) value.longValue() : value;
+    }
+
+    private static String stripSuffix(String text, String suffix) {
+        return text.endsWith(suffix) ? text.substring(0, text.length() - suffix.length()) : text;
+    }
+
+    private static String utf8(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static String latin1(byte[] bytes) {
+        return new String(bytes, StandardCharsets.ISO_8859_1);
+    }
+
+    private static String hex(int opcode) {
+        return String.format(Locale.ROOT, "0x%02x", opcode);
+    }
+
+    private static String describe(Object value) {
+        if (value == null) {
+            return "None";
+        }
+        if (value instanceof Collection || value instanceof Map) {
+            return value.getClass().getSimpleName();
+        }
+        return value.toString();
+    }
+
+    private IllegalArgumentException malformed(String what) {
+        return new IllegalArgumentException("malformed pickle: " + what);
+    }
+
+    /** The pickle ends in the middle of an opcode. */
+    private static final class Truncated extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Truncated() {
+            super(null, null, false, false);
+        }
+    }
+}
