@@ -39,6 +39,7 @@ final class SafetensorsReader implements ContainerReader {
     private final FileChannel channel;
     private final long dataStart;
     private final List<LazyTensor> tensors = new ArrayList<>();
+    private final Map<String, String> metadata = new java.util.LinkedHashMap<>();
 
     private SafetensorsReader(Path file, FileChannel channel, long dataStart) {
         this.file = file;
@@ -100,6 +101,10 @@ final class SafetensorsReader implements ContainerReader {
         for (Map.Entry<String, JsonNode> entry : root.properties()) {
             if (!entry.getKey().equals("__metadata__")) {
                 tensors.add(describe(entry.getKey(), entry.getValue(), dataBytes));
+            } else if (entry.getValue().isObject()) {
+                entry.getValue()
+                        .properties()
+                        .forEach(m -> metadata.put(m.getKey(), m.getValue().asText()));
             }
         }
     }
@@ -202,6 +207,11 @@ final class SafetensorsReader implements ContainerReader {
     @Override
     public List<String> otherEntries() {
         return List.of();
+    }
+
+    /** Returns the header's {@code __metadata__} entries, in file order. */
+    Map<String, String> metadata() {
+        return java.util.Collections.unmodifiableMap(metadata);
     }
 
     @Override
