@@ -21,6 +21,9 @@ import picocli.CommandLine.Command;
         description = "Fine-tune CLIP on videos and classify videos against any class names.",
         subcommands = {
             TokenizeCommand.class,
+            ProbeCommand.class,
+            SampleCommand.class,
+            SplitCommand.class,
             BenchmarkCommand.class,
             CommandLine.HelpCommand.class
         })
