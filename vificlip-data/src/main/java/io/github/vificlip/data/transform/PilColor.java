@@ -174,7 +174,8 @@ public final class PilColor {
         } else {
             h = (float) (4.0 + gc - rc);
         }
-        h = (float) ((h / 6.0 + 1.0) % 1.0);
+        double turns = h / 6.0 + 1.0; // in [0.5, 2): fmod(turns, 1) is exact as a subtraction
+        h = (float) (turns >= 1.0 ? turns - 1.0 : turns);
         hsv[0] = clip8((int) (h * 255.0));
         hsv[1] = clip8((int) (s * 255.0));
     }
@@ -187,12 +188,14 @@ public final class PilColor {
             out[p + 2] = (byte) v;
             return;
         }
-        int i = (int) Math.floor((float) h * 6.0 / 255.0);
-        float f = (float) ((float) h * 6.0 / 255.0 - (float) i);
-        float fs = (float) (((float) s) / 255.0);
-        int up = clip8((int) cRound(v * (1.0 - fs)));
-        int uq = clip8((int) cRound(v * (1.0 - fs * f)));
-        int ut = clip8((int) cRound(v * (1.0 - fs * (1.0 - f))));
+        double sector = h * 6.0 / 255.0; // h >= 0: the cast is floor()
+        int i = (int) sector;
+        float f = (float) (sector - i);
+        float fs = (float) (s / 255.0);
+        // C's round() of a non-negative value: half away from zero.
+        int up = clip8((int) (v * (1.0 - fs) + 0.5));
+        int uq = clip8((int) (v * (1.0 - fs * f) + 0.5));
+        int ut = clip8((int) (v * (1.0 - fs * (1.0 - f)) + 0.5));
         int r;
         int g;
         int b;
@@ -231,11 +234,6 @@ public final class PilColor {
         out[p] = (byte) r;
         out[p + 1] = (byte) g;
         out[p + 2] = (byte) b;
-    }
-
-    /** C's {@code round}: half away from zero. */
-    private static double cRound(double x) {
-        return x < 0 ? -Math.floor(-x + 0.5) : Math.floor(x + 0.5);
     }
 
     private static int clip8(int v) {

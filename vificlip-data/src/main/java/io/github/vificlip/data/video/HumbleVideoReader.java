@@ -3,8 +3,10 @@
  */
 package io.github.vificlip.data.video;
 
+import io.humble.video.Codec;
 import io.humble.video.Decoder;
 import io.humble.video.Demuxer;
+import io.humble.video.DemuxerFormat;
 import io.humble.video.DemuxerStream;
 import io.humble.video.Global;
 import io.humble.video.IndexEntry;
@@ -165,10 +167,12 @@ final class HumbleVideoReader implements VideoReader {
             throw new VideoDecodeException(
                     path, "has no video stream (" + streams + " streams in the container)");
         }
-        if (decoder.getCodec() == null) {
+        Codec codec = decoder.getCodec();
+        if (codec == null) {
             throw new VideoDecodeException(
                     path, "no decoder for its video codec " + decoder.getCodecID());
         }
+        codec.delete();
         KeyValueBag options = HumbleNative.singleThreadOptions();
         try {
             synchronized (HumbleNative.LOCK) {
@@ -228,8 +232,12 @@ final class HumbleVideoReader implements VideoReader {
         if (duration <= 0 && fps > 0) {
             duration = frames / fps;
         }
-        String container = demuxer.getFormat().getName();
-        String codec = decoder.getCodec().getName();
+        DemuxerFormat format = demuxer.getFormat();
+        Codec codecInfo = decoder.getCodec();
+        String container = format.getName();
+        String codec = codecInfo.getName();
+        format.delete();
+        codecInfo.delete();
         return new VideoInfo(
                 path,
                 container,
