@@ -9,9 +9,13 @@ import java.nio.file.Path;
 /** A malformed list file or label CSV; the message names the file and the line. */
 public class DataFormatException extends IOException {
 
+    /** Serialization version. */
     private static final long serialVersionUID = 1L;
 
+    /** The file (not serialised). */
     private final transient Path file;
+
+    /** The 1-based line number, or 0. */
     private final int line;
 
     /**

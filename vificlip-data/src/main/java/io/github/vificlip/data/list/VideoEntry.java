@@ -14,6 +14,8 @@ public record VideoEntry(String path, int label) {
     /**
      * Validates the entry.
      *
+     * @param path the path as written in the list
+     * @param label the 0-based label index
      * @throws IllegalArgumentException if the path is blank or contains whitespace, or the label is
      *     negative
      */

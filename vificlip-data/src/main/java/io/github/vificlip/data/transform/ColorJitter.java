@@ -66,6 +66,11 @@ public final class ColorJitter {
         /**
          * Validates the order.
          *
+         * @param order a permutation of 0-3
+         * @param brightness the brightness factor
+         * @param contrast the contrast factor
+         * @param saturation the saturation factor
+         * @param hue the hue shift
          * @throws IllegalArgumentException if the order is not a permutation of 0-3
          */
         public Params {

@@ -16,6 +16,10 @@ public record CropBox(int x, int y, int width, int height) {
     /**
      * Validates the box.
      *
+     * @param x the left column
+     * @param y the top row
+     * @param width the width, at least 1
+     * @param height the height, at least 1
      * @throws IllegalArgumentException if the origin is negative or a side is not positive
      */
     public CropBox {

@@ -31,6 +31,8 @@ public record Normalization(double[] mean, double[] std) {
     /**
      * Validates and copies the statistics.
      *
+     * @param mean the red, green and blue means on the 0-255 scale
+     * @param std the red, green and blue standard deviations on the 0-255 scale
      * @throws IllegalArgumentException if there are not three positive standard deviations
      */
     public Normalization {
@@ -47,11 +49,21 @@ public record Normalization(double[] mean, double[] std) {
         std = std.clone();
     }
 
+    /**
+     * Returns the means (a copy).
+     *
+     * @return the red, green and blue means on the 0-255 scale
+     */
     @Override
     public double[] mean() {
         return mean.clone();
     }
 
+    /**
+     * Returns the standard deviations (a copy).
+     *
+     * @return the red, green and blue standard deviations on the 0-255 scale
+     */
     @Override
     public double[] std() {
         return std.clone();

@@ -23,6 +23,10 @@ public record VideoTensor(float[] data, int frames, int height, int width) {
     /**
      * Validates the size.
      *
+     * @param data the values, {@code frames * 3 * height * width}
+     * @param frames N, the number of frames
+     * @param height the frame height
+     * @param width the frame width
      * @throws IllegalArgumentException if the array length does not match the shape
      */
     public VideoTensor {

@@ -12,9 +12,13 @@ import java.nio.file.Path;
  */
 public class VideoDecodeException extends IOException {
 
+    /** Serialization version. */
     private static final long serialVersionUID = 1L;
 
+    /** The video file (not serialised). */
     private final transient Path path;
+
+    /** The reason, without the path. */
     private final String reason;
 
     /**
