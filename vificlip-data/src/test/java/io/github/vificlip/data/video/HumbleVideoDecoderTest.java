@@ -63,6 +63,28 @@ class HumbleVideoDecoderTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(
+            value = VideoFormat.class,
+            names = {"MP4_H264", "AVI_XVID", "WEBM_VP9"})
+    void seeksAreFrameAccurateAtNtscRate(VideoFormat format) throws Exception {
+        Path clip =
+                TestClips.write(
+                        dir.resolve("ntsc." + format.extension()), format, 150, 12, 30000, 1001);
+        int[] wanted = {149, 13, 88, 89, 60, 1, 120};
+
+        RgbFrame[] frames = read(clip, ReadStrategy.SEEK, wanted);
+
+        assertThat(frames)
+                .extracting(TestClips::frameNumber)
+                .containsExactly(149, 13, 88, 89, 60, 1, 120);
+        try (VideoReader reader = HumbleVideoDecoder.builder().build().open(clip)) {
+            assertThat(reader.info().frameRate())
+                    .isCloseTo(29.97, org.assertj.core.data.Offset.offset(0.001));
+            assertThat(reader.info().frameCount()).isEqualTo(150);
+        }
+    }
+
     private static RgbFrame[] read(Path clip, ReadStrategy strategy, int[] wanted)
             throws Exception {
         try (VideoReader reader =

@@ -74,10 +74,34 @@ public final class TestClips {
      */
     public static Path write(Path path, VideoFormat format, int frames, int keyframeInterval)
             throws IOException {
+        return write(path, format, frames, keyframeInterval, 25, 1);
+    }
+
+    /**
+     * Writes a numbered clip at a given frame rate.
+     *
+     * @param path the file
+     * @param format the container and codec
+     * @param frames the frame count
+     * @param keyframeInterval the GOP length
+     * @param rateNumerator frames
+     * @param rateDenominator per this many seconds
+     * @return the path
+     * @throws IOException if writing fails
+     */
+    public static Path write(
+            Path path,
+            VideoFormat format,
+            int frames,
+            int keyframeInterval,
+            int rateNumerator,
+            int rateDenominator)
+            throws IOException {
         SyntheticClipWriter.builder()
                 .setFormat(format)
                 .setSize(96, 64)
                 .optKeyframeInterval(keyframeInterval)
+                .optFrameRate(rateNumerator, rateDenominator)
                 .build()
                 .write(path, frames, NUMBERED);
         return path;
