@@ -163,16 +163,13 @@ public final class PilColor {
         }
         float cr = max - min;
         float s = cr / (float) max;
-        float rc = (max - r) / cr;
-        float gc = (max - g) / cr;
-        float bc = (max - b) / cr;
-        float h;
+        float h; // only the two channel distances each branch needs
         if (r == max) {
-            h = bc - gc;
+            h = (max - b) / cr - (max - g) / cr;
         } else if (g == max) {
-            h = (float) (2.0 + rc - bc);
+            h = (float) (2.0 + (max - r) / cr - (max - b) / cr);
         } else {
-            h = (float) (4.0 + gc - rc);
+            h = (float) (4.0 + (max - g) / cr - (max - r) / cr);
         }
         double turns = h / 6.0 + 1.0; // in [0.5, 2): fmod(turns, 1) is exact as a subtraction
         h = (float) (turns >= 1.0 ? turns - 1.0 : turns);
