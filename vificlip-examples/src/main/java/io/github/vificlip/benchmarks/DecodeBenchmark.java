@@ -88,7 +88,7 @@ public final class DecodeBenchmark implements Callable<Integer> {
     @Option(
             names = "--rounds",
             defaultValue = "8",
-            description = "Clips per thread per measurement (default: ${DEFAULT-VALUE}).")
+            description = "Measurement rounds (default: ${DEFAULT-VALUE}).")
     private int rounds;
 
     @Option(
@@ -146,14 +146,11 @@ public final class DecodeBenchmark implements Callable<Integer> {
             frameCount = reader.info().frameCount();
         }
         out.printf("%n%s (%d frames, %.1f MB)%n", label, frameCount, Files.size(source) / 1e6);
-        double ffmpegFilesPerSecond = Double.NaN;
-        if (ffmpeg) {
-            double fileSeconds = ffmpegSeconds(source);
-            ffmpegFilesPerSecond = 1 / fileSeconds;
-            out.printf(
-                    "  ffmpeg -threads 1, decode to null:   %8.2f files/s  %8.0f frames/s%n",
-                    ffmpegFilesPerSecond, frameCount / fileSeconds);
-        }
+        ClipLoader decodeOnly =
+                new ClipLoader(
+                        HumbleVideoDecoder.builder().build(),
+                        SegmentSampler.test(frames),
+                        new NoTransform(size));
         ClipLoader test =
                 new ClipLoader(
                         HumbleVideoDecoder.builder().build(),
@@ -164,28 +161,65 @@ public final class DecodeBenchmark implements Callable<Integer> {
                         HumbleVideoDecoder.builder().build(),
                         SegmentSampler.train(frames),
                         TrainTransform.builder().optSize(size).build());
-        ClipLoader decodeOnly =
-                new ClipLoader(
-                        HumbleVideoDecoder.builder().build(),
-                        SegmentSampler.test(frames),
-                        new NoTransform(size));
-        clipsPerSecond(decodeOnly, source, 1, 1); // warm-up: JIT and native library
-        clipsPerSecond(test, source, 1, 2);
-        double decoded = clipsPerSecond(decodeOnly, source, 1, rounds);
-        double testRate = clipsPerSecond(test, source, 1, rounds);
-        double trainRate = clipsPerSecond(train, source, 1, rounds);
-        report(out, "decode + RGB of the T frames, 1 thread", decoded, ffmpegFilesPerSecond);
-        report(out, "test clip (resize, centre crop), 1 thread", testRate, ffmpegFilesPerSecond);
-        report(out, "train clip (crop, flip, jitter), 1 thread", trainRate, ffmpegFilesPerSecond);
+        for (ClipLoader loader : List.of(decodeOnly, test, train)) { // warm-up: JIT, natives
+            loader.load(source, new SplittableRandom(0));
+        }
+        // Interleaved rounds, medians: a load burst from another process hits every candidate.
+        double[] ffmpegSeconds = new double[rounds];
+        double[] decodeSeconds = new double[rounds];
+        double[] testSeconds = new double[rounds];
+        double[] trainSeconds = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+            ffmpegSeconds[r] = ffmpeg ? ffmpegSeconds(source) : Double.NaN;
+            decodeSeconds[r] = secondsPerClip(decodeOnly, source, r);
+            testSeconds[r] = secondsPerClip(test, source, r);
+            trainSeconds[r] = secondsPerClip(train, source, r);
+        }
+        double ffmpegRate = 1 / median(ffmpegSeconds);
+        if (ffmpeg) {
+            out.printf(
+                    "  %-42s %7.2f files/s %7.0f frames/s%n",
+                    "ffmpeg -threads 1, decode to null", ffmpegRate, frameCount * ffmpegRate);
+        }
+        double testRate = 1 / median(testSeconds);
+        report(
+                out,
+                "decode + RGB of the T frames, 1 thread",
+                1 / median(decodeSeconds),
+                ffmpegRate);
+        report(out, "test clip (resize, centre crop), 1 thread", testRate, ffmpegRate);
+        report(
+                out,
+                "train clip (crop, flip, jitter), 1 thread",
+                1 / median(trainSeconds),
+                ffmpegRate);
         for (int n : threadCounts) {
             if (n == 1) {
                 continue;
             }
-            double rate = clipsPerSecond(test, source, n, rounds);
+            double[] single = new double[3];
+            double[] parallel = new double[3];
+            for (int r = 0; r < single.length; r++) {
+                single[r] = clipsPerSecond(test, source, 1, rounds);
+                parallel[r] = clipsPerSecond(test, source, n, rounds);
+            }
+            double rate = median(parallel);
             out.printf(
-                    "  test clips, %d threads:               %8.2f clips/s  scaling %.2fx of 1 thread%n",
-                    n, rate, rate / testRate);
+                    "  %-42s %7.2f clips/s  scaling %.2fx of 1 thread (%.2f clips/s)%n",
+                    "test clips, " + n + " threads", rate, rate / median(single), median(single));
         }
+    }
+
+    private double secondsPerClip(ClipLoader loader, Path source, int round) throws IOException {
+        long start = System.nanoTime();
+        loader.load(source, new SplittableRandom(round));
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
     }
 
     private static void report(PrintWriter out, String what, double rate, double ffmpegRate) {
@@ -225,40 +259,35 @@ public final class DecodeBenchmark implements Callable<Integer> {
         }
     }
 
-    /** The median of ffmpeg's own decode time ({@code -benchmark} rtime) over a few runs. */
-    private double ffmpegSeconds(Path source) throws IOException, InterruptedException {
-        double[] times = new double[Math.max(3, rounds / 2)];
-        for (int i = 0; i < times.length; i++) {
-            Process process =
-                    new ProcessBuilder(
-                                    "ffmpeg",
-                                    "-nostdin",
-                                    "-hide_banner",
-                                    "-benchmark",
-                                    "-threads",
-                                    "1",
-                                    "-i",
-                                    source.toString(),
-                                    "-f",
-                                    "null",
-                                    "-")
-                            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                            .start();
-            String log;
-            try (InputStream err = process.getErrorStream()) {
-                log = new String(err.readAllBytes(), StandardCharsets.UTF_8);
-            }
-            if (process.waitFor() != 0) {
-                throw new IOException("ffmpeg failed on " + source + ":\n" + log);
-            }
-            Matcher m = RTIME.matcher(log);
-            if (!m.find()) {
-                throw new IOException("No 'rtime=' in ffmpeg -benchmark output:\n" + log);
-            }
-            times[i] = Double.parseDouble(m.group(1));
+    /** ffmpeg's own decode time for the file ({@code -benchmark} rtime, start-up excluded). */
+    private static double ffmpegSeconds(Path source) throws IOException, InterruptedException {
+        Process process =
+                new ProcessBuilder(
+                                "ffmpeg",
+                                "-nostdin",
+                                "-hide_banner",
+                                "-benchmark",
+                                "-threads",
+                                "1",
+                                "-i",
+                                source.toString(),
+                                "-f",
+                                "null",
+                                "-")
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .start();
+        String log;
+        try (InputStream err = process.getErrorStream()) {
+            log = new String(err.readAllBytes(), StandardCharsets.UTF_8);
         }
-        Arrays.sort(times);
-        return times[times.length / 2];
+        if (process.waitFor() != 0) {
+            throw new IOException("ffmpeg failed on " + source + ":\n" + log);
+        }
+        Matcher m = RTIME.matcher(log);
+        if (!m.find()) {
+            throw new IOException("No 'rtime=' in ffmpeg -benchmark output:\n" + log);
+        }
+        return Double.parseDouble(m.group(1));
     }
 
     private static boolean ffmpegAvailable() {

@@ -22,6 +22,34 @@ import io.github.vificlip.data.video.RgbFrame;
  */
 public final class PilColor {
 
+    /** {@code (float) a / (float) c} at {@code [a << 8 | c]}: the HSV divisions, bit for bit. */
+    private static final float[] QUOTIENT = new float[256 * 256];
+
+    /** Per 8-bit hue: Pillow's sector {@code floor(h*6/255)}, its fraction, and 1 - fraction. */
+    private static final int[] SECTOR = new int[256];
+
+    private static final float[] FRACTION = new float[256];
+    private static final double[] ONE_MINUS_FRACTION = new double[256];
+
+    /** Per 8-bit saturation: {@code (float) (s / 255.0)} and {@code 1.0 - that}. */
+    private static final float[] SATURATION = new float[256];
+
+    private static final double[] ONE_MINUS_SATURATION = new double[256];
+
+    static {
+        for (int a = 0; a < 256; a++) {
+            for (int c = 1; c < 256; c++) {
+                QUOTIENT[a << 8 | c] = (float) a / (float) c;
+            }
+            double sector = a * 6.0 / 255.0; // a >= 0: the cast is floor()
+            SECTOR[a] = (int) sector;
+            FRACTION[a] = (float) (sector - SECTOR[a]);
+            ONE_MINUS_FRACTION[a] = 1.0 - FRACTION[a];
+            SATURATION[a] = (float) (a / 255.0);
+            ONE_MINUS_SATURATION[a] = 1.0 - SATURATION[a];
+        }
+    }
+
     private PilColor() {}
 
     /**
@@ -161,20 +189,20 @@ public final class PilColor {
             hsv[1] = 0;
             return;
         }
-        float cr = max - min;
-        float s = cr / (float) max;
-        float h; // only the two channel distances each branch needs
+        int cr = max - min;
+        float sat = QUOTIENT[cr << 8 | max];
+        float h; // Pillow: float quotients, the constant added in double
         if (r == max) {
-            h = (max - b) / cr - (max - g) / cr;
+            h = QUOTIENT[(max - b) << 8 | cr] - QUOTIENT[(max - g) << 8 | cr];
         } else if (g == max) {
-            h = (float) (2.0 + (max - r) / cr - (max - b) / cr);
+            h = (float) (2.0 + QUOTIENT[(max - r) << 8 | cr] - QUOTIENT[(max - b) << 8 | cr]);
         } else {
-            h = (float) (4.0 + (max - g) / cr - (max - r) / cr);
+            h = (float) (4.0 + QUOTIENT[(max - g) << 8 | cr] - QUOTIENT[(max - r) << 8 | cr]);
         }
         double turns = h / 6.0 + 1.0; // in [0.5, 2): fmod(turns, 1) is exact as a subtraction
         h = (float) (turns >= 1.0 ? turns - 1.0 : turns);
         hsv[0] = clip8((int) (h * 255.0));
-        hsv[1] = clip8((int) (s * 255.0));
+        hsv[1] = clip8((int) (sat * 255.0));
     }
 
     /** Pillow's {@code hsv2rgb} (Convert.c). */
@@ -185,14 +213,12 @@ public final class PilColor {
             out[p + 2] = (byte) v;
             return;
         }
-        double sector = h * 6.0 / 255.0; // h >= 0: the cast is floor()
-        int i = (int) sector;
-        float f = (float) (sector - i);
-        float fs = (float) (s / 255.0);
+        int i = SECTOR[h];
+        float fs = SATURATION[s];
         // C's round() of a non-negative value: half away from zero.
-        int up = clip8((int) (v * (1.0 - fs) + 0.5));
-        int uq = clip8((int) (v * (1.0 - fs * f) + 0.5));
-        int ut = clip8((int) (v * (1.0 - fs * (1.0 - f)) + 0.5));
+        int up = clip8((int) (v * ONE_MINUS_SATURATION[s] + 0.5));
+        int uq = clip8((int) (v * (1.0 - fs * FRACTION[h]) + 0.5));
+        int ut = clip8((int) (v * (1.0 - fs * ONE_MINUS_FRACTION[h]) + 0.5));
         int r;
         int g;
         int b;
