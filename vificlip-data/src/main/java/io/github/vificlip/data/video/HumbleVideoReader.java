@@ -46,6 +46,15 @@ final class HumbleVideoReader implements VideoReader {
 
     private static final int MAX_SEEK_ATTEMPTS = 8;
 
+    /**
+     * Frames this close to the container's frame count are never skipped, so that the last frame
+     * (returned for indices past the end) is a decoded one.
+     */
+    private static final int END_MARGIN = 16;
+
+    private static final long AVDISCARD_DEFAULT = 0;
+    private static final long AVDISCARD_NONREF = 8;
+
     private final Path path;
     private final ReadStrategy strategy;
     private final PictureConverter converter = new PictureConverter();
@@ -81,6 +90,11 @@ final class HumbleVideoReader implements VideoReader {
     private int framesDecoded;
     private int seeks;
     private int restarts;
+    private int packetsSkipped;
+
+    // Skipping: non-reference frames that no one asked for are not decoded at all.
+    private int[] wantedNow;
+    private boolean skipping;
 
     private HumbleVideoReader(Path path, ReadStrategy strategy) {
         this.path = path;
@@ -280,6 +294,7 @@ final class HumbleVideoReader implements VideoReader {
             }
         }
         int[] wanted = Arrays.stream(indices).distinct().sorted().toArray();
+        wantedNow = wanted;
         RgbFrame[] byWanted = new RgbFrame[wanted.length];
         int w = 0;
         while (w < wanted.length) {
@@ -314,6 +329,8 @@ final class HumbleVideoReader implements VideoReader {
                 byWanted[w++] = frame;
             }
         }
+        wantedNow = null;
+        setSkipping(false);
         if (damagedPackets > 0) {
             LOG.debug("{}: skipped {} damaged packets", path, damagedPackets);
         }
@@ -327,6 +344,11 @@ final class HumbleVideoReader implements VideoReader {
     /** Frames decoded so far (converted or not). */
     int framesDecoded() {
         return framesDecoded;
+    }
+
+    /** Packets decoded with non-reference frames skipped, because no one wanted their frame. */
+    int packetsSkipped() {
+        return packetsSkipped;
     }
 
     /** Seeks made so far (each back-off counts). */
@@ -490,6 +512,7 @@ final class HumbleVideoReader implements VideoReader {
     private void restart() throws IOException {
         restarts++;
         releaseNative();
+        skipping = false;
         decoder = null;
         stream = null;
         resetStreamState();
@@ -557,8 +580,43 @@ final class HumbleVideoReader implements VideoReader {
                 endOfStream = true;
             } else if (packet.getStreamIndex() == streamIndex && packet.getSize() > 0) {
                 packetPending = true;
+                setSkipping(canSkip(packet.getPts()));
                 packetOffset = 0;
             }
+        }
+    }
+
+    /**
+     * Whether the packet's frame may be dropped if it is a non-reference frame: its display index
+     * (from the packet timestamp) is known, not wanted, and not near the end. Frames are then
+     * numbered by timestamp, which agrees with counting on constant-frame-rate video.
+     */
+    private boolean canSkip(long pts) {
+        if (wantedNow == null
+                || !firstPtsKnown
+                || !info.frameCountExact()
+                || pts == Global.NO_PTS
+                || ticksPerFrame <= 0) {
+            return false;
+        }
+        long index = Math.round((pts - firstPts) / ticksPerFrame);
+        if (index <= lastIndex || index >= info.frameCount() - END_MARGIN) {
+            return false;
+        }
+        boolean skip =
+                index <= Integer.MAX_VALUE && Arrays.binarySearch(wantedNow, (int) index) < 0;
+        if (skip) {
+            ptsIndexing = true;
+            packetsSkipped++;
+        }
+        return skip;
+    }
+
+    /** Sets FFmpeg's {@code skip_frame} to non-reference or back to default when it changes. */
+    private void setSkipping(boolean skip) {
+        if (skip != skipping && decoder != null) {
+            decoder.setProperty("skip_frame", skip ? AVDISCARD_NONREF : AVDISCARD_DEFAULT);
+            skipping = skip;
         }
     }
 

@@ -112,7 +112,9 @@ class HumbleVideoDecoderTest {
             RgbFrame[] frames = reader.read(new int[] {2, 9, 17, 24});
             assertThat(frames).extracting(TestClips::frameNumber).containsExactly(2, 9, 17, 24);
             assertThat(reader.seeks()).isZero();
-            assertThat(reader.framesDecoded()).isEqualTo(25);
+            // Sequential up to frame 24; unwanted non-reference B-frames are not even decoded.
+            assertThat(reader.packetsSkipped()).isPositive();
+            assertThat(reader.framesDecoded()).isLessThan(25);
         }
         try (HumbleVideoReader reader = (HumbleVideoReader) decoder.open(clip)) {
             RgbFrame[] frames = reader.read(new int[] {5, 130, 262, 399});
