@@ -73,6 +73,7 @@ final class HumbleVideoReader implements VideoReader {
     private int[] indexedKeyframes;
     private boolean keyframesLoaded;
     private boolean seekable = true;
+    private boolean constantRate = true;
 
     private boolean packetPending;
     private int packetOffset;
@@ -239,6 +240,11 @@ final class HumbleVideoReader implements VideoReader {
         } else {
             ticksPerFrame = 1.0 / (fps * tb);
         }
+        if (exact && streamDuration > 0 && streamDuration != Global.NO_PTS && fps > 0) {
+            // Timestamps stand for frame numbers only at a constant rate: the frame count must
+            // match the stream duration. Otherwise frames are only ever counted.
+            constantRate = Math.abs(streamDuration * tb * fps - frames) < 1.0;
+        }
         if (frames <= 0) {
             frames = countFrames();
             exact = true;
@@ -393,7 +399,7 @@ final class HumbleVideoReader implements VideoReader {
         if (strategy == ReadStrategy.SEEK) {
             return true;
         }
-        if (forward <= MIN_SEEK_GAP) {
+        if (forward <= MIN_SEEK_GAP || !constantRate) {
             return false;
         }
         int keyframe = keyframeAtOrBefore(target);
@@ -593,6 +599,7 @@ final class HumbleVideoReader implements VideoReader {
      */
     private boolean canSkip(long pts) {
         if (wantedNow == null
+                || !constantRate
                 || !firstPtsKnown
                 || !info.frameCountExact()
                 || pts == Global.NO_PTS
