@@ -46,6 +46,66 @@ public final class BilinearResize {
      * @throws IllegalArgumentException if the window does not lie inside the resized image
      */
     public static RgbFrame resize(RgbFrame src, int width, int height, CropBox box) {
+        byte[] out = new byte[box.width() * box.height() * 3];
+        int rowBytes = box.width() * 3;
+        resizeRows(
+                src,
+                width,
+                height,
+                box,
+                (y, row) -> System.arraycopy(row, 0, out, y * rowBytes, rowBytes));
+        return new RgbFrame(box.width(), box.height(), out);
+    }
+
+    /**
+     * Resizes a window like {@link #resize(RgbFrame, int, int, CropBox)} and writes it straight
+     * into normalised planes, without an intermediate frame: the values are exactly those of
+     * resizing and then {@link Normalization#writeChw}.
+     *
+     * @param src the frame
+     * @param width the width of the whole resized image
+     * @param height the height of the whole resized image
+     * @param box the window of the resized image to compute
+     * @param normalization the statistics
+     * @param out the destination
+     * @param offset where the window's {@code 3 * box.height() * box.width()} values start
+     * @throws IllegalArgumentException if the window does not lie inside the resized image
+     */
+    public static void resizeNormalized(
+            RgbFrame src,
+            int width,
+            int height,
+            CropBox box,
+            Normalization normalization,
+            float[] out,
+            int offset) {
+        float[][] table = normalization.table();
+        int outW = box.width();
+        int plane = outW * box.height();
+        resizeRows(
+                src,
+                width,
+                height,
+                box,
+                (y, row) -> {
+                    int o = offset + y * outW;
+                    for (int c = 0; c < 3; c++) {
+                        float[] lut = table[c];
+                        int base = o + c * plane;
+                        for (int x = 0, i = c; x < outW; x++, i += 3) {
+                            out[base + x] = lut[row[i] & 0xFF];
+                        }
+                    }
+                });
+    }
+
+    /** Receives the rows of a resized window, top to bottom (the array is reused). */
+    @FunctionalInterface
+    private interface RowSink {
+        void row(int y, byte[] rgb);
+    }
+
+    private static void resizeRows(RgbFrame src, int width, int height, CropBox box, RowSink sink) {
         if (width <= 0 || height <= 0) {
             throw new IllegalArgumentException(
                     "Resize target must be positive, got " + width + "x" + height);
@@ -53,11 +113,18 @@ public final class BilinearResize {
         box.checkInside(width, height);
         int sw = src.width();
         int sh = src.height();
-        if (sw == width && sh == height) {
-            return Crops.crop(src, box);
-        }
         int outW = box.width();
         int outH = box.height();
+        int rowInts = outW * 3;
+        byte[] in = src.data();
+        byte[] line = new byte[rowInts];
+        if (sw == width && sh == height) { // cv2 copies: the window is a plain crop
+            for (int j = 0; j < outH; j++) {
+                System.arraycopy(in, ((box.y() + j) * sw + box.x()) * 3, line, 0, rowInts);
+                sink.row(j, line);
+            }
+            return;
+        }
 
         // Horizontal taps: source column and two weights per output column.
         double scaleX = 1.0 / ((double) width / sw);
@@ -83,9 +150,6 @@ public final class BilinearResize {
             alpha1[i] = (int) Math.rint(fx * COEF_SCALE);
         }
 
-        byte[] in = src.data();
-        byte[] out = new byte[outW * outH * 3];
-        int rowInts = outW * 3;
         int[][] rows = {new int[rowInts], new int[rowInts]};
         int[] rowOf = {-1, -1};
         double scaleY = 1.0 / ((double) height / sh);
@@ -99,19 +163,18 @@ public final class BilinearResize {
             int r1 = clamp(sy + 1, sh);
             int[] h0 = horizontal(in, sw, r0, rows, rowOf, xofs, xofs1, alpha0, alpha1);
             int[] h1 = horizontal(in, sw, r1, rows, rowOf, xofs, xofs1, alpha0, alpha1);
-            int o = j * rowInts;
             // Weights sum to at most 2049 in each pass, so the value never exceeds
             // (2049 * (255 * 2049 >> 4) >> 16 + 2) >> 2 = 255: no clamp, and the JIT can vectorise.
             for (int k = 0; k < rowInts; k++) {
-                out[o + k] =
+                line[k] =
                         (byte)
                                 ((((beta0 * (h0[k] >> 4)) >> 16)
                                                 + ((beta1 * (h1[k] >> 4)) >> 16)
                                                 + 2)
                                         >> 2);
             }
+            sink.row(j, line);
         }
-        return new RgbFrame(outW, outH, out);
     }
 
     private static int clamp(int row, int rows) {

@@ -82,8 +82,14 @@ public final class EvalTransform implements VideoTransform {
                 if (frame.width() != width || frame.height() != height) {
                     frame = BilinearResize.resize(frame, width, height);
                 }
-                frame = BilinearResize.resize(frame, resized[0], resized[1], boxes.get(c));
-                normalization.writeChw(frame, out, (c * frames.length + t) * frameValues);
+                BilinearResize.resizeNormalized(
+                        frame,
+                        resized[0],
+                        resized[1],
+                        boxes.get(c),
+                        normalization,
+                        out,
+                        (c * frames.length + t) * frameValues);
             }
         }
         return new VideoTensor(out, crops * frames.length, size, size);

@@ -70,6 +70,26 @@ public record Normalization(double[] mean, double[] std) {
     }
 
     /**
+     * The normalised value of every byte per channel, {@code table()[c][v] = ((float) v - (float)
+     * mean[c]) * (float) (1 / std[c])}: the single-precision arithmetic of mmcv's {@code
+     * imnormalize}.
+     *
+     * @return a new {@code [3][256]} table
+     */
+    public float[][] table() {
+        float[][] table = new float[3][256];
+        for (int c = 0; c < 3; c++) {
+            // cv2.subtract / cv2.multiply turn the float64 scalars into float32 first.
+            float m = (float) mean[c];
+            float inv = (float) (1.0 / std[c]);
+            for (int v = 0; v < 256; v++) {
+                table[c][v] = (v - m) * inv;
+            }
+        }
+        return table;
+    }
+
+    /**
      * Writes a frame as normalised planes (channel, row, column) into {@code out}.
      *
      * @param frame the frame
@@ -77,15 +97,14 @@ public record Normalization(double[] mean, double[] std) {
      * @param offset where the frame's {@code 3 * height * width} values start
      */
     public void writeChw(RgbFrame frame, float[] out, int offset) {
+        float[][] table = table();
         byte[] in = frame.data();
         int plane = frame.width() * frame.height();
         for (int c = 0; c < 3; c++) {
-            // cv2.subtract / cv2.multiply turn the float64 scalars into float32 first.
-            float m = (float) mean[c];
-            float inv = (float) (1.0 / std[c]);
+            float[] lut = table[c];
             int o = offset + c * plane;
             for (int p = 0, i = c; p < plane; p++, i += 3) {
-                out[o + p] = ((in[i] & 0xFF) - m) * inv;
+                out[o + p] = lut[in[i] & 0xFF];
             }
         }
     }
