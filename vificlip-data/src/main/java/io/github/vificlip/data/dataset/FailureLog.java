@@ -23,7 +23,7 @@ public final class FailureLog {
     private static final int LISTED_IN_SUMMARY = 20;
 
     private final String name;
-    private final Set<Long> knownBad = ConcurrentHashMap.newKeySet();
+    private final Map<Long, DecodeFailure> knownBad = new ConcurrentHashMap<>();
     private final Map<Long, DecodeFailure> pass = new LinkedHashMap<>();
     private int passNumber = 1;
 
@@ -42,11 +42,26 @@ public final class FailureLog {
      * @param failure the failure
      */
     public void record(DecodeFailure failure) {
-        if (knownBad.add(failure.index())) {
+        if (knownBad.putIfAbsent(failure.index(), failure) == null) {
             LOG.warn("Skipping unreadable video {}: {}", failure.path(), failure.reason());
         }
         synchronized (pass) {
             pass.putIfAbsent(failure.index(), failure);
+        }
+    }
+
+    /**
+     * Counts a known-unreadable video for this pass again without decoding it: it was replaced once
+     * more.
+     *
+     * @param index the dataset index, which must be {@linkplain #isKnownBad known bad}
+     */
+    public void recordSkipped(long index) {
+        DecodeFailure failure = knownBad.get(index);
+        if (failure != null) {
+            synchronized (pass) {
+                pass.putIfAbsent(index, failure);
+            }
         }
     }
 
@@ -57,7 +72,7 @@ public final class FailureLog {
      * @return true if it is known to be unreadable
      */
     public boolean isKnownBad(long index) {
-        return knownBad.contains(index);
+        return knownBad.containsKey(index);
     }
 
     /**
@@ -77,7 +92,7 @@ public final class FailureLog {
      * @return the dataset indices
      */
     public Set<Long> knownBad() {
-        return Set.copyOf(knownBad);
+        return Set.copyOf(knownBad.keySet());
     }
 
     /**

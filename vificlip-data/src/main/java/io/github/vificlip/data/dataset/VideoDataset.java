@@ -139,7 +139,9 @@ public final class VideoDataset extends RandomAccessDataset {
         int candidate = Math.toIntExact(index);
         int passNumber = pass.get();
         for (int attempt = 0; attempt <= maxReplacements; attempt++) {
-            if (!failures.isKnownBad(candidate)) {
+            if (failures.isKnownBad(candidate)) {
+                failures.recordSkipped(candidate);
+            } else {
                 Path path = videos.resolve(candidate);
                 try {
                     VideoTensor clip = loader.load(path, random(passNumber, index, attempt));
