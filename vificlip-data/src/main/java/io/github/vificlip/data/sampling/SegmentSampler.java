@@ -104,15 +104,6 @@ public final class SegmentSampler implements FrameSampler {
         return clips;
     }
 
-    /**
-     * Returns whether the indices depend on the random source.
-     *
-     * @return true for training and random multi-view sampling
-     */
-    public boolean isRandom() {
-        return mode == Mode.TRAIN;
-    }
-
     @Override
     public int[] sample(int frameCount, SplittableRandom random) {
         if (frameCount <= 0) {

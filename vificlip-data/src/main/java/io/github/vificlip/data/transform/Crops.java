@@ -7,8 +7,8 @@ import io.github.vificlip.data.video.RgbFrame;
 import java.util.List;
 
 /**
- * The geometric pieces of the reference pipeline: short-side resize sizes, crops, centre and
- * three-crop boxes, horizontal flips.
+ * The geometric pieces of the reference pipeline: short-side resize sizes, centre and three-crop
+ * boxes, horizontal flips.
  */
 public final class Crops {
 
@@ -68,28 +68,6 @@ public final class Crops {
         }
         throw new IllegalArgumentException(
                 "Three-crop needs one side equal to " + size + ", got " + width + "x" + height);
-    }
-
-    /**
-     * Copies a window of a frame.
-     *
-     * @param src the frame
-     * @param box the window, inside the frame
-     * @return the window as a new frame
-     */
-    public static RgbFrame crop(RgbFrame src, CropBox box) {
-        box.checkInside(src.width(), src.height());
-        byte[] out = new byte[box.width() * box.height() * 3];
-        int rowBytes = box.width() * 3;
-        for (int y = 0; y < box.height(); y++) {
-            System.arraycopy(
-                    src.data(),
-                    ((box.y() + y) * src.width() + box.x()) * 3,
-                    out,
-                    y * rowBytes,
-                    rowBytes);
-        }
-        return new RgbFrame(box.width(), box.height(), out);
     }
 
     /**
