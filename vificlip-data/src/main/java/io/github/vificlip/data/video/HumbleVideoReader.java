@@ -300,8 +300,26 @@ final class HumbleVideoReader implements VideoReader {
             }
         }
         int[] wanted = Arrays.stream(indices).distinct().sorted().toArray();
-        wantedNow = wanted;
         RgbFrame[] byWanted = new RgbFrame[wanted.length];
+        wantedNow = wanted;
+        try {
+            fill(wanted, byWanted);
+        } finally {
+            wantedNow = null;
+            setSkipping(false);
+        }
+        if (damagedPackets > 0) {
+            LOG.debug("{}: skipped {} damaged packets", path, damagedPackets);
+        }
+        RgbFrame[] out = new RgbFrame[indices.length];
+        for (int i = 0; i < indices.length; i++) {
+            out[i] = byWanted[Arrays.binarySearch(wanted, indices[i])];
+        }
+        return out;
+    }
+
+    /** Decodes the sorted, distinct {@code wanted} frames into {@code byWanted}. */
+    private void fill(int[] wanted, RgbFrame[] byWanted) throws IOException {
         int w = 0;
         while (w < wanted.length) {
             int target = wanted[w];
@@ -335,16 +353,6 @@ final class HumbleVideoReader implements VideoReader {
                 byWanted[w++] = frame;
             }
         }
-        wantedNow = null;
-        setSkipping(false);
-        if (damagedPackets > 0) {
-            LOG.debug("{}: skipped {} damaged packets", path, damagedPackets);
-        }
-        RgbFrame[] out = new RgbFrame[indices.length];
-        for (int i = 0; i < indices.length; i++) {
-            out[i] = byWanted[Arrays.binarySearch(wanted, indices[i])];
-        }
-        return out;
     }
 
     /** Frames decoded so far (converted or not). */
