@@ -14,7 +14,11 @@ import picocli.CommandLine.Command;
         name = "benchmark",
         mixinStandardHelpOptions = true,
         description = "Benchmark programs; each prints ratios measured in one run.",
+<<<<<<< HEAD
         subcommands = {TokenizerBenchmark.class, WeightsBenchmark.class})
+=======
+        subcommands = {TokenizerBenchmark.class, DecodeBenchmark.class})
+>>>>>>> data
 public final class BenchmarkCommand implements Runnable {
 
     @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
