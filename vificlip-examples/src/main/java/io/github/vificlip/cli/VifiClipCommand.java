@@ -23,6 +23,9 @@ import picocli.CommandLine.Command;
             TokenizeCommand.class,
             InspectWeightsCommand.class,
             ConvertWeightsCommand.class,
+            ProbeCommand.class,
+            SampleCommand.class,
+            SplitCommand.class,
             BenchmarkCommand.class,
             CommandLine.HelpCommand.class
         })

@@ -1,0 +1,202 @@
+/*
+ * Copyright 2026 The ViFi-CLIP for Java Authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.github.vificlip.data.list;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The class names of a dataset in label order: class {@code i} is row {@code i} of the label CSV.
+ * ViFi-CLIP's CSVs have a header {@code id,name} and one row per class; names are used verbatim
+ * (UCF-101's "ApplyEyeMakeup" stays CamelCase) and may contain commas when quoted (SSv2).
+ */
+public final class LabelMap {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LabelMap.class);
+
+    private final List<String> names;
+    private final Map<String, Integer> indices;
+
+    private LabelMap(List<String> names) {
+        this.names = List.copyOf(names);
+        this.indices = new HashMap<>();
+        for (int i = 0; i < this.names.size(); i++) {
+            if (indices.putIfAbsent(this.names.get(i), i) != null) {
+                throw new IllegalArgumentException(
+                        "Class name \"" + this.names.get(i) + "\" appears twice");
+            }
+        }
+    }
+
+    /**
+     * Creates a label map from names in label order.
+     *
+     * @param names the class names, distinct
+     * @return the label map
+     * @throws IllegalArgumentException if a name repeats or the list is empty
+     */
+    public static LabelMap of(List<String> names) {
+        if (names.isEmpty()) {
+            throw new IllegalArgumentException("A label map needs at least one class");
+        }
+        return new LabelMap(names);
+    }
+
+    /**
+     * Reads a label CSV: a header row with a {@code name} column (ViFi-CLIP's is {@code id,name}),
+     * then one row per class, in label order. RFC 4180 quoting, CRLF line ends. Labels follow row
+     * order; an {@code id} column that disagrees is reported as a warning.
+     *
+     * @param file the CSV file
+     * @return the label map
+     * @throws DataFormatException if the header, a row or a name is malformed (names the line)
+     * @throws IOException if the file cannot be read
+     */
+    public static LabelMap readCsv(Path file) throws IOException {
+        List<Csv.Row> rows = Csv.parse(file, Files.readString(file, StandardCharsets.UTF_8));
+        if (rows.isEmpty()) {
+            throw new DataFormatException(file, 0, "empty label file (expected a header id,name)");
+        }
+        List<String> header = rows.get(0).fields();
+        int nameColumn = -1;
+        int idColumn = -1;
+        for (int i = 0; i < header.size(); i++) {
+            String column = header.get(i).strip();
+            if (column.equals("name")) {
+                nameColumn = i;
+            } else if (column.equals("id")) {
+                idColumn = i;
+            }
+        }
+        if (nameColumn < 0) {
+            throw new DataFormatException(
+                    file, rows.get(0).line(), "header must have a 'name' column, got " + header);
+        }
+        List<String> names = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        boolean warnedAboutIds = false;
+        for (int r = 1; r < rows.size(); r++) {
+            Csv.Row row = rows.get(r);
+            if (row.fields().size() != header.size()) {
+                throw new DataFormatException(
+                        file,
+                        row.line(),
+                        "expected "
+                                + header.size()
+                                + " fields like the header, got "
+                                + row.fields().size());
+            }
+            String name = row.fields().get(nameColumn);
+            if (name.isBlank()) {
+                throw new DataFormatException(file, row.line(), "empty class name");
+            }
+            if (idColumn >= 0) {
+                String id = row.fields().get(idColumn).strip();
+                if (!id.equals(Integer.toString(r - 1)) && !warnedAboutIds) {
+                    LOG.warn(
+                            "{}:{}: id '{}' differs from the row's label index {}; labels follow"
+                                    + " row order, as in the reference",
+                            file,
+                            row.line(),
+                            id,
+                            r - 1);
+                    warnedAboutIds = true;
+                }
+            }
+            Integer previous = seen.putIfAbsent(name, row.line());
+            if (previous != null) {
+                throw new DataFormatException(
+                        file,
+                        row.line(),
+                        "class name \"" + name + "\" already on line " + previous);
+            }
+            names.add(name);
+        }
+        if (names.isEmpty()) {
+            throw new DataFormatException(file, 0, "no classes after the header");
+        }
+        return new LabelMap(names);
+    }
+
+    /**
+     * Writes the map as a label CSV ({@code id,name}, LF line ends, RFC 4180 quoting).
+     *
+     * @param file the file to write
+     * @throws IOException if writing fails
+     */
+    public void writeCsv(Path file) throws IOException {
+        StringBuilder out = new StringBuilder("id,name\n");
+        for (int i = 0; i < names.size(); i++) {
+            out.append(i).append(',').append(Csv.quote(names.get(i))).append('\n');
+        }
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Files.writeString(file, out, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Returns the class names in label order.
+     *
+     * @return an unmodifiable list
+     */
+    public List<String> names() {
+        return names;
+    }
+
+    /**
+     * Returns the number of classes.
+     *
+     * @return the class count
+     */
+    public int size() {
+        return names.size();
+    }
+
+    /**
+     * Returns the name of a class.
+     *
+     * @param label the label index
+     * @return the name
+     * @throws IndexOutOfBoundsException if the label is out of range
+     */
+    public String name(int label) {
+        return names.get(label);
+    }
+
+    /**
+     * Returns the label of a class name.
+     *
+     * @param name the exact name
+     * @return the label, or empty if unknown
+     */
+    public Optional<Integer> labelOf(String name) {
+        return Optional.ofNullable(indices.get(name));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof LabelMap other && names.equals(other.names);
+    }
+
+    @Override
+    public int hashCode() {
+        return names.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "LabelMap[" + names.size() + " classes]";
+    }
+}

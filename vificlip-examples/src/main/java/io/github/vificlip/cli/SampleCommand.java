@@ -1,0 +1,102 @@
+/*
+ * Copyright 2026 The ViFi-CLIP for Java Authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.github.vificlip.cli;
+
+import io.github.vificlip.data.sampling.SegmentSampler;
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code vificlip sample}: prints the frame indices TSN segment sampling picks for a video of N
+ * frames, one line per temporal clip.
+ */
+@Command(
+        name = "sample",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Print the frame indices that TSN segment sampling picks for a video of N frames,",
+            "as a JSON array per temporal clip (one line each)."
+        })
+public final class SampleCommand implements Callable<Integer> {
+
+    /** Sampling modes. */
+    enum Mode {
+        train,
+        test
+    }
+
+    @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--frames", required = true, paramLabel = "T", description = "Frames per clip.")
+    private int frames;
+
+    @Option(
+            names = "--num-frames",
+            required = true,
+            paramLabel = "N",
+            description = "Frames in the video.")
+    private int numFrames;
+
+    @Option(
+            names = "--mode",
+            defaultValue = "test",
+            description =
+                    "train (random frame per segment) or test (segment centres); default: ${DEFAULT-VALUE}.")
+    private Mode mode;
+
+    @Option(
+            names = "--seed",
+            defaultValue = "1024",
+            description = "Seed of the random draws (default: ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Option(
+            names = "--clips",
+            defaultValue = "1",
+            description = "Temporal clips for multi-view testing (default: ${DEFAULT-VALUE}).")
+    private int clips;
+
+    @Option(
+            names = "--random-clips",
+            description = "With --clips > 1: independent training-mode draws, as the reference.")
+    private boolean randomClips;
+
+    @Override
+    public Integer call() {
+        if (numFrames <= 0) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--num-frames must be at least 1, got " + numFrames);
+        }
+        SegmentSampler sampler;
+        if (mode == Mode.train) {
+            sampler =
+                    clips == 1
+                            ? SegmentSampler.train(frames)
+                            : SegmentSampler.multiViewRandom(frames, clips);
+        } else {
+            sampler =
+                    clips == 1
+                            ? SegmentSampler.test(frames)
+                            : randomClips
+                                    ? SegmentSampler.multiViewRandom(frames, clips)
+                                    : SegmentSampler.multiView(frames, clips);
+        }
+        int[] indices = sampler.sample(numFrames, new SplittableRandom(seed));
+        PrintWriter out = spec.commandLine().getOut();
+        for (int c = 0; c < clips; c++) {
+            out.println(
+                    Arrays.stream(indices, c * frames, (c + 1) * frames)
+                            .mapToObj(Integer::toString)
+                            .collect(Collectors.joining(",", "[", "]")));
+        }
+        out.flush();
+        return 0;
+    }
+}
