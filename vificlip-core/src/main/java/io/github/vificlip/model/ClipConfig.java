@@ -169,14 +169,19 @@ public record ClipConfig(
      * @throws IllegalArgumentException if no preset has that name
      */
     public static ClipConfig preset(String name) {
-        String key = name.trim().toUpperCase(Locale.ROOT).replace('-', '/');
+        String key = presetKey(name);
         for (ClipConfig preset : presets()) {
-            if (preset.name().toUpperCase(Locale.ROOT).equals(key)) {
+            if (presetKey(preset.name()).equals(key)) {
                 return preset;
             }
         }
         throw new IllegalArgumentException(
                 "Unknown CLIP preset '" + name + "'; known presets: ViT-B/32, ViT-B/16, ViT-L/14");
+    }
+
+    /** Upper case, with '/' and '-' alike: "vit-b-16" and "ViT-B/16" give the same key. */
+    private static String presetKey(String name) {
+        return name.trim().toUpperCase(Locale.ROOT).replace('-', '/');
     }
 
     /**
@@ -250,6 +255,40 @@ public record ClipConfig(
      */
     public int textMlpWidth() {
         return mlpRatio * textWidth;
+    }
+
+    /**
+     * Returns the multiply-accumulates of the image tower for one frame (papers' "GFLOPs" are
+     * these): the patch embedding, per block the Q/K/V and output projections, the attention scores
+     * and their product with V, and the MLP, then the final projection. LayerNorms, softmax and
+     * activations are left out, as is usual.
+     *
+     * @return MACs per frame (17.5 G for ViT-B/16 at 224 px); FLOPs are twice this
+     */
+    public long visionMacsPerImage() {
+        long patches = (long) gridSize() * gridSize();
+        long patchEmbedding = patches * 3L * patchSize * patchSize * visionWidth;
+        return patchEmbedding
+                + blockMacs(visionTokens(), visionWidth, visionMlpWidth()) * visionLayers
+                + (long) visionWidth * embedDim;
+    }
+
+    /**
+     * Returns the multiply-accumulates of the text tower for one prompt of {@code contextLength}
+     * tokens, counted as in {@link #visionMacsPerImage()}.
+     *
+     * @return MACs per prompt; FLOPs are twice this
+     */
+    public long textMacsPerPrompt() {
+        return blockMacs(contextLength, textWidth, textMlpWidth()) * textLayers
+                + (long) textWidth * embedDim;
+    }
+
+    private static long blockMacs(long tokens, long width, long mlpWidth) {
+        long projections = tokens * width * (3 * width + width);
+        long attention = 2 * tokens * tokens * width;
+        long mlp = 2 * tokens * width * mlpWidth;
+        return projections + attention + mlp;
     }
 
     /**

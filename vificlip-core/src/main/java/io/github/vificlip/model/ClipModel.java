@@ -150,7 +150,7 @@ public final class ClipModel extends AbstractBlock {
      */
     public static NDArray logits(
             NDArray normalizedImages, NDArray normalizedTextsTransposed, NDArray logitScale) {
-        NDArray scale = Scopes.into(logitScale.exp(), normalizedImages);
+        NDArray scale = Scopes.lift(logitScale, normalizedImages).exp();
         return normalizedImages.matMul(normalizedTextsTransposed).mul(scale);
     }
 

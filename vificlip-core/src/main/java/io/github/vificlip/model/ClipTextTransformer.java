@@ -182,6 +182,24 @@ public final class ClipTextTransformer extends AbstractBlock {
                             + ", got "
                             + promptEmbeddings.getShape());
         }
+        return Chunks.map(
+                ids.getShape().get(0),
+                Chunks.PROMPTS,
+                (start, end) ->
+                        encodeSlice(
+                                parameterStore,
+                                promptEmbeddings.get("{}:{}", start, end),
+                                ids.get("{}:{}", start, end),
+                                deepPrompts,
+                                training));
+    }
+
+    private NDArray encodeSlice(
+            ParameterStore parameterStore,
+            NDArray promptEmbeddings,
+            NDArray ids,
+            DeepPrompts deepPrompts,
+            boolean training) {
         Device device = promptEmbeddings.getDevice();
         NDArray x =
                 promptEmbeddings.add(

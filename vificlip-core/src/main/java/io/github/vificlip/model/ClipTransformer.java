@@ -94,7 +94,18 @@ public final class ClipTransformer extends AbstractBlock {
                             + " layers");
         }
         for (int i = 0; i < blocks.size(); i++) {
-            x = blocks.get(i).transform(parameterStore, deepPrompts.apply(i, x), mask, training);
+            // Each block's intermediates live in a scope of their own and are freed as soon as
+            // the block is done (autograd keeps what backward needs), so memory holds one block's
+            // activations, not the whole stack's.
+            NDManager outer = x.getManager();
+            try (NDManager scope = outer.newSubManager()) {
+                scope.tempAttachAll(x);
+                NDArray y =
+                        blocks.get(i)
+                                .transform(parameterStore, deepPrompts.apply(i, x), mask, training);
+                y.attach(outer);
+                x = y;
+            }
         }
         return x;
     }

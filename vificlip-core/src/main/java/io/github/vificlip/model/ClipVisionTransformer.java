@@ -147,13 +147,31 @@ public final class ClipVisionTransformer extends AbstractBlock {
                             + "], got "
                             + shape);
         }
-        long frames = shape.get(0);
+        return Chunks.map(
+                shape.get(0),
+                Chunks.FRAMES,
+                (start, end) ->
+                        encodeSlice(
+                                parameterStore,
+                                images.get("{}:{}", start, end),
+                                shallowPrompts,
+                                deepPrompts,
+                                training));
+    }
+
+    private NDArray encodeSlice(
+            ParameterStore parameterStore,
+            NDArray images,
+            NDArray shallowPrompts,
+            DeepPrompts deepPrompts,
+            boolean training) {
+        long frames = images.getShape().get(0);
         long width = config.visionWidth();
         Device device = images.getDevice();
         NDArray x = conv1.forward(parameterStore, new NDList(images), training).singletonOrThrow();
         x = x.reshape(frames, width, -1).transpose(0, 2, 1); // [N, grid², width]
         NDArray cls = parameterStore.getValue(classEmbedding, device, training);
-        cls = Scopes.into(cls.reshape(1, 1, width).broadcast(frames, 1, width), x);
+        cls = Scopes.lift(cls, x).reshape(1, 1, width).broadcast(frames, 1, width);
         x = cls.concat(x, 1).add(parameterStore.getValue(positionalEmbedding, device, training));
         if (shallowPrompts != null) {
             Shape promptShape = shallowPrompts.getShape();
@@ -163,7 +181,7 @@ public final class ClipVisionTransformer extends AbstractBlock {
             }
             long n = promptShape.get(0);
             NDArray prompts =
-                    Scopes.into(shallowPrompts.expandDims(0).broadcast(frames, n, width), x);
+                    Scopes.lift(shallowPrompts, x).expandDims(0).broadcast(frames, n, width);
             x = x.concat(prompts, 1);
         }
         x = lnPre.forward(parameterStore, new NDList(x), training).singletonOrThrow();

@@ -9,24 +9,27 @@ import ai.djl.ndarray.NDArray;
  * Keeps intermediate arrays in the step's scope.
  *
  * <p>An engine operation attaches its result to the manager of its first operand. When that operand
- * is a parameter (or a cached tensor), the result would land in the model's long-lived manager and
- * stay there for the model's lifetime: a leak on every forward pass. Forward code therefore starts
- * operations from activations where it can, and moves the few results derived from parameters into
- * the activation's manager with {@link #into(NDArray, NDArray)}.
+ * is a parameter (or a cached tensor), the result lands in the model's long-lived manager and stays
+ * there for the model's lifetime: a leak on every forward pass. Forward code therefore starts
+ * operations from activations; where it must compute from a parameter first, it {@link #lift lifts}
+ * the parameter into the step's manager. The tests cap the model's manager, so any slip fails them.
  */
 final class Scopes {
 
     private Scopes() {}
 
     /**
-     * Attaches {@code result} to the manager of {@code activation} and returns it.
+     * Returns {@code parameter}'s value as an array of the step that {@code activation} belongs to:
+     * a differentiable copy (zeros + parameter), so gradients still reach the parameter.
      *
-     * @param result an intermediate computed from a parameter
+     * @param parameter a parameter's array (small: an embedding row, prompts, a scalar)
      * @param activation an array of the current step
-     * @return {@code result}
+     * @return the copy, in {@code activation}'s manager and on its device
      */
-    static NDArray into(NDArray result, NDArray activation) {
-        result.attach(activation.getManager());
-        return result;
+    static NDArray lift(NDArray parameter, NDArray activation) {
+        return activation
+                .getManager()
+                .zeros(parameter.getShape(), parameter.getDataType(), activation.getDevice())
+                .add(parameter);
     }
 }
