@@ -69,6 +69,20 @@ public record ClipConfig(
     /**
      * Checks every dimension; the builder and JSON deserialisation both come through here.
      *
+     * @param name see the record description
+     * @param embedDim see the record description
+     * @param imageSize see the record description
+     * @param patchSize see the record description
+     * @param visionWidth see the record description
+     * @param visionLayers see the record description
+     * @param visionHeads see the record description
+     * @param contextLength see the record description
+     * @param vocabSize see the record description
+     * @param textWidth see the record description
+     * @param textLayers see the record description
+     * @param textHeads see the record description
+     * @param mlpRatio see the record description
+     * @param layerNormEps see the record description
      * @throws IllegalArgumentException naming every invalid dimension and what is allowed
      */
     public ClipConfig {

@@ -222,6 +222,29 @@ public final class ViFiClipBlock extends AbstractBlock {
      * @throws IllegalArgumentException if {@code video} has the wrong shape
      */
     public NDArray encodeVideo(ParameterStore parameterStore, NDArray video, boolean training) {
+        return encodeVideo(parameterStore, video, null, DeepPrompts.none(), training);
+    }
+
+    /**
+     * Embeds videos with vision prompts, which every frame of every clip shares (SPEC §2.2): the
+     * video path of a prompt learner.
+     *
+     * @param parameterStore the parameter store
+     * @param video clips {@code [B, T, 3, imageSize, imageSize]}, already normalised
+     * @param shallowPrompts {@code [n, visionWidth]} tokens appended to every frame, or {@code
+     *     null}
+     * @param deepPrompts prompts replacing the last n tokens before blocks 1..d−1, or {@link
+     *     DeepPrompts#none()}
+     * @param training whether this is a training pass
+     * @return the video features {@code [B, embedDim]}, unit length
+     * @throws IllegalArgumentException if an input has the wrong shape
+     */
+    public NDArray encodeVideo(
+            ParameterStore parameterStore,
+            NDArray video,
+            NDArray shallowPrompts,
+            DeepPrompts deepPrompts,
+            boolean training) {
         Shape shape = video.getShape();
         int size = getConfig().imageSize();
         if (shape.dimension() != 5
@@ -239,8 +262,13 @@ public final class ViFiClipBlock extends AbstractBlock {
         long batch = shape.get(0);
         long frames = shape.get(1);
         NDArray perFrame =
-                clip.encodeImage(
-                        parameterStore, video.reshape(batch * frames, 3, size, size), training);
+                clip.getVisual()
+                        .encode(
+                                parameterStore,
+                                video.reshape(batch * frames, 3, size, size),
+                                shallowPrompts,
+                                deepPrompts,
+                                training);
         return ClipModel.normalize(perFrame.reshape(batch, frames, -1).mean(new int[] {1}));
     }
 

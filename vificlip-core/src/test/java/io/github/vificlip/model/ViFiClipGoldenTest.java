@@ -74,6 +74,20 @@ class ViFiClipGoldenTest {
                 NDList out = block.forward(store, new NDList(video), false);
                 assertClose(out.singletonOrThrow(), golden.get("logits"));
                 assertClose(block.encodeVideo(store, video, false), golden.get("video_features"));
+
+                // the reference's three prompted images as the frames of one clip
+                NDArray clip = golden.get("images").expandDims(0);
+                NDArray expected =
+                        ClipModel.normalize(
+                                golden.get("image_features_prompted").mean(new int[] {0}, true));
+                NDArray prompted =
+                        block.encodeVideo(
+                                store,
+                                clip,
+                                golden.get("vision_shallow"),
+                                DeepPrompts.replacingLast(List.of(golden.get("vision_deep.1"))),
+                                false);
+                assertClose(prompted, expected);
             }
         }
     }
