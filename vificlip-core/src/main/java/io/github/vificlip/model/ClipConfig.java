@@ -272,6 +272,40 @@ public record ClipConfig(
     }
 
     /**
+     * Returns the multiply-accumulates of the image tower for one frame (papers' "GFLOPs" are
+     * these): the patch embedding, per block the Q/K/V and output projections, the attention scores
+     * and their product with V, and the MLP, then the final projection. LayerNorms, softmax and
+     * activations are left out, as is usual.
+     *
+     * @return MACs per frame (17.5 G for ViT-B/16 at 224 px); FLOPs are twice this
+     */
+    public long visionMacsPerImage() {
+        long patches = (long) gridSize() * gridSize();
+        long patchEmbedding = patches * 3L * patchSize * patchSize * visionWidth;
+        return patchEmbedding
+                + blockMacs(visionTokens(), visionWidth, visionMlpWidth()) * visionLayers
+                + (long) visionWidth * embedDim;
+    }
+
+    /**
+     * Returns the multiply-accumulates of the text tower for one prompt of {@code contextLength}
+     * tokens, counted as in {@link #visionMacsPerImage()}.
+     *
+     * @return MACs per prompt; FLOPs are twice this
+     */
+    public long textMacsPerPrompt() {
+        return blockMacs(contextLength, textWidth, textMlpWidth()) * textLayers
+                + (long) textWidth * embedDim;
+    }
+
+    private static long blockMacs(long tokens, long width, long mlpWidth) {
+        long projections = tokens * width * (3 * width + width);
+        long attention = 2 * tokens * tokens * width;
+        long mlp = 2 * tokens * width * mlpWidth;
+        return projections + attention + mlp;
+    }
+
+    /**
      * Returns a builder that starts from this configuration, to change a few values.
      *
      * @return a builder holding this configuration's values

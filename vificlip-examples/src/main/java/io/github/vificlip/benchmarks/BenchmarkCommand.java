@@ -14,7 +14,12 @@ import picocli.CommandLine.Command;
         name = "benchmark",
         mixinStandardHelpOptions = true,
         description = "Benchmark programs; each prints ratios measured in one run.",
-        subcommands = {TokenizerBenchmark.class, WeightsBenchmark.class, DecodeBenchmark.class})
+        subcommands = {
+            TokenizerBenchmark.class,
+            WeightsBenchmark.class,
+            DecodeBenchmark.class,
+            ModelBenchmark.class
+        })
 public final class BenchmarkCommand implements Runnable {
 
     @CommandLine.Spec private CommandLine.Model.CommandSpec spec;

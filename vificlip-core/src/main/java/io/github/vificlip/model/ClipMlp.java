@@ -1,0 +1,142 @@
+/*
+ * Copyright 2026 The ViFi-CLIP for Java Authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.github.vificlip.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.core.Linear;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The residual blocks' feed-forward part: {@code c_proj(QuickGELU(c_fc(x)))}, width → hidden →
+ * width.
+ *
+ * <p>QuickGELU is x·sigmoid(1.702·x), the approximation CLIP was trained with (not erf-GELU): DJL's
+ * swish with β = 1.702.
+ */
+public final class ClipMlp extends AbstractBlock {
+
+    private static final byte VERSION = 1;
+
+    /** QuickGELU's β: x·sigmoid(1.702·x). */
+    static final float QUICK_GELU_BETA = 1.702f;
+
+    private final int width;
+    private final int hiddenWidth;
+    private final Linear cFc;
+    private final Linear cProj;
+
+    ClipMlp(Builder builder) {
+        super(VERSION);
+        width = builder.width;
+        hiddenWidth = builder.hiddenWidth;
+        cFc = addChildBlock("c_fc", ClipLayers.linear(hiddenWidth));
+        cProj = addChildBlock("c_proj", ClipLayers.linear(width));
+    }
+
+    /**
+     * Returns a builder.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    protected NDList forwardInternal(
+            ParameterStore parameterStore,
+            NDList inputs,
+            boolean training,
+            PairList<String, Object> params) {
+        NDArray hidden = cFc.forward(parameterStore, inputs, training).singletonOrThrow();
+        hidden = Activation.swish(hidden, QUICK_GELU_BETA);
+        return cProj.forward(parameterStore, new NDList(hidden), training);
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        return new Shape[] {inputShapes[0]};
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    protected void initializeChildBlocks(
+            NDManager manager, DataType dataType, Shape... inputShapes) {
+        ClipLayers.initialize(cFc, manager, dataType, width);
+        ClipLayers.initialize(cProj, manager, dataType, hiddenWidth);
+    }
+
+    /**
+     * Returns the parameters under PyTorch's names ({@code c_fc.weight}, {@code c_fc.bias}, {@code
+     * c_proj.weight}, {@code c_proj.bias}).
+     *
+     * @return the parameters, in that order
+     */
+    public Map<String, Parameter> namedParameters() {
+        Map<String, Parameter> named = new LinkedHashMap<>();
+        ClipLayers.putLinear(named, "c_fc.", cFc);
+        ClipLayers.putLinear(named, "c_proj.", cProj);
+        return named;
+    }
+
+    /** Builds a {@link ClipMlp}. */
+    public static final class Builder {
+
+        private int width;
+        private int hiddenWidth;
+
+        Builder() {}
+
+        /**
+         * Sets the input and output width.
+         *
+         * @param width the width
+         * @return this builder
+         */
+        public Builder setWidth(int width) {
+            this.width = width;
+            return this;
+        }
+
+        /**
+         * Sets the hidden width (4 × width in CLIP).
+         *
+         * @param hiddenWidth the hidden width
+         * @return this builder
+         */
+        public Builder setHiddenWidth(int hiddenWidth) {
+            this.hiddenWidth = hiddenWidth;
+            return this;
+        }
+
+        /**
+         * Builds the block.
+         *
+         * @return the block
+         * @throws IllegalArgumentException if a width is not positive
+         */
+        public ClipMlp build() {
+            if (width <= 0 || hiddenWidth <= 0) {
+                throw new IllegalArgumentException(
+                        "The MLP needs positive widths, got width "
+                                + width
+                                + " and hidden width "
+                                + hiddenWidth);
+            }
+            return new ClipMlp(this);
+        }
+    }
+}

@@ -1,0 +1,234 @@
+/*
+ * Copyright 2026 The ViFi-CLIP for Java Authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.github.vificlip.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A stack of {@link ResidualAttentionBlock}s ({@code resblocks.0}, {@code resblocks.1}, …), the
+ * {@code transformer} of both CLIP towers, with the deep-prompt extension point: before block i it
+ * lets a {@link DeepPrompts} value replace its prompt rows.
+ *
+ * <p>Inputs: {@code [x]} or {@code [x, mask]}; output: {@code [x']}, same shape.
+ */
+public final class ClipTransformer extends AbstractBlock {
+
+    private static final byte VERSION = 1;
+
+    private final int width;
+    private final List<ResidualAttentionBlock> blocks;
+
+    ClipTransformer(Builder builder) {
+        super(VERSION);
+        width = builder.width;
+        List<ResidualAttentionBlock> list = new ArrayList<>(builder.layers);
+        for (int i = 0; i < builder.layers; i++) {
+            list.add(
+                    addChildBlock(
+                            "resblocks." + i,
+                            ResidualAttentionBlock.builder()
+                                    .setWidth(builder.width)
+                                    .setHeads(builder.heads)
+                                    .optMlpRatio(builder.mlpRatio)
+                                    .optLayerNormEps(builder.layerNormEps)
+                                    .build()));
+        }
+        blocks = Collections.unmodifiableList(list);
+    }
+
+    /**
+     * Returns a builder.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Returns the number of residual blocks.
+     *
+     * @return the number of layers
+     */
+    public int getLayers() {
+        return blocks.size();
+    }
+
+    /**
+     * Runs every block, replacing prompt rows before blocks 1..d−1 as {@code deepPrompts} says.
+     *
+     * @param parameterStore the parameter store
+     * @param x the input {@code [batch, length, width]}
+     * @param mask an additive attention mask {@code [length, length]}, or {@code null}
+     * @param deepPrompts the deep prompts; {@link DeepPrompts#none()} for plain CLIP
+     * @param training whether this is a training pass
+     * @return the output, same shape as {@code x}
+     * @throws IllegalArgumentException if the prompts are deeper than this transformer
+     */
+    public NDArray transform(
+            ParameterStore parameterStore,
+            NDArray x,
+            NDArray mask,
+            DeepPrompts deepPrompts,
+            boolean training) {
+        if (deepPrompts.depth() > blocks.size()) {
+            throw new IllegalArgumentException(
+                    "Prompt depth "
+                            + deepPrompts.depth()
+                            + " exceeds the transformer's "
+                            + blocks.size()
+                            + " layers");
+        }
+        for (int i = 0; i < blocks.size(); i++) {
+            // Each block's intermediates live in a scope of their own and are freed as soon as
+            // the block is done (autograd keeps what backward needs), so memory holds one block's
+            // activations, not the whole stack's.
+            NDManager outer = x.getManager();
+            try (NDManager scope = outer.newSubManager()) {
+                scope.tempAttachAll(x);
+                NDArray y =
+                        blocks.get(i)
+                                .transform(parameterStore, deepPrompts.apply(i, x), mask, training);
+                y.attach(outer);
+                x = y;
+            }
+        }
+        return x;
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    protected NDList forwardInternal(
+            ParameterStore parameterStore,
+            NDList inputs,
+            boolean training,
+            PairList<String, Object> params) {
+        NDArray mask = inputs.size() > 1 ? inputs.get(1) : null;
+        return new NDList(
+                transform(parameterStore, inputs.get(0), mask, DeepPrompts.none(), training));
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        return new Shape[] {inputShapes[0]};
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    protected void initializeChildBlocks(
+            NDManager manager, DataType dataType, Shape... inputShapes) {
+        for (ResidualAttentionBlock block : blocks) {
+            block.initialize(manager, dataType, new Shape(1, 1, width));
+        }
+    }
+
+    /**
+     * Returns the parameters under PyTorch's names ({@code resblocks.N.attn.in_proj_weight}, …).
+     *
+     * @return the parameters, block 0 first
+     */
+    public Map<String, Parameter> namedParameters() {
+        Map<String, Parameter> named = new LinkedHashMap<>();
+        for (int i = 0; i < blocks.size(); i++) {
+            ClipLayers.putAll(named, "resblocks." + i + ".", blocks.get(i).namedParameters());
+        }
+        return named;
+    }
+
+    /** Builds a {@link ClipTransformer}. */
+    public static final class Builder {
+
+        private int width;
+        private int layers;
+        private int heads;
+        private int mlpRatio = 4;
+        private float layerNormEps = 1e-5f;
+
+        Builder() {}
+
+        /**
+         * Sets the width.
+         *
+         * @param width the width
+         * @return this builder
+         */
+        public Builder setWidth(int width) {
+            this.width = width;
+            return this;
+        }
+
+        /**
+         * Sets the number of residual blocks.
+         *
+         * @param layers the number of blocks
+         * @return this builder
+         */
+        public Builder setLayers(int layers) {
+            this.layers = layers;
+            return this;
+        }
+
+        /**
+         * Sets the number of attention heads.
+         *
+         * @param heads the number of heads; must divide the width
+         * @return this builder
+         */
+        public Builder setHeads(int heads) {
+            this.heads = heads;
+            return this;
+        }
+
+        /**
+         * Sets the MLP hidden width as a multiple of the width (4 by default).
+         *
+         * @param mlpRatio the ratio
+         * @return this builder
+         */
+        public Builder optMlpRatio(int mlpRatio) {
+            this.mlpRatio = mlpRatio;
+            return this;
+        }
+
+        /**
+         * Sets the LayerNorm epsilon (1e-5 by default).
+         *
+         * @param layerNormEps the epsilon
+         * @return this builder
+         */
+        public Builder optLayerNormEps(float layerNormEps) {
+            this.layerNormEps = layerNormEps;
+            return this;
+        }
+
+        /**
+         * Builds the transformer.
+         *
+         * @return the transformer
+         * @throws IllegalArgumentException if the number of layers is not positive or a block
+         *     dimension is invalid
+         */
+        public ClipTransformer build() {
+            if (layers <= 0) {
+                throw new IllegalArgumentException(
+                        "The transformer needs at least one layer, got " + layers);
+            }
+            return new ClipTransformer(this);
+        }
+    }
+}

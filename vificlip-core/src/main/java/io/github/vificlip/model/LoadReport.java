@@ -1,0 +1,154 @@
+/*
+ * Copyright 2026 The ViFi-CLIP for Java Authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.github.vificlip.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What loading a state dict did: which tensors were copied and, by name, which were missing,
+ * unexpected or did not fit (with the expected and the found shape).
+ *
+ * @param loaded the names of the tensors copied into the model, in the model's order
+ * @param missing parameters the state dict lacks, with the shape the model expected
+ * @param unexpected tensors the model has no parameter for, with the shape found
+ * @param mismatched tensors whose shape or type does not fit their parameter
+ * @param ignored known non-parameter entries skipped on purpose ({@code input_resolution}, {@code
+ *     context_length}, {@code vocab_size}: OpenAI's scalars, which {@code build_model} deletes)
+ */
+public record LoadReport(
+        List<String> loaded,
+        Map<String, Shape> missing,
+        Map<String, Shape> unexpected,
+        Map<String, Mismatch> mismatched,
+        List<String> ignored) {
+
+    /** OpenAI checkpoint entries that are not parameters. */
+    static final Set<String> NON_PARAMETERS =
+            Set.of("input_resolution", "context_length", "vocab_size");
+
+    /**
+     * A tensor that does not fit its parameter.
+     *
+     * @param expected the parameter's shape
+     * @param found the tensor's shape
+     * @param foundType the tensor's data type (floating types are converted to float32; others do
+     *     not fit)
+     */
+    public record Mismatch(Shape expected, Shape found, DataType foundType) {
+
+        /** {@inheritDoc} */
+        @Override
+        public String toString() {
+            return "expected " + expected + " float32, found " + found + " " + foundType;
+        }
+    }
+
+    /**
+     * Makes the report unmodifiable.
+     *
+     * @param loaded see the record description
+     * @param missing see the record description
+     * @param unexpected see the record description
+     * @param mismatched see the record description
+     * @param ignored see the record description
+     */
+    public LoadReport {
+        loaded = List.copyOf(loaded);
+        missing = Collections.unmodifiableMap(new LinkedHashMap<>(missing));
+        unexpected = Collections.unmodifiableMap(new LinkedHashMap<>(unexpected));
+        mismatched = Collections.unmodifiableMap(new LinkedHashMap<>(mismatched));
+        ignored = List.copyOf(ignored);
+    }
+
+    /**
+     * Compares a state dict with a model's parameters, copying nothing.
+     *
+     * @param parameters the model's initialised parameters under their OpenAI names
+     * @param tensors the state dict under OpenAI names
+     * @return the report
+     */
+    static LoadReport compare(Map<String, Parameter> parameters, Map<String, NDArray> tensors) {
+        List<String> loaded = new ArrayList<>();
+        Map<String, Shape> missing = new LinkedHashMap<>();
+        Map<String, Mismatch> mismatched = new LinkedHashMap<>();
+        for (Map.Entry<String, Parameter> entry : parameters.entrySet()) {
+            String name = entry.getKey();
+            Shape expected = entry.getValue().getArray().getShape();
+            NDArray tensor = tensors.get(name);
+            if (tensor == null) {
+                missing.put(name, expected);
+            } else if (!tensor.getShape().equals(expected) || !tensor.getDataType().isFloating()) {
+                mismatched.put(
+                        name, new Mismatch(expected, tensor.getShape(), tensor.getDataType()));
+            } else {
+                loaded.add(name);
+            }
+        }
+        Map<String, Shape> unexpected = new LinkedHashMap<>();
+        List<String> ignored = new ArrayList<>();
+        for (Map.Entry<String, NDArray> entry : tensors.entrySet()) {
+            String name = entry.getKey();
+            if (NON_PARAMETERS.contains(name)) {
+                ignored.add(name);
+            } else if (!parameters.containsKey(name)) {
+                unexpected.put(name, entry.getValue().getShape());
+            }
+        }
+        return new LoadReport(loaded, missing, unexpected, mismatched, ignored);
+    }
+
+    /**
+     * Returns whether every parameter was loaded and nothing was left over.
+     *
+     * @return {@code true} if nothing is missing, unexpected or mismatched
+     */
+    public boolean isComplete() {
+        return missing.isEmpty() && unexpected.isEmpty() && mismatched.isEmpty();
+    }
+
+    /**
+     * Describes the problems, one tensor per line, for logs and exception messages.
+     *
+     * @return a multi-line description; "all N tensors loaded" when complete
+     */
+    public String describe() {
+        if (isComplete()) {
+            return "all " + loaded.size() + " tensors loaded";
+        }
+        StringBuilder text = new StringBuilder();
+        text.append(loaded.size())
+                .append(" tensors fit; ")
+                .append(missing.size())
+                .append(" missing, ")
+                .append(unexpected.size())
+                .append(" unexpected, ")
+                .append(mismatched.size())
+                .append(" mismatched:");
+        missing.forEach(
+                (name, shape) ->
+                        text.append("\n  missing    ")
+                                .append(name)
+                                .append(": expected ")
+                                .append(shape));
+        unexpected.forEach(
+                (name, shape) ->
+                        text.append("\n  unexpected ")
+                                .append(name)
+                                .append(": found ")
+                                .append(shape));
+        mismatched.forEach(
+                (name, mismatch) ->
+                        text.append("\n  mismatched ").append(name).append(": ").append(mismatch));
+        return text.toString();
+    }
+}

@@ -1,0 +1,201 @@
+/*
+ * Copyright 2026 The ViFi-CLIP for Java Authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.github.vificlip.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.norm.LayerNorm;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * CLIP's pre-LN residual block, the same in both towers:
+ *
+ * <pre>
+ * x = x + attn(ln_1(x))
+ * x = x + mlp(ln_2(x))
+ * </pre>
+ *
+ * <p>Inputs: {@code [x]} or {@code [x, mask]} with {@code x} {@code [batch, length, width]} and an
+ * optional additive attention mask {@code [length, length]}; output: {@code [x']}, same shape.
+ */
+public final class ResidualAttentionBlock extends AbstractBlock {
+
+    private static final byte VERSION = 1;
+
+    private final int width;
+    private final LayerNorm ln1;
+    private final MultiheadSelfAttention attn;
+    private final LayerNorm ln2;
+    private final ClipMlp mlp;
+
+    ResidualAttentionBlock(Builder builder) {
+        super(VERSION);
+        width = builder.width;
+        ln1 = addChildBlock("ln_1", ClipLayers.layerNorm(builder.layerNormEps));
+        attn =
+                addChildBlock(
+                        "attn",
+                        MultiheadSelfAttention.builder()
+                                .setWidth(width)
+                                .setHeads(builder.heads)
+                                .build());
+        ln2 = addChildBlock("ln_2", ClipLayers.layerNorm(builder.layerNormEps));
+        mlp =
+                addChildBlock(
+                        "mlp",
+                        ClipMlp.builder()
+                                .setWidth(width)
+                                .setHiddenWidth(builder.mlpRatio * width)
+                                .build());
+    }
+
+    /**
+     * Returns a builder.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Runs the block.
+     *
+     * @param parameterStore the parameter store
+     * @param x the input {@code [batch, length, width]}
+     * @param mask an additive attention mask {@code [length, length]}, or {@code null}
+     * @param training whether this is a training pass
+     * @return the output, same shape as {@code x}
+     */
+    public NDArray transform(
+            ParameterStore parameterStore, NDArray x, NDArray mask, boolean training) {
+        NDArray normed = ln1.forward(parameterStore, new NDList(x), training).singletonOrThrow();
+        x = x.add(attn.attend(parameterStore, normed, mask, training));
+        normed = ln2.forward(parameterStore, new NDList(x), training).singletonOrThrow();
+        return x.add(mlp.forward(parameterStore, new NDList(normed), training).singletonOrThrow());
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    protected NDList forwardInternal(
+            ParameterStore parameterStore,
+            NDList inputs,
+            boolean training,
+            PairList<String, Object> params) {
+        NDArray mask = inputs.size() > 1 ? inputs.get(1) : null;
+        return new NDList(transform(parameterStore, inputs.get(0), mask, training));
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        return new Shape[] {inputShapes[0]};
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    protected void initializeChildBlocks(
+            NDManager manager, DataType dataType, Shape... inputShapes) {
+        Shape tokens = new Shape(1, 1, width);
+        ClipLayers.initialize(ln1, manager, dataType, width);
+        attn.initialize(manager, dataType, tokens);
+        ClipLayers.initialize(ln2, manager, dataType, width);
+        mlp.initialize(manager, dataType, tokens);
+    }
+
+    /**
+     * Returns the parameters under PyTorch's names ({@code attn.in_proj_weight}, …, {@code
+     * ln_1.weight}, {@code mlp.c_fc.weight}, …).
+     *
+     * @return the parameters
+     */
+    public Map<String, Parameter> namedParameters() {
+        Map<String, Parameter> named = new LinkedHashMap<>();
+        ClipLayers.putAll(named, "attn.", attn.namedParameters());
+        ClipLayers.putLayerNorm(named, "ln_1.", ln1);
+        ClipLayers.putAll(named, "mlp.", mlp.namedParameters());
+        ClipLayers.putLayerNorm(named, "ln_2.", ln2);
+        return named;
+    }
+
+    /** Builds a {@link ResidualAttentionBlock}. */
+    public static final class Builder {
+
+        private int width;
+        private int heads;
+        private int mlpRatio = 4;
+        private float layerNormEps = 1e-5f;
+
+        Builder() {}
+
+        /**
+         * Sets the width.
+         *
+         * @param width the width
+         * @return this builder
+         */
+        public Builder setWidth(int width) {
+            this.width = width;
+            return this;
+        }
+
+        /**
+         * Sets the number of attention heads.
+         *
+         * @param heads the number of heads; must divide the width
+         * @return this builder
+         */
+        public Builder setHeads(int heads) {
+            this.heads = heads;
+            return this;
+        }
+
+        /**
+         * Sets the MLP hidden width as a multiple of the width (4 by default).
+         *
+         * @param mlpRatio the ratio
+         * @return this builder
+         */
+        public Builder optMlpRatio(int mlpRatio) {
+            this.mlpRatio = mlpRatio;
+            return this;
+        }
+
+        /**
+         * Sets the LayerNorm epsilon (1e-5 by default).
+         *
+         * @param layerNormEps the epsilon
+         * @return this builder
+         */
+        public Builder optLayerNormEps(float layerNormEps) {
+            this.layerNormEps = layerNormEps;
+            return this;
+        }
+
+        /**
+         * Builds the block.
+         *
+         * @return the block
+         * @throws IllegalArgumentException if a dimension is invalid
+         */
+        public ResidualAttentionBlock build() {
+            if (mlpRatio <= 0 || !(layerNormEps > 0)) {
+                throw new IllegalArgumentException(
+                        "The residual block needs a positive MLP ratio and LayerNorm epsilon, got "
+                                + mlpRatio
+                                + " and "
+                                + layerNormEps);
+            }
+            return new ResidualAttentionBlock(this);
+        }
+    }
+}

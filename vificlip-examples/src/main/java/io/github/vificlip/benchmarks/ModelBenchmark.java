@@ -1,0 +1,246 @@
+/*
+ * Copyright 2026 The ViFi-CLIP for Java Authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.github.vificlip.benchmarks;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import io.github.vificlip.model.ClipConfig;
+import io.github.vificlip.model.ClipTextTransformer;
+import io.github.vificlip.model.ClipVisionTransformer;
+import io.github.vificlip.tokenizer.ClipTokenizer;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code vificlip benchmark model}: the CLIP towers' throughput as a fraction of the same machine's
+ * fp32 matrix-multiply FLOP/s, measured in the same run.
+ *
+ * <p>First a calibration picks the fastest of a few large fp32 matrix products (square ones and the
+ * shape of the image tower's largest product). Then each tower (random weights; a batch of frames,
+ * or of class-name prompts) is timed in rounds, each round timing that matrix product right before
+ * the tower pass, so that both see the same machine load; the reported fraction is the median of
+ * the per-round ratios. FLOPs come from the configuration ({@link ClipConfig#visionMacsPerImage()},
+ * {@link ClipConfig#textMacsPerPrompt()}), 2 per multiply-accumulate.
+ */
+@Command(
+        name = "model",
+        mixinStandardHelpOptions = true,
+        description =
+                "Measure CLIP image and text tower throughput against the machine's matrix"
+                        + " multiply FLOP/s.")
+public final class ModelBenchmark implements Callable<Integer> {
+
+    @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--preset", description = "CLIP architecture (default: ${DEFAULT-VALUE}).")
+    private String preset = "ViT-B/16";
+
+    @Option(
+            names = "--frames",
+            description = "Frames per image-tower pass (default: ${DEFAULT-VALUE}).")
+    private int frames = 8;
+
+    @Option(
+            names = "--prompts",
+            description = "Prompts per text-tower pass (default: ${DEFAULT-VALUE}).")
+    private int prompts = 400;
+
+    @Option(
+            names = "--rounds",
+            description = "Timed rounds of each measurement (default: ${DEFAULT-VALUE}).")
+    private int rounds = 5;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        ClipConfig config = ClipConfig.preset(preset);
+        Engine engine = Engine.getInstance();
+        int cores = Runtime.getRuntime().availableProcessors();
+        out.printf(
+                "%s %s on %d cores, load average %.2f before the run%n",
+                engine.getEngineName(),
+                engine.getVersion(),
+                cores,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
+            MatMul peak = calibrate(manager, out, config);
+
+            ClipVisionTransformer image = ClipVisionTransformer.builder().setConfig(config).build();
+            int size = config.imageSize();
+            Result imageResult =
+                    measure(
+                            manager,
+                            peak,
+                            image,
+                            new Shape(1, 3, size, size),
+                            scope -> scope.randomNormal(new Shape(frames, 3, size, size)),
+                            (store, input) -> image.encode(store, input, false),
+                            2.0 * config.visionMacsPerImage() * frames);
+            out.printf(
+                    "%s image tower, %d frames of %d px: %.3f s per pass (best), %.1f frames/s,"
+                            + " %.1f GFLOP/s; %.1f%% of matmul (median of %d paired rounds)%n",
+                    config.name(),
+                    frames,
+                    size,
+                    imageResult.seconds,
+                    frames / imageResult.seconds,
+                    imageResult.flops / 1e9,
+                    100 * imageResult.fraction,
+                    rounds);
+
+            ClipTextTransformer text = ClipTextTransformer.builder().setConfig(config).build();
+            List<String> texts = TokenizerBenchmark.prompts().subList(0, prompts);
+            ClipTokenizer tokenizer =
+                    ClipTokenizer.builder().optContextLength(config.contextLength()).build();
+            Result textResult =
+                    measure(
+                            manager,
+                            peak,
+                            text,
+                            new Shape(1, config.contextLength()),
+                            scope -> tokenizer.tokenize(scope, texts),
+                            (store, input) -> text.encode(store, input, false),
+                            2.0 * config.textMacsPerPrompt() * prompts);
+            out.printf(
+                    "%s text tower, %d prompts of %d tokens: %.3f s per pass (best), %.1f"
+                            + " prompts/s, %.1f GFLOP/s; %.1f%% of matmul (median of %d paired"
+                            + " rounds)%n",
+                    config.name(),
+                    prompts,
+                    config.contextLength(),
+                    textResult.seconds,
+                    prompts / textResult.seconds,
+                    textResult.flops / 1e9,
+                    100 * textResult.fraction,
+                    rounds);
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** Picks the fastest of a few large fp32 matrix products. */
+    private MatMul calibrate(NDManager manager, PrintWriter out, ClipConfig config) {
+        long tokens = (long) frames * config.visionTokens();
+        long[][] shapes = {
+            {1024, 1024, 1024},
+            {2048, 2048, 2048},
+            {tokens, config.visionWidth(), config.visionMlpWidth()}
+        };
+        MatMul best = null;
+        double bestFlops = 0;
+        for (long[] mkn : shapes) {
+            MatMul candidate = new MatMul(manager, mkn[0], mkn[1], mkn[2]);
+            double flops = candidate.flops / best(candidate::run, Math.max(rounds, 5));
+            out.printf(
+                    "matmul [%d x %d] x [%d x %d]: %.1f GFLOP/s%n",
+                    mkn[0], mkn[1], mkn[1], mkn[2], flops / 1e9);
+            if (flops > bestFlops) {
+                bestFlops = flops;
+                best = candidate;
+            }
+        }
+        out.printf(
+                "reference product: [%d x %d] x [%d x %d], %.1f GFLOP/s%n",
+                best.m, best.k, best.k, best.n, bestFlops / 1e9);
+        return best;
+    }
+
+    /**
+     * Initialises a frozen tower and times it in rounds paired with the reference product.
+     *
+     * @return the best pass time, its FLOP/s, and the median per-round fraction of matmul FLOP/s
+     */
+    private Result measure(
+            NDManager manager,
+            MatMul peak,
+            Block tower,
+            Shape initShape,
+            Function<NDManager, NDArray> input,
+            BiFunction<ParameterStore, NDArray, NDArray> pass,
+            double flops) {
+        try (NDManager weights = manager.newSubManager()) {
+            tower.initialize(weights, DataType.FLOAT32, initShape);
+            for (Parameter parameter : tower.getParameters().values()) {
+                parameter.freeze(true);
+            }
+            NDArray data = input.apply(weights);
+            Runnable once =
+                    () -> {
+                        try (NDManager step = weights.newSubManager()) {
+                            step.tempAttachAll(data);
+                            pass.apply(new ParameterStore(step, false), data).toFloatArray();
+                        }
+                    };
+            once.run(); // warm-up
+            double[] fractions = new double[rounds];
+            double bestSeconds = Double.MAX_VALUE;
+            for (int r = 0; r < rounds; r++) {
+                double matMulFlops = peak.flops / best(peak::run, 3);
+                double seconds = time(once);
+                bestSeconds = Math.min(bestSeconds, seconds);
+                fractions[r] = flops / seconds / matMulFlops;
+            }
+            Arrays.sort(fractions);
+            return new Result(bestSeconds, flops / bestSeconds, fractions[rounds / 2]);
+        }
+    }
+
+    private static double time(Runnable work) {
+        long start = System.nanoTime();
+        work.run();
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** Runs {@code work} once to warm up, then returns the shortest of {@code rounds} runs. */
+    private static double best(Runnable work, int rounds) {
+        work.run();
+        double best = Double.MAX_VALUE;
+        for (int r = 0; r < rounds; r++) {
+            best = Math.min(best, time(work));
+        }
+        return best;
+    }
+
+    /** A fixed fp32 matrix product [m x k] x [k x n]. */
+    private static final class MatMul {
+
+        final long m;
+        final long k;
+        final long n;
+        final double flops;
+        private final NDArray a;
+        private final NDArray b;
+
+        MatMul(NDManager manager, long m, long k, long n) {
+            this.m = m;
+            this.k = k;
+            this.n = n;
+            this.flops = 2.0 * m * k * n;
+            a = manager.randomNormal(new Shape(m, k));
+            b = manager.randomNormal(new Shape(k, n));
+        }
+
+        void run() {
+            // CPU kernels are synchronous: the product is complete when matMul returns.
+            a.matMul(b).close();
+        }
+    }
+
+    private record Result(double seconds, double flops, double fraction) {}
+}
