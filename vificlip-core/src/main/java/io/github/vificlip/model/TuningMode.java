@@ -24,8 +24,14 @@ public enum TuningMode {
      */
     TEXT,
 
-    /** Nothing trains: inference, or prompt learning on a frozen model. */
-    NONE;
+    /** Nothing trains: inference and evaluation. */
+    NONE,
+
+    /**
+     * Bridge and prompt (SPEC §2.3): only prompt parameters train ({@code prompt_learner.*} and
+     * every {@code VPT}); the CLIP weights and {@code logit_scale} stay frozen.
+     */
+    PROMPTS;
 
     /**
      * Tells whether a parameter trains in this mode.
@@ -37,11 +43,19 @@ public enum TuningMode {
         if (this == NONE || openAiName.equals("token_embedding.weight")) {
             return false;
         }
+        if (this == PROMPTS || isPrompt(openAiName)) {
+            return this == PROMPTS && isPrompt(openAiName);
+        }
         if (openAiName.equals("logit_scale")) {
             return this == BOTH;
         }
         boolean vision = openAiName.startsWith("visual.");
         return this == BOTH || (vision ? this == IMAGE : this == TEXT);
+    }
+
+    /** The reference's rule: a parameter is a prompt if its name holds these words. */
+    private static boolean isPrompt(String name) {
+        return name.contains("prompt_learner") || name.contains("VPT");
     }
 
     /**

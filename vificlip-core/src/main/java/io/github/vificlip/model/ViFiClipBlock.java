@@ -43,7 +43,7 @@ import java.util.Objects;
  * #forward(ParameterStore, NDList, boolean)}. Do not change class names, tuning or weights while
  * another thread runs a forward pass.
  */
-public final class ViFiClipBlock extends AbstractBlock {
+public final class ViFiClipBlock extends AbstractBlock implements VideoClassificationBlock {
 
     private static final byte VERSION = 1;
 
@@ -115,6 +115,7 @@ public final class ViFiClipBlock extends AbstractBlock {
      *
      * @return which parameters train
      */
+    @Override
     public TuningMode getTuning() {
         return tuning;
     }
@@ -124,9 +125,15 @@ public final class ViFiClipBlock extends AbstractBlock {
      *
      * @param tuning which parameters train
      */
+    @Override
     public synchronized void setTuning(TuningMode tuning) {
         if (tuning == null) {
             throw new IllegalArgumentException("tuning must not be null");
+        }
+        if (tuning == TuningMode.PROMPTS) {
+            throw new IllegalArgumentException(
+                    "A plain ViFi-CLIP model has no prompts to train: attach a prompt learner"
+                            + " (module vificlip-prompts) and tune that");
         }
         clip.namedParameters().forEach((name, parameter) -> parameter.freeze(!tuning.trains(name)));
         this.tuning = tuning;
@@ -138,6 +145,7 @@ public final class ViFiClipBlock extends AbstractBlock {
      *
      * @return an unmodifiable name → parameter map
      */
+    @Override
     public Map<String, Parameter> trainableParameters() {
         Map<String, Parameter> trainable = new LinkedHashMap<>();
         clip.namedParameters()
@@ -155,6 +163,7 @@ public final class ViFiClipBlock extends AbstractBlock {
      *
      * @return the names in logit order; empty until set
      */
+    @Override
     public List<String> getClassNames() {
         return classNames;
     }
@@ -176,6 +185,7 @@ public final class ViFiClipBlock extends AbstractBlock {
      * @throws io.github.vificlip.tokenizer.TextTooLongException if a prompt does not fit the
      *     context length
      */
+    @Override
     public void setClassNames(List<String> classNames) {
         setClassNames(classNames, template);
     }
@@ -402,6 +412,16 @@ public final class ViFiClipBlock extends AbstractBlock {
     }
 
     /**
+     * Returns the live parameter arrays under OpenAI's names, for export.
+     *
+     * @return the state dict view of the CLIP model
+     */
+    @Override
+    public Map<String, NDArray> stateDict() {
+        return clip.stateDict();
+    }
+
+    /**
      * Loads weights under OpenAI's names into the CLIP model (see {@link
      * ClipModel#loadStateDict(Map, boolean)}) and drops cached text features.
      *
@@ -410,6 +430,7 @@ public final class ViFiClipBlock extends AbstractBlock {
      * @return what was loaded and what was not
      * @throws StateDictMismatchException if {@code strict} and the tensors do not match
      */
+    @Override
     public LoadReport loadStateDict(Map<String, NDArray> tensors, boolean strict) {
         LoadReport report = clip.loadStateDict(tensors, strict);
         dropCachedClassFeatures();

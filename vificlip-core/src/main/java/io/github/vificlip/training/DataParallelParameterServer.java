@@ -4,6 +4,7 @@
 package io.github.vificlip.training;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.training.ParameterServer;
 import java.util.Map;
@@ -68,7 +69,11 @@ final class DataParallelParameterServer implements ParameterServer {
 
     /** Sets an array to zero in place (also when it holds NaN, unlike subtracting itself). */
     static void zero(NDArray array) {
-        array.set(new NDIndex("..."), 0);
+        // The scalar the assignment creates must not outlive it in the array's own manager.
+        try (NDManager scratch = NDManager.subManagerOf(array)) {
+            scratch.tempAttachAll(array);
+            array.set(new NDIndex("..."), 0);
+        }
     }
 
     @Override

@@ -45,7 +45,6 @@ public final class TrainingHistory {
      * @param learningRate the learning rate at the end of the epoch
      * @param seconds the wall time of the training pass
      * @param clipsPerSecond training clips per second
-     * @param skippedVideos videos that could not be read and were replaced
      * @param top1 validation top-1 accuracy, or null when not evaluated
      * @param top5 validation top-5 accuracy, or null when not evaluated
      */
@@ -56,7 +55,6 @@ public final class TrainingHistory {
             double learningRate,
             double seconds,
             double clipsPerSecond,
-            long skippedVideos,
             Double top1,
             Double top5) {}
 
@@ -118,19 +116,17 @@ public final class TrainingHistory {
      */
     public void writeCsv(Path file) throws IOException {
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            out.write(
-                    "epoch,mean_loss,learning_rate,seconds,clips_per_second,skipped_videos,top1,top5\n");
+            out.write("epoch,mean_loss,learning_rate,seconds,clips_per_second,top1,top5\n");
             for (Epoch e : epochs) {
                 out.write(
                         String.format(
                                 Locale.ROOT,
-                                "%d,%.6f,%.6g,%.2f,%.3f,%d,%s,%s%n",
+                                "%d,%.6f,%.6g,%.2f,%.3f,%s,%s%n",
                                 e.epoch(),
                                 e.meanLoss(),
                                 e.learningRate(),
                                 e.seconds(),
                                 e.clipsPerSecond(),
-                                e.skippedVideos(),
                                 e.top1() == null
                                         ? ""
                                         : String.format(Locale.ROOT, "%.6f", e.top1()),

@@ -63,6 +63,21 @@ class TuningTest {
         assertThat(TuningMode.NONE.freezesText()).isTrue();
         assertThat(TuningMode.BOTH.freezesText()).isFalse();
         assertThat(TuningMode.TEXT.freezesText()).isFalse();
+        assertThat(TuningMode.PROMPTS.freezesText()).isFalse();
+        assertThat(TuningMode.PROMPTS.trains("prompt_learner.ctx")).isTrue();
+        assertThat(TuningMode.PROMPTS.trains("visual.transformer.resblocks.3.VPT_shallow"))
+                .isTrue();
+        assertThat(TuningMode.PROMPTS.trains("visual.proj")).isFalse();
+        assertThat(TuningMode.PROMPTS.trains("logit_scale")).isFalse();
+        assertThat(TuningMode.BOTH.trains("visual.VPT")).isFalse();
+    }
+
+    @Test
+    void aPlainModelHasNoPromptsToTune() {
+        ViFiClipBlock block = tinyBlock(TuningMode.BOTH);
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> block.setTuning(TuningMode.PROMPTS))
+                .hasMessageContaining("vificlip-prompts");
     }
 
     @Test
@@ -77,7 +92,9 @@ class TuningTest {
     }
 
     @ParameterizedTest
-    @EnumSource(TuningMode.class)
+    @EnumSource(
+            value = TuningMode.class,
+            names = {"BOTH", "IMAGE", "TEXT", "NONE"})
     void freezingMarksExactlyTheTrainedParameters(TuningMode mode) {
         ViFiClipBlock block = tinyBlock(mode);
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
@@ -88,7 +105,7 @@ class TuningTest {
                         case BOTH -> VISION + TEXT_TRAINABLE + 1;
                         case IMAGE -> VISION;
                         case TEXT -> TEXT_TRAINABLE;
-                        case NONE -> 0;
+                        case NONE, PROMPTS -> 0;
                     };
             assertThat(named).hasSize(VISION + TEXT_TRAINABLE + 2);
             assertThat(block.trainableParameters()).hasSize(expected);

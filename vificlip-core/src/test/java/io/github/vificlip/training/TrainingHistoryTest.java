@@ -22,8 +22,8 @@ class TrainingHistoryTest {
         for (int i = 0; i < 20; i++) {
             history.add(new TrainingHistory.Iteration(i / 10, i, 2.0 / (1 + i), 1e-4 * i / 20));
         }
-        history.add(new TrainingHistory.Epoch(0, 1.2, 5e-5, 3.5, 11.4, 1, null, null));
-        history.add(new TrainingHistory.Epoch(1, 0.4, 1e-4, 3.1, 12.9, 0, 0.75, 1.0));
+        history.add(new TrainingHistory.Epoch(0, 1.2, 5e-5, 3.5, 11.4, null, null));
+        history.add(new TrainingHistory.Epoch(1, 0.4, 1e-4, 3.1, 12.9, 0.75, 1.0));
         return history;
     }
 
@@ -41,7 +41,7 @@ class TrainingHistoryTest {
         List<String> csv = Files.readAllLines(dir.resolve("epochs.csv"));
         assertThat(csv).hasSize(3);
         assertThat(csv.get(0)).startsWith("epoch,mean_loss,learning_rate");
-        assertThat(csv.get(1)).isEqualTo("0,1.200000,5.00000e-05,3.50,11.400,1,,");
+        assertThat(csv.get(1)).isEqualTo("0,1.200000,5.00000e-05,3.50,11.400,,");
         assertThat(csv.get(2)).endsWith(",0.750000,1.000000");
     }
 

@@ -1,0 +1,73 @@
+/*
+ * Copyright 2026 The ViFi-CLIP for Java Authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.github.vificlip.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A block that scores videos against a list of class names: input {@code [video [B,T,3,H,W]]},
+ * output {@code [logits [B,C]]}. The training engine and the evaluator work through this type, so
+ * the fine-tuned model ({@link ViFiClipBlock}) and the prompted one (module vificlip-prompts)
+ * train, checkpoint and evaluate the same way.
+ */
+public interface VideoClassificationBlock extends Block {
+
+    /**
+     * Returns the parameters that train in the current mode, under stable names (OpenAI's key names
+     * for CLIP weights).
+     *
+     * @return an unmodifiable name → parameter map
+     */
+    Map<String, Parameter> trainableParameters();
+
+    /**
+     * Returns what trains.
+     *
+     * @return the tuning mode
+     */
+    TuningMode getTuning();
+
+    /**
+     * Freezes and unfreezes parameters as the mode says.
+     *
+     * @param tuning which parameters train
+     * @throws IllegalArgumentException if the block has nothing that mode trains
+     */
+    void setTuning(TuningMode tuning);
+
+    /**
+     * Returns the class names the logits are for.
+     *
+     * @return the names in logit order
+     */
+    List<String> getClassNames();
+
+    /**
+     * Sets the classes the logits are for.
+     *
+     * @param classNames the names, in label order
+     */
+    void setClassNames(List<String> classNames);
+
+    /**
+     * Copies tensors into the parameters of the same names.
+     *
+     * @param tensors fp32 tensors by name
+     * @param strict whether any missing, unexpected or mis-shaped tensor is an error
+     * @return what was loaded, missing, unexpected and mis-shaped
+     * @throws StateDictMismatchException in strict mode, when anything does not match
+     */
+    LoadReport loadStateDict(Map<String, NDArray> tensors, boolean strict);
+
+    /**
+     * Returns the live parameter arrays by name, for export.
+     *
+     * @return an unmodifiable name → array map
+     */
+    Map<String, NDArray> stateDict();
+}

@@ -1,0 +1,322 @@
+/*
+ * Copyright 2026 The ViFi-CLIP for Java Authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.github.vificlip.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.dataset.ArrayDataset;
+import ai.djl.training.dataset.RandomAccessDataset;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.vificlip.model.ClipConfig;
+import io.github.vificlip.model.TuningMode;
+import io.github.vificlip.model.ViFiClip;
+import io.github.vificlip.weights.SafetensorsContent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ViFiClipTrainerTest {
+
+    static final ClipConfig TINY =
+            ClipConfig.builder()
+                    .setName("tiny")
+                    .setEmbedDim(16)
+                    .setImageSize(16)
+                    .setPatchSize(8)
+                    .setVisionWidth(32)
+                    .setVisionLayers(2)
+                    .setVisionHeads(2)
+                    .setTextWidth(32)
+                    .setTextLayers(2)
+                    .setTextHeads(2)
+                    .build();
+
+    static final List<String> CLASSES = List.of("red", "green", "blue", "white");
+
+    /** 16 clips of 2 frames: each class a colour, with noise. */
+    static RandomAccessDataset colourClips(NDManager manager, int perClass, int views) {
+        int n = CLASSES.size() * perClass;
+        float[] pixels = new float[n * views * 2 * 3 * 16 * 16];
+        float[] labels = new float[n];
+        SeededRandom random = SeededRandom.of(99);
+        int frame = 16 * 16;
+        for (int i = 0; i < n; i++) {
+            int label = i % CLASSES.size();
+            labels[i] = label;
+            for (int f = 0; f < views * 2; f++) {
+                for (int c = 0; c < 3; c++) {
+                    float level = label == 3 || label == c ? 1.5f : -1.5f;
+                    int base = ((i * views * 2 + f) * 3 + c) * frame;
+                    for (int p = 0; p < frame; p++) {
+                        pixels[base + p] = level + (float) (random.nextDouble() - 0.5);
+                    }
+                }
+            }
+        }
+        return new ArrayDataset.Builder()
+                .setData(manager.create(pixels, new Shape(n, views * 2, 3, 16, 16)))
+                .optLabels(
+                        manager.create(labels).toType(ai.djl.ndarray.types.DataType.INT64, false))
+                .setSampling(1, false)
+                .build();
+    }
+
+    static ViFiClip tinyModel() {
+        return ViFiClip.builder().setConfig(TINY).optSeed(5).build();
+    }
+
+    static ViFiClipTrainer.Builder quick(Path out) {
+        return ViFiClipTrainer.builder()
+                .optOutputDirectory(out)
+                .optEpochs(4)
+                .optWarmupEpochs(1)
+                .optLearningRate(1e-3)
+                .optBatchSize(4)
+                .optAccumulation(1)
+                .optFrames(2)
+                .optWorkers(2)
+                .optCheckpointFrequency(1);
+    }
+
+    @Test
+    void lossFallsAndOutputsAreWritten(@TempDir Path out) throws Exception {
+        try (ViFiClip model = tinyModel();
+                NDManager manager = NDManager.newBaseManager()) {
+            RandomAccessDataset train = colourClips(manager, 4, 1);
+            RandomAccessDataset validation = colourClips(manager, 2, 1);
+
+            TrainingResult result =
+                    quick(out)
+                            .optEpochs(12)
+                            .optMixupCutmix(0, 0, 0.5)
+                            .optLabelSmoothing(0)
+                            .build()
+                            .fit(model.getBlock(), train, CLASSES, validation, CLASSES);
+
+            List<TrainingHistory.Epoch> epochs = result.history().getEpochs();
+            assertThat(epochs).hasSize(12);
+            assertThat(epochs.get(11).meanLoss()).isLessThan(0.3 * epochs.get(0).meanLoss());
+            assertThat(result.history().getIterations()).hasSize(12 * 4);
+            assertThat(result.bestTop1()).isGreaterThan(0.5);
+            assertThat(out.resolve("history.json")).exists();
+            assertThat(out.resolve("epochs.csv")).exists();
+            assertThat(out.resolve("training-curve.png")).exists();
+            assertThat(out.resolve("confusion-matrix.png")).exists();
+            assertThat(out.resolve("eval-epoch-12.json")).exists();
+            assertThat(out.resolve("model.safetensors")).exists();
+            assertThat(out.resolve("best.safetensors")).exists();
+            assertThat(out.resolve("checkpoint-epoch-12.safetensors")).exists();
+            assertThat(out.resolve("checkpoint-epoch-11.safetensors")).doesNotExist();
+            JsonNode eval = new ObjectMapper().readTree(out.resolve("eval-epoch-12.json").toFile());
+            assertThat(eval.get("videos").asInt()).isEqualTo(8);
+        }
+    }
+
+    @Test
+    void learningRateFollowsTheScheduleOneStepLate(@TempDir Path out) throws Exception {
+        try (ViFiClip model = tinyModel();
+                NDManager manager = NDManager.newBaseManager()) {
+            TrainingResult result =
+                    quick(out)
+                            .optEpochs(3)
+                            .optAccumulation(2)
+                            .build()
+                            .fit(model.getBlock(), colourClips(manager, 4, 1), CLASSES);
+
+            // 4 iterations per epoch, 12 in all, warm-up 4: the first step uses lr 0, and after
+            // the step at iteration t the next one uses the schedule's value at t.
+            CosineWarmupSchedule schedule =
+                    CosineWarmupSchedule.builder()
+                            .setBaseLearningRate(1e-3)
+                            .setTotalIterations(12)
+                            .optWarmupIterations(4)
+                            .build();
+            List<TrainingHistory.Iteration> its = result.history().getIterations();
+            assertThat(its.get(0).learningRate()).isZero();
+            assertThat(its.get(1).learningRate()).isZero();
+            assertThat(its.get(2).learningRate()).isEqualTo(schedule.learningRate(1));
+            assertThat(its.get(4).learningRate()).isEqualTo(schedule.learningRate(3));
+            assertThat(its.get(11).learningRate()).isEqualTo(schedule.learningRate(9));
+        }
+    }
+
+    @Test
+    void frozenParametersStayBitIdentical(@TempDir Path out) throws Exception {
+        try (ViFiClip model = tinyModel();
+                NDManager manager = NDManager.newBaseManager()) {
+            Map<String, float[]> before = snapshot(model);
+
+            quick(out)
+                    .optEpochs(2)
+                    .optTuning(TuningMode.IMAGE)
+                    .build()
+                    .fit(model.getBlock(), colourClips(manager, 4, 1), CLASSES);
+
+            Map<String, float[]> after = snapshot(model);
+            List<String> changed = new ArrayList<>();
+            before.forEach(
+                    (name, values) -> {
+                        if (!java.util.Arrays.equals(values, after.get(name))) {
+                            changed.add(name);
+                        }
+                    });
+            assertThat(changed).isNotEmpty().allMatch(name -> name.startsWith("visual."));
+            assertThat(changed).contains("visual.conv1.weight", "visual.proj");
+            assertThat(changed).doesNotContain("logit_scale", "token_embedding.weight");
+        }
+    }
+
+    @Test
+    void aKilledAndResumedRunMatchesAnUninterruptedOne(@TempDir Path dir) throws Exception {
+        Path straight = dir.resolve("straight");
+        Path interrupted = dir.resolve("interrupted");
+        List<Double> expected;
+        Map<String, float[]> expectedWeights;
+        try (ViFiClip model = tinyModel();
+                NDManager manager = NDManager.newBaseManager()) {
+            TrainingResult result =
+                    quick(straight)
+                            .optAccumulation(2)
+                            .build()
+                            .fit(model.getBlock(), colourClips(manager, 4, 1), CLASSES);
+            expected = losses(result.history());
+            expectedWeights = snapshot(model);
+        }
+        try (ViFiClip model = tinyModel();
+                NDManager manager = NDManager.newBaseManager()) {
+            ViFiClipTrainer killedAtEpoch3 =
+                    quick(interrupted)
+                            .optAccumulation(2)
+                            .optEpochStart(
+                                    epoch -> {
+                                        if (epoch == 2) {
+                                            throw new IllegalStateException("killed");
+                                        }
+                                    })
+                            .build();
+            assertThatThrownBy(
+                            () ->
+                                    killedAtEpoch3.fit(
+                                            model.getBlock(), colourClips(manager, 4, 1), CLASSES))
+                    .hasMessage("killed");
+        }
+        try (ViFiClip model = tinyModel();
+                NDManager manager = NDManager.newBaseManager()) {
+            TrainingResult resumed =
+                    quick(interrupted)
+                            .optAccumulation(2)
+                            .optResume(true)
+                            .build()
+                            .fit(model.getBlock(), colourClips(manager, 4, 1), CLASSES);
+
+            assertThat(losses(resumed.history())).containsExactlyElementsOf(expected);
+            Map<String, float[]> weights = snapshot(model);
+            expectedWeights.forEach(
+                    (name, values) ->
+                            assertThat(java.util.Arrays.equals(weights.get(name), values))
+                                    .as("%s is bit-identical", name)
+                                    .isTrue());
+        }
+    }
+
+    @Test
+    void checkpointsHoldWeightsMomentsAndState(@TempDir Path out) throws Exception {
+        try (ViFiClip model = tinyModel();
+                NDManager manager = NDManager.newBaseManager()) {
+            quick(out)
+                    .optEpochs(1)
+                    .optTuning(TuningMode.TEXT)
+                    .optProvenance("weights", "random")
+                    .build()
+                    .fit(model.getBlock(), colourClips(manager, 4, 1), CLASSES);
+
+            SafetensorsContent checkpoint =
+                    SafetensorsContent.read(out.resolve("checkpoint-epoch-1.safetensors"), manager);
+            assertThat(checkpoint.tensors())
+                    .containsKeys(
+                            "model/text_projection",
+                            "optimizer/exp_avg/text_projection",
+                            "optimizer/exp_avg_sq/ln_final.weight")
+                    .doesNotContainKeys("model/visual.proj", "model/token_embedding.weight");
+            JsonNode state =
+                    new ObjectMapper().readTree(checkpoint.metadata().get("vificlip.checkpoint"));
+            assertThat(state.get("epochsDone").asInt()).isEqualTo(1);
+            assertThat(state.get("optimizerSteps").get("text_projection").asInt()).isEqualTo(4);
+            assertThat(state.get("recipe").get("tune").asText()).isEqualTo("text");
+            assertThat(state.get("classNames")).hasSize(4);
+            assertThat(state.get("provenance").get("weights").asText()).isEqualTo("random");
+            assertThat(state.get("history").get("iterations")).hasSize(4);
+            assertThat(Files.list(out).filter(f -> f.toString().endsWith(".tmp"))).isEmpty();
+        }
+    }
+
+    @Test
+    void nativeMemoryStaysFlatOverManySteps(@TempDir Path out) throws Exception {
+        try (ViFiClip model = tinyModel();
+                NDManager manager = NDManager.newBaseManager()) {
+            NDManager modelManager = model.getModel().getNDManager();
+            List<Integer> liveArrays = new ArrayList<>();
+            TrainingResult result =
+                    quick(out)
+                            .optEpochs(12)
+                            .optCheckpointFrequency(100)
+                            .optEpochStart(
+                                    epoch -> liveArrays.add(modelManager.getManagedArrays().size()))
+                            .build()
+                            .fit(model.getBlock(), colourClips(manager, 4, 1), CLASSES);
+
+            // From the second epoch on (optimizer moments exist) nothing accumulates.
+            assertThat(liveArrays.subList(1, liveArrays.size())).containsOnly(liveArrays.get(1));
+        }
+    }
+
+    @Test
+    void aDatasetSmallerThanABatchIsAClearError(@TempDir Path out) {
+        try (ViFiClip model = tinyModel();
+                NDManager manager = NDManager.newBaseManager()) {
+            assertThatThrownBy(
+                            () ->
+                                    quick(out)
+                                            .optBatchSize(32)
+                                            .build()
+                                            .fit(
+                                                    model.getBlock(),
+                                                    colourClips(manager, 4, 1),
+                                                    CLASSES))
+                    .hasMessageContaining("16 videos, fewer than one batch of 32");
+        }
+    }
+
+    @Test
+    void buildNamesWhatIsWrong() {
+        assertThatThrownBy(() -> ViFiClipTrainer.builder().build())
+                .hasMessageContaining("optOutputDirectory is required");
+        assertThatThrownBy(
+                        () ->
+                                ViFiClipTrainer.builder()
+                                        .optOutputDirectory(Path.of("x"))
+                                        .optEpochs(0)
+                                        .build())
+                .hasMessageContaining("epochs must be at least 1");
+    }
+
+    private static List<Double> losses(TrainingHistory history) {
+        return history.getIterations().stream().map(TrainingHistory.Iteration::loss).toList();
+    }
+
+    private static Map<String, float[]> snapshot(ViFiClip model) {
+        Map<String, float[]> values = new LinkedHashMap<>();
+        model.stateDict().forEach((name, array) -> values.put(name, array.toFloatArray()));
+        return values;
+    }
+}
