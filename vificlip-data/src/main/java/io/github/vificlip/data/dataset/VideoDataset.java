@@ -47,7 +47,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p><b>Randomness.</b> Every record draws from its own {@link SplittableRandom} seeded from (seed,
  * pass, index): the same seed gives the same clips on any machine, in any thread order, and each
- * pass over the data ({@link #getData}) gets fresh augmentations.
+ * pass over the data ({@link #getData}) gets fresh augmentations. A training loop that reads
+ * records with {@link #get} itself calls {@link #setPass} with the epoch first, so that a resumed
+ * run draws the augmentations an uninterrupted one would.
  *
  * <p><b>Unreadable videos.</b> A video that cannot be opened or decoded is logged with its path and
  * reason, counted, remembered (not decoded again) and replaced by the next readable video in the
@@ -131,6 +133,25 @@ public final class VideoDataset extends RandomAccessDataset {
      */
     public FailureLog failures() {
         return failures;
+    }
+
+    /**
+     * Sets the pass (epoch) whose augmentations {@link #get} draws from now on; {@link #getData}
+     * starts the pass after it.
+     *
+     * @param pass the pass number, for example the epoch from 0
+     */
+    public void setPass(int pass) {
+        this.pass.set(pass);
+    }
+
+    /**
+     * Returns the pass whose augmentations {@link #get} draws.
+     *
+     * @return the current pass number
+     */
+    public int getPass() {
+        return pass.get();
     }
 
     @Override

@@ -112,6 +112,24 @@ class VideoDatasetTest {
     }
 
     @Test
+    void setPassReplaysThatPassesAugmentations() throws Exception {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            VideoDataset first = train().setSampling(1, false).build();
+            first.setPass(3);
+            float[] pass3 = first.get(manager, 1).getData().head().toFloatArray();
+            first.setPass(4);
+            float[] pass4 = first.get(manager, 1).getData().head().toFloatArray();
+
+            VideoDataset resumed = train().setSampling(1, false).build();
+            resumed.setPass(3);
+
+            assertThat(resumed.getPass()).isEqualTo(3);
+            assertThat(resumed.get(manager, 1).getData().head().toFloatArray()).isEqualTo(pass3);
+            assertThat(pass4).isNotEqualTo(pass3);
+        }
+    }
+
+    @Test
     void unreadableVideosAreReplacedCountedAndSummarisedPerPass() throws Exception {
         VideoDataset dataset = train().setSampling(2, false).optDecodeThreads(2).build();
         List<Long> labels = new ArrayList<>();
