@@ -154,7 +154,9 @@ class TowerInputTest {
                                             prompts,
                                             DeepPrompts.replacingLast(List.of(prompts)),
                                             training);
-                    collector.backward(logits.sum().add(prompted.sum()));
+                    if (training) {
+                        collector.backward(logits.sum().add(prompted.sum()));
+                    }
                 }
             }
         }
