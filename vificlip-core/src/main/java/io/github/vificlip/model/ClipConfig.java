@@ -294,7 +294,18 @@ public record ClipConfig(
      * @return MACs per prompt; FLOPs are twice this
      */
     public long textMacsPerPrompt() {
-        return blockMacs(contextLength, textWidth, textMlpWidth()) * textLayers
+        return textMacsPerPrompt(contextLength);
+    }
+
+    /**
+     * Returns the multiply-accumulates of the text tower for one prompt run over its first {@code
+     * tokens} positions (the text tower stops after the last end-of-text token).
+     *
+     * @param tokens the number of positions run, at most {@code contextLength}
+     * @return MACs per prompt; FLOPs are twice this
+     */
+    public long textMacsPerPrompt(int tokens) {
+        return blockMacs(tokens, textWidth, textMlpWidth()) * textLayers
                 + (long) textWidth * embedDim;
     }
 

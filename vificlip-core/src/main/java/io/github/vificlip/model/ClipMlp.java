@@ -61,8 +61,20 @@ public final class ClipMlp extends AbstractBlock {
             boolean training,
             PairList<String, Object> params) {
         NDArray hidden = cFc.forward(parameterStore, inputs, training).singletonOrThrow();
-        hidden = Activation.swish(hidden, QUICK_GELU_BETA);
-        return cProj.forward(parameterStore, new NDList(hidden), training);
+        return cProj.forward(parameterStore, new NDList(quickGelu(hidden, training)), training);
+    }
+
+    /**
+     * Returns x·sigmoid(1.702·x). Outside training the product goes in place into the gate: one
+     * pass and one allocation fewer over the block's largest tensor. A training pass keeps the gate
+     * intact, because sigmoid's backward reads it.
+     */
+    static NDArray quickGelu(NDArray x, boolean training) {
+        NDArray gate;
+        try (NDArray scaled = x.mul(QUICK_GELU_BETA)) {
+            gate = Activation.sigmoid(scaled);
+        }
+        return training ? gate.mul(x) : gate.muli(x);
     }
 
     /** {@inheritDoc} */

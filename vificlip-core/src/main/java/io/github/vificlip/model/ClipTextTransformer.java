@@ -33,14 +33,23 @@ import java.util.Map;
  *       is taken, {@code ln_final} normalises it and {@code text_projection} projects it.
  * </ol>
  *
- * <p>OpenAI applies {@code ln_final} to every token before gathering; LayerNorm works per token, so
- * gathering first gives the same numbers for 1/contextLength of the work.
+ * <p>Two shortcuts give OpenAI's numbers for less work. The transformer runs only up to the last
+ * end-of-text position of the batch (a slice of {@value #PROMPTS_PER_SLICE} prompts): under the
+ * causal mask no token sees a later one, so the padding after it cannot change any output, and
+ * class prompts rarely need more than 20 of the 77 positions. OpenAI applies {@code ln_final} to
+ * every token before gathering; LayerNorm works per token, so gathering first is the same.
  *
  * <p>Inputs: {@code [ids]} or {@code [promptEmbeddings, ids]}; output: {@code [features]}.
  */
 public final class ClipTextTransformer extends AbstractBlock {
 
     private static final byte VERSION = 1;
+
+    /**
+     * Prompts per slice: the tower runs large batches this many prompts at a time (same numbers,
+     * smaller intermediates; see {@code Chunks}).
+     */
+    public static final int PROMPTS_PER_SLICE = Chunks.PROMPTS;
 
     private final ClipConfig config;
     private final Parameter tokenEmbedding;
@@ -184,7 +193,7 @@ public final class ClipTextTransformer extends AbstractBlock {
         }
         return Chunks.map(
                 ids.getShape().get(0),
-                Chunks.PROMPTS,
+                PROMPTS_PER_SLICE,
                 (start, end) ->
                         encodeSlice(
                                 parameterStore,
@@ -201,22 +210,47 @@ public final class ClipTextTransformer extends AbstractBlock {
             DeepPrompts deepPrompts,
             boolean training) {
         Device device = promptEmbeddings.getDevice();
+        NDArray eotPositions = ids.argMax(1).toType(DataType.INT64, false);
+        // Under the causal mask a token sees only the tokens before it, so nothing after the last
+        // end-of-text token can change any end-of-text output: run only up to there.
+        long length = eotPositions.max().getLong() + 1;
         NDArray x =
-                promptEmbeddings.add(
-                        parameterStore.getValue(positionalEmbedding, device, training));
-        int length = config.contextLength();
-        NDArray mask = x.getManager().create(causalMask, new Shape(length, length));
+                promptEmbeddings
+                        .add(parameterStore.getValue(positionalEmbedding, device, training))
+                        .get(":, :{}", length);
+        int context = config.contextLength();
+        NDArray mask =
+                x.getManager()
+                        .create(causalMask, new Shape(context, context))
+                        .get(":{}, :{}", length, length);
         x = transformer.transform(parameterStore, x, mask, deepPrompts, training);
         long classes = x.getShape().get(0);
-        NDArray eot =
-                ids.argMax(1)
-                        .toType(DataType.INT64, false)
-                        .reshape(classes, 1, 1)
-                        .broadcast(classes, 1, config.textWidth());
+        NDArray eot = eotPositions.reshape(classes, 1, 1).broadcast(classes, 1, config.textWidth());
         x = x.gather(eot, 1); // [C, 1, width]
         x = lnFinal.forward(parameterStore, new NDList(x), training).singletonOrThrow();
         return x.reshape(classes, config.textWidth())
                 .matMul(parameterStore.getValue(textProjection, device, training));
+    }
+
+    /**
+     * Returns how many tokens per prompt the text tower runs for each slice of {@value
+     * #PROMPTS_PER_SLICE} prompts: up to the slice's last end-of-text token (the argmax of each id
+     * row), because under the causal mask the padding after it cannot change the output.
+     *
+     * @param ids token ids, one row per prompt
+     * @return the number of tokens run per prompt, one entry per slice
+     */
+    public static int[] tokensRun(int[][] ids) {
+        int slices = (ids.length + PROMPTS_PER_SLICE - 1) / PROMPTS_PER_SLICE;
+        int[] tokens = new int[slices];
+        for (int row = 0; row < ids.length; row++) {
+            int eot = 0;
+            for (int j = 1; j < ids[row].length; j++) {
+                eot = ids[row][j] > ids[row][eot] ? j : eot;
+            }
+            tokens[row / PROMPTS_PER_SLICE] = Math.max(tokens[row / PROMPTS_PER_SLICE], eot + 1);
+        }
+        return tokens;
     }
 
     private void checkIds(NDArray ids) {

@@ -96,7 +96,7 @@ public final class MultiheadSelfAttention extends AbstractBlock {
         NDArray q = qkv.get(0).mul(scale);
         NDArray scores = q.matMul(qkv.get(1).swapAxes(2, 3));
         if (mask != null) {
-            scores = scores.add(mask);
+            scores.addi(mask); // in place: the product's backward needs only q and k
         }
         NDArray attended =
                 scores.softmax(-1)

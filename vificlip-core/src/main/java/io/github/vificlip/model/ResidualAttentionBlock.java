@@ -78,10 +78,12 @@ public final class ResidualAttentionBlock extends AbstractBlock {
      */
     public NDArray transform(
             ParameterStore parameterStore, NDArray x, NDArray mask, boolean training) {
+        // The residual sums go in place into the branch outputs: a linear layer's backward needs
+        // its input and weight, never its output, so this saves two allocations per block.
         NDArray normed = ln1.forward(parameterStore, new NDList(x), training).singletonOrThrow();
-        x = x.add(attn.attend(parameterStore, normed, mask, training));
+        x = attn.attend(parameterStore, normed, mask, training).addi(x);
         normed = ln2.forward(parameterStore, new NDList(x), training).singletonOrThrow();
-        return x.add(mlp.forward(parameterStore, new NDList(normed), training).singletonOrThrow());
+        return mlp.forward(parameterStore, new NDList(normed), training).singletonOrThrow().addi(x);
     }
 
     /** {@inheritDoc} */

@@ -56,6 +56,20 @@ class TowerInputTest {
     }
 
     @Test
+    void theTextTowerRunsEachSliceUpToItsLastEndToken() {
+        int[][] ids = new int[40][77];
+        for (int row = 0; row < ids.length; row++) {
+            ids[row][0] = 49406;
+            ids[row][row == 5 ? 20 : row == 35 ? 9 : 3] = 49407;
+        }
+        assertThat(ClipTextTransformer.tokensRun(ids)).containsExactly(21, 10);
+        assertThat(TinyClip.CONFIG.textMacsPerPrompt(77))
+                .isEqualTo(TinyClip.CONFIG.textMacsPerPrompt());
+        assertThat(TinyClip.CONFIG.textMacsPerPrompt(10))
+                .isLessThan(TinyClip.CONFIG.textMacsPerPrompt() / 7);
+    }
+
+    @Test
     void wrongShapesAndTypesAreNamed() {
         ClipModel model = TinyClip.loadedModel(manager);
         ParameterStore store = new ParameterStore(manager, false);
@@ -154,7 +168,9 @@ class TowerInputTest {
                                             prompts,
                                             DeepPrompts.replacingLast(List.of(prompts)),
                                             training);
-                    collector.backward(logits.sum().add(prompted.sum()));
+                    if (training) {
+                        collector.backward(logits.sum().add(prompted.sum()));
+                    }
                 }
             }
         }

@@ -108,6 +108,19 @@ public final class ModelBenchmark implements Callable<Integer> {
             List<String> texts = TokenizerBenchmark.prompts().subList(0, prompts);
             ClipTokenizer tokenizer =
                     ClipTokenizer.builder().optContextLength(config.contextLength()).build();
+            // The tower stops each slice of prompts after its last end-of-text token: count the
+            // FLOPs of the tokens it runs.
+            int[] tokensRun = ClipTextTransformer.tokensRun(tokenizer.tokenize(texts));
+            double textFlops = 0;
+            long tokens = 0;
+            for (int slice = 0; slice < tokensRun.length; slice++) {
+                int rows =
+                        Math.min(
+                                ClipTextTransformer.PROMPTS_PER_SLICE,
+                                prompts - slice * ClipTextTransformer.PROMPTS_PER_SLICE);
+                textFlops += 2.0 * config.textMacsPerPrompt(tokensRun[slice]) * rows;
+                tokens += (long) tokensRun[slice] * rows;
+            }
             Result textResult =
                     measure(
                             manager,
@@ -116,13 +129,14 @@ public final class ModelBenchmark implements Callable<Integer> {
                             new Shape(1, config.contextLength()),
                             scope -> tokenizer.tokenize(scope, texts),
                             (store, input) -> text.encode(store, input, false),
-                            2.0 * config.textMacsPerPrompt() * prompts);
+                            textFlops);
             out.printf(
-                    "%s text tower, %d prompts of %d tokens: %.3f s per pass (best), %.1f"
-                            + " prompts/s, %.1f GFLOP/s; %.1f%% of matmul (median of %d paired"
-                            + " rounds)%n",
+                    "%s text tower, %d prompts (%.1f of %d tokens run on average): %.3f s per pass"
+                            + " (best), %.1f prompts/s, %.1f GFLOP/s; %.1f%% of matmul (median of"
+                            + " %d paired rounds)%n",
                     config.name(),
                     prompts,
+                    (double) tokens / prompts,
                     config.contextLength(),
                     textResult.seconds,
                     prompts / textResult.seconds,
