@@ -13,6 +13,11 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
 import io.github.vificlip.tokenizer.ClipTokenizer;
+import io.github.vificlip.weights.StateDict;
+import io.github.vificlip.weights.StateDicts;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -243,6 +248,7 @@ public final class ViFiClip implements AutoCloseable {
 
         private ClipConfig config;
         private Map<String, NDArray> stateDict;
+        private List<Path> weightFiles = List.of();
         private boolean strict = true;
         private Device device;
         private long seed;
@@ -285,6 +291,22 @@ public final class ViFiClip implements AutoCloseable {
          */
         public Builder optStateDict(Map<String, NDArray> stateDict) {
             this.stateDict = stateDict;
+            return this;
+        }
+
+        /**
+         * Reads the weights from files in any supported format (OpenAI TorchScript {@code .pt},
+         * {@code torch.save} checkpoints including ViFi-CLIP's {@code .pth}, OpenAI, open_clip or
+         * Hugging Face safetensors; see {@link io.github.vificlip.weights.StateDicts}). A later
+         * file's tensors replace an earlier one's, so {@code optWeights(openAiPt, vifiClipPth)}
+         * gives a ViFi-CLIP model with OpenAI's token embedding. Without {@link #setConfig} the
+         * architecture is detected from the tensors.
+         *
+         * @param files one or more weight files
+         * @return this builder
+         */
+        public Builder optWeights(Path... files) {
+            this.weightFiles = List.of(files);
             return this;
         }
 
@@ -363,11 +385,32 @@ public final class ViFiClip implements AutoCloseable {
          * @return the model; close it when done
          * @throws IllegalArgumentException if the configuration is missing or invalid
          * @throws StateDictMismatchException if loading is strict and the weights do not match
+         * @throws UncheckedIOException if a weights file cannot be read; the message names it
          */
         public ViFiClip build() {
+            if (weightFiles.isEmpty()) {
+                return buildWith(stateDict);
+            }
+            if (stateDict != null) {
+                throw new IllegalArgumentException(
+                        "Give weights as files or as a state dict, not both");
+            }
+            try (NDManager reading = NDManager.newBaseManager(Device.cpu());
+                    StateDict weights = StateDicts.read(weightFiles, reading)) {
+                if (config == null) {
+                    config = weights.detectArchitecture();
+                    LOG.info("Detected {} in {}", config.name(), weightFiles);
+                }
+                return buildWith(weights.tensors());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private ViFiClip buildWith(Map<String, NDArray> stateDict) {
             if (config == null) {
                 throw new IllegalArgumentException(
-                        "setConfig(ClipConfig) or setPreset is required");
+                        "setConfig(ClipConfig), setPreset or optWeights is required");
             }
             ViFiClipBlock block =
                     ViFiClipBlock.builder()
