@@ -26,6 +26,9 @@ import picocli.CommandLine.Command;
             ProbeCommand.class,
             SampleCommand.class,
             SplitCommand.class,
+            TrainCommand.class,
+            EvalCommand.class,
+            EmbedCommand.class,
             BenchmarkCommand.class,
             CommandLine.HelpCommand.class
         })

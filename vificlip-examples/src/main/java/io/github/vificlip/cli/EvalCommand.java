@@ -1,0 +1,184 @@
+/*
+ * Copyright 2026 The ViFi-CLIP for Java Authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.github.vificlip.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.vificlip.data.dataset.VideoDataset;
+import io.github.vificlip.data.list.LabelMap;
+import io.github.vificlip.data.list.VideoList;
+import io.github.vificlip.evaluation.EvaluationResult;
+import io.github.vificlip.evaluation.Evaluations;
+import io.github.vificlip.model.PromptTemplate;
+import io.github.vificlip.model.TuningMode;
+import io.github.vificlip.model.ViFiClip;
+import io.github.vificlip.report.Charts;
+import io.github.vificlip.training.VideoEvaluator;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code vificlip eval}: scores every video of a list against its label CSV's class names and
+ * writes top-1/top-5, per-class accuracy and the confusion matrix.
+ */
+@Command(
+        name = "eval",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Evaluate a model on a list of videos: top-1, top-5, per-class accuracy and the",
+            "confusion matrix, written to --out (metrics.json, confusion-matrix.png).",
+            "Multi-view: --views CLIPSxCROPS sums the softmax of every view (SPEC §4.5)."
+        })
+public final class EvalCommand implements Callable<Integer> {
+
+    private static final Pattern VIEWS = Pattern.compile("(\\d+)[x×](\\d+)");
+
+    @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
+
+    @Mixin private ModelOptions model = new ModelOptions();
+
+    @Option(
+            names = "--root",
+            paramLabel = "DIR",
+            required = true,
+            description = "Folder the list paths are relative to.")
+    private Path root;
+
+    @Option(
+            names = "--list",
+            paramLabel = "LIST",
+            required = true,
+            description = "Videos to evaluate (path label per line).")
+    private Path list;
+
+    @Option(
+            names = "--labels",
+            paramLabel = "CSV",
+            required = true,
+            description = "Label CSV (id,name): the class names to score.")
+    private Path labels;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output folder.")
+    private Path out;
+
+    @Option(
+            names = "--views",
+            paramLabel = "CLIPSxCROPS",
+            description =
+                    "Temporal clips × spatial crops (1 or 3) per video (default: ${DEFAULT-VALUE}).")
+    private String views = "1x1";
+
+    @Option(
+            names = "--random-clips",
+            description = "Draw multi-view clips at random, as the reference does.")
+    private boolean randomClips;
+
+    @Option(
+            names = "--frames",
+            paramLabel = "T",
+            description = "Frames per view (default: ${DEFAULT-VALUE}).")
+    private int frames = 32;
+
+    @Option(
+            names = "--template",
+            paramLabel = "TEXT",
+            description = "Class-name prompt, {} for the name (default: \"${DEFAULT-VALUE}\").")
+    private String template = "a photo of a {}.";
+
+    @Option(names = "--bare", description = "Use the bare class name (vanilla CLIP zero-shot).")
+    private boolean bare;
+
+    @Option(
+            names = "--batch-size",
+            paramLabel = "B",
+            description = "Videos per forward pass (default: ${DEFAULT-VALUE}).")
+    private int batchSize = 2;
+
+    @Option(
+            names = "--workers",
+            paramLabel = "N",
+            description = "Threads that decode videos (default: cores).")
+    private int workers = Runtime.getRuntime().availableProcessors();
+
+    @Option(
+            names = "--seed",
+            paramLabel = "S",
+            description = "Seed of random clips (default: ${DEFAULT-VALUE}).")
+    private long seed = 1024;
+
+    @Option(names = "--fail-fast", description = "Stop at the first unreadable video.")
+    private boolean failFast;
+
+    @Override
+    public Integer call() throws IOException {
+        Matcher matcher = VIEWS.matcher(views);
+        if (!matcher.matches()) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--views must look like 4x3 (clips x crops), got " + views);
+        }
+        int clips = Integer.parseInt(matcher.group(1));
+        int crops = Integer.parseInt(matcher.group(2));
+        LabelMap labelMap = LabelMap.readCsv(labels);
+        VideoList videos = VideoList.read(list, root, labelMap);
+        Files.createDirectories(out);
+        try (ViFiClip vifi = model.build(TuningMode.NONE, seed)) {
+            vifi.getBlock()
+                    .setClassNames(
+                            labelMap.names(),
+                            bare ? PromptTemplate.BARE : PromptTemplate.of(template));
+            VideoDataset dataset =
+                    VideoDatasets.evaluation(
+                            videos,
+                            frames,
+                            clips,
+                            crops,
+                            vifi.getConfig().imageSize(),
+                            seed,
+                            randomClips,
+                            failFast,
+                            workers);
+            EvaluationResult result =
+                    VideoEvaluator.builder()
+                            .setFramesPerView(frames)
+                            .optBatchSize(batchSize)
+                            .optWorkers(workers)
+                            .optProgress(new ConsoleProgress())
+                            .build()
+                            .evaluate(vifi.getBlock(), dataset, labelMap.names());
+            ObjectNode metrics = Evaluations.toJson(result);
+            metrics.put("views", clips + "x" + crops);
+            metrics.put("framesPerView", frames);
+            metrics.put("unreadableVideos", dataset.failures().knownBad().size());
+            dataset.failures().endPass();
+            new ObjectMapper()
+                    .enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValue(out.resolve("metrics.json").toFile(), metrics);
+            Charts.confusionMatrix(result, out.resolve("confusion-matrix.png"));
+            PrintWriter stdout = spec.commandLine().getOut();
+            stdout.printf(
+                    Locale.ROOT,
+                    "%d videos, %d classes, %s views: top-1 %.2f%%, top-5 %.2f%% (metrics in %s)%n",
+                    result.videos(),
+                    labelMap.size(),
+                    clips + "x" + crops,
+                    100 * result.top1(),
+                    100 * result.top5(),
+                    out.resolve("metrics.json"));
+            stdout.flush();
+        }
+        return 0;
+    }
+}
