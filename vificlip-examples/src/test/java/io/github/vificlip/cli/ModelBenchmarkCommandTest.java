@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class ModelBenchmarkCommandTest {
 
     private static final Pattern FRACTION =
-            Pattern.compile("(image|text) tower.* ([0-9.]+)% of matmul \\(median of 1 paired");
+            Pattern.compile(
+                    "(image|text) tower.* = ([0-9.]+)% of the best matmul .*median of 1 paired");
 
     @Test
     void measuresBothTowersAgainstMatMul() {
