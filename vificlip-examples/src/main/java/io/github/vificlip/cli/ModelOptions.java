@@ -4,8 +4,12 @@
 package io.github.vificlip.cli;
 
 import ai.djl.Device;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.vificlip.model.ClipConfig;
 import io.github.vificlip.model.TuningMode;
 import io.github.vificlip.model.ViFiClip;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +39,14 @@ final class ModelOptions {
     String preset;
 
     @Option(
+            names = "--config",
+            paramLabel = "JSON",
+            description =
+                    "Architecture as a JSON ClipConfig (embedDim, imageSize, patchSize, ...), for"
+                            + " custom sizes; instead of --preset.")
+    Path config;
+
+    @Option(
             names = "--device",
             paramLabel = "DEVICE",
             description =
@@ -50,20 +62,33 @@ final class ModelOptions {
     }
 
     /** Builds the model on the first device. */
-    ViFiClip build(TuningMode tuning, long seed) {
+    ViFiClip build(TuningMode tuning, long seed) throws IOException {
         ViFiClip.Builder builder =
                 ViFiClip.builder().optDevice(devices()[0]).optTuning(tuning).optSeed(seed);
+        if (preset != null && config != null) {
+            throw new IllegalArgumentException("Give --preset or --config, not both");
+        }
+        if (preset != null) {
+            builder.setPreset(preset);
+        } else if (config != null) {
+            builder.setConfig(readConfig(config));
+        }
         if (!weights.isEmpty()) {
             builder.optWeights(weights.toArray(Path[]::new));
-            if (preset != null) {
-                builder.setPreset(preset);
-            }
-        } else if (preset != null) {
-            builder.setPreset(preset);
-        } else {
+        } else if (preset == null && config == null) {
             throw new IllegalArgumentException(
-                    "Give --weights FILE (or --preset NAME to start from random weights)");
+                    "Give --weights FILE (or --preset NAME / --config JSON to start from random"
+                            + " weights)");
         }
         return builder.build();
+    }
+
+    private static ClipConfig readConfig(Path file) throws IOException {
+        try {
+            return new ObjectMapper().readValue(file.toFile(), ClipConfig.class);
+        } catch (JsonProcessingException e) {
+            Throwable cause = e.getCause() instanceof IllegalArgumentException ? e.getCause() : e;
+            throw new IOException(file + ": not a valid ClipConfig: " + cause.getMessage(), e);
+        }
     }
 }

@@ -65,6 +65,7 @@ public final class VifiClipCommand implements Runnable {
     public static CommandLine commandLine() {
         OfflineEngine.configure();
         return new CommandLine(new VifiClipCommand())
+                .setOverwrittenOptionsAllowed(true)
                 .setExecutionExceptionHandler(new ErrorReporter());
     }
 
