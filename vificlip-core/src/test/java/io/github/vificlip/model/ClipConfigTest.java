@@ -147,7 +147,7 @@ class ClipConfigTest {
         assertThatThrownBy(() -> ViFiClipBlock.builder().build())
                 .hasMessageContaining("setConfig(ClipConfig) is required");
         assertThatThrownBy(() -> ViFiClip.builder().build())
-                .hasMessageContaining("setConfig(ClipConfig) or setPreset is required");
+                .hasMessageContaining("setConfig(ClipConfig), setPreset or optWeights is required");
         assertThatThrownBy(() -> MultiheadSelfAttention.builder().setWidth(10).setHeads(3).build())
                 .hasMessageContaining("width 10 and heads 3");
         assertThatThrownBy(() -> ClipTransformer.builder().setWidth(8).setHeads(2).build())
