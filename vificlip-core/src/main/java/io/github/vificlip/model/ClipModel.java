@@ -345,46 +345,17 @@ public final class ClipModel extends AbstractBlock {
     }
 
     /** Builds a {@link ClipModel} with CLIP's seeded initialisation. */
-    public static final class Builder {
-
-        private ClipConfig config;
-        private long seed;
+    public static final class Builder extends ClipBlockBuilder<Builder, ClipModel> {
 
         Builder() {}
 
-        /**
-         * Sets the architecture.
-         *
-         * @param config a preset such as {@link ClipConfig#VIT_B_16} or a free-form configuration
-         * @return this builder
-         */
-        public Builder setConfig(ClipConfig config) {
-            this.config = config;
+        @Override
+        protected Builder self() {
             return this;
         }
 
-        /**
-         * Sets the seed of the initial weights (0 by default). Each parameter draws from its own
-         * stream, mixed from this seed and its OpenAI name.
-         *
-         * @param seed the seed
-         * @return this builder
-         */
-        public Builder optSeed(long seed) {
-            this.seed = seed;
-            return this;
-        }
-
-        /**
-         * Builds the model, with initializers set but no arrays allocated yet.
-         *
-         * @return the model
-         * @throws IllegalArgumentException if no configuration was set
-         */
-        public ClipModel build() {
-            if (config == null) {
-                throw new IllegalArgumentException("setConfig(ClipConfig) is required");
-            }
+        @Override
+        protected ClipModel create(ClipConfig config, long seed) {
             return new ClipModel(config, seed);
         }
     }

@@ -240,45 +240,17 @@ public final class ClipVisionTransformer extends AbstractBlock {
     }
 
     /** Builds a {@link ClipVisionTransformer} with CLIP's seeded initialisation. */
-    public static final class Builder {
-
-        private ClipConfig config;
-        private long seed;
+    public static final class Builder extends ClipBlockBuilder<Builder, ClipVisionTransformer> {
 
         Builder() {}
 
-        /**
-         * Sets the architecture (the vision fields and {@code embedDim} are used).
-         *
-         * @param config the configuration
-         * @return this builder
-         */
-        public Builder setConfig(ClipConfig config) {
-            this.config = config;
+        @Override
+        protected Builder self() {
             return this;
         }
 
-        /**
-         * Sets the seed of the initial weights (0 by default).
-         *
-         * @param seed the seed
-         * @return this builder
-         */
-        public Builder optSeed(long seed) {
-            this.seed = seed;
-            return this;
-        }
-
-        /**
-         * Builds the tower, with initializers set but no arrays allocated yet.
-         *
-         * @return the tower
-         * @throws IllegalArgumentException if no configuration was set
-         */
-        public ClipVisionTransformer build() {
-            if (config == null) {
-                throw new IllegalArgumentException("setConfig(ClipConfig) is required");
-            }
+        @Override
+        protected ClipVisionTransformer create(ClipConfig config, long seed) {
             ClipVisionTransformer tower = new ClipVisionTransformer(config);
             Map<String, Parameter> named = new LinkedHashMap<>();
             ClipLayers.putAll(named, "visual.", tower.namedParameters());

@@ -4,6 +4,7 @@
 package io.github.vificlip.training;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -22,7 +23,8 @@ import java.util.Map;
  *
  * <p>DJL's own {@code AdamW} folds the bias corrections differently (its ε acts as ε/√(1−β2ᵗ)) and
  * keeps its moments private, so a checkpoint could not hold them; this class does both the
- * reference's way. Moments live in this optimizer's manager on the parameter's device.
+ * reference's way, on the engine's fused update with rescaled constants. Moments live in this
+ * optimizer's manager on the parameter's device.
  */
 public final class AdamW implements AutoCloseable {
 
@@ -87,18 +89,25 @@ public final class AdamW implements AutoCloseable {
             expAvgSq = old.expAvgSq();
             step = old.step() + 1;
         }
-        // Temporaries of the ops below go to the scratch manager; the arrays return after it.
-        try (NDManager scratch = NDManager.subManagerOf(parameter)) {
-            scratch.tempAttachAll(parameter, gradient, expAvg, expAvgSq);
-            parameter.muli((float) (1 - learningRate * weightDecay));
-            expAvg.muli((float) beta1).addi(gradient.mul((float) (1 - beta1)));
-            expAvgSq.muli((float) beta2).addi(gradient.square().muli((float) (1 - beta2)));
-            double biasCorrection1 = 1 - Math.pow(beta1, step);
-            double biasCorrection2Sqrt = Math.sqrt(1 - Math.pow(beta2, step));
-            NDArray denominator =
-                    expAvgSq.sqrt().divi((float) biasCorrection2Sqrt).addi((float) epsilon);
-            parameter.subi(expAvg.div(denominator).muli((float) (learningRate / biasCorrection1)));
-        }
+        // The engine's fused update computes p -= c·m/(√v + ε'); with c = lr·√bc2/bc1 and
+        // ε' = ε·√bc2 that is exactly PyTorch's p -= lr/bc1 · m/(√v/√bc2 + ε).
+        double biasCorrection1 = 1 - Math.pow(beta1, step);
+        double biasCorrection2Sqrt = Math.sqrt(1 - Math.pow(beta2, step));
+        parameter
+                .getNDArrayInternal()
+                .adamUpdate(
+                        new NDList(parameter, gradient, expAvg, expAvgSq),
+                        new NDList(parameter),
+                        (float) learningRate,
+                        (float) (learningRate * biasCorrection2Sqrt / biasCorrection1),
+                        (float) weightDecay,
+                        1f,
+                        -1f,
+                        (float) beta1,
+                        (float) beta2,
+                        (float) (epsilon * biasCorrection2Sqrt),
+                        false,
+                        true);
         states.put(name, new State(step, expAvg, expAvgSq));
     }
 

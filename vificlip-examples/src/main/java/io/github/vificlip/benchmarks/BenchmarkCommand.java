@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
             TokenizerBenchmark.class,
             WeightsBenchmark.class,
             DecodeBenchmark.class,
-            ModelBenchmark.class
+            ModelBenchmark.class,
+            TrainBenchmark.class
         })
 public final class BenchmarkCommand implements Runnable {
 

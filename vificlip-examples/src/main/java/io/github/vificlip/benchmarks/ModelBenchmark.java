@@ -82,7 +82,7 @@ public final class ModelBenchmark implements Callable<Integer> {
                 cores,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
-            MatMul peak = calibrate(manager, out, config);
+            MatrixMultiply peak = calibrate(manager, out, config);
 
             ClipVisionTransformer image = ClipVisionTransformer.builder().setConfig(config).build();
             int size = config.imageSize();
@@ -157,30 +157,15 @@ public final class ModelBenchmark implements Callable<Integer> {
     }
 
     /** Picks the fastest of a few large fp32 matrix products. */
-    private MatMul calibrate(NDManager manager, PrintWriter out, ClipConfig config) {
+    private MatrixMultiply calibrate(NDManager manager, PrintWriter out, ClipConfig config) {
         long tokens = (long) frames * config.visionTokens();
-        long[][] shapes = {
-            {1024, 1024, 1024},
-            {2048, 2048, 2048},
-            {tokens, config.visionWidth(), config.visionMlpWidth()}
-        };
-        MatMul best = null;
-        double bestFlops = 0;
-        for (long[] mkn : shapes) {
-            MatMul candidate = new MatMul(manager, mkn[0], mkn[1], mkn[2]);
-            double flops = candidate.flops / best(candidate::run, Math.max(rounds, 5));
-            out.printf(
-                    "matmul [%d x %d] x [%d x %d]: %.1f GFLOP/s%n",
-                    mkn[0], mkn[1], mkn[1], mkn[2], flops / 1e9);
-            if (flops > bestFlops) {
-                bestFlops = flops;
-                best = candidate;
-            }
-        }
-        out.printf(
-                "reference product: [%d x %d] x [%d x %d], %.1f GFLOP/s%n",
-                best.m, best.k, best.k, best.n, bestFlops / 1e9);
-        return best;
+        return MatrixMultiply.fastest(
+                manager,
+                out,
+                Math.max(rounds, 5),
+                new long[] {1024, 1024, 1024},
+                new long[] {2048, 2048, 2048},
+                new long[] {tokens, config.visionWidth(), config.visionMlpWidth()});
     }
 
     /**
@@ -191,7 +176,7 @@ public final class ModelBenchmark implements Callable<Integer> {
      */
     private Result measure(
             NDManager manager,
-            MatMul peak,
+            MatrixMultiply peak,
             Block tower,
             Shape initShape,
             Function<NDManager, NDArray> input,
@@ -215,8 +200,8 @@ public final class ModelBenchmark implements Callable<Integer> {
             double[] matMuls = new double[rounds];
             double bestSeconds = Double.MAX_VALUE;
             for (int r = 0; r < rounds; r++) {
-                matMuls[r] = peak.flops / best(peak::run, 3);
-                double seconds = time(once);
+                matMuls[r] = peak.bestFlops(3);
+                double seconds = MatrixMultiply.time(once);
                 bestSeconds = Math.min(bestSeconds, seconds);
                 fractions[r] = flops / seconds / matMuls[r];
             }
@@ -224,47 +209,6 @@ public final class ModelBenchmark implements Callable<Integer> {
             Arrays.sort(matMuls);
             return new Result(
                     bestSeconds, flops / bestSeconds, fractions[rounds / 2], matMuls[rounds - 1]);
-        }
-    }
-
-    private static double time(Runnable work) {
-        long start = System.nanoTime();
-        work.run();
-        return (System.nanoTime() - start) / 1e9;
-    }
-
-    /** Runs {@code work} once to warm up, then returns the shortest of {@code rounds} runs. */
-    private static double best(Runnable work, int rounds) {
-        work.run();
-        double best = Double.MAX_VALUE;
-        for (int r = 0; r < rounds; r++) {
-            best = Math.min(best, time(work));
-        }
-        return best;
-    }
-
-    /** A fixed fp32 matrix product [m x k] x [k x n]. */
-    private static final class MatMul {
-
-        final long m;
-        final long k;
-        final long n;
-        final double flops;
-        private final NDArray a;
-        private final NDArray b;
-
-        MatMul(NDManager manager, long m, long k, long n) {
-            this.m = m;
-            this.k = k;
-            this.n = n;
-            this.flops = 2.0 * m * k * n;
-            a = manager.randomNormal(new Shape(m, k));
-            b = manager.randomNormal(new Shape(k, n));
-        }
-
-        void run() {
-            // CPU kernels are synchronous: the product is complete when matMul returns.
-            a.matMul(b).close();
         }
     }
 

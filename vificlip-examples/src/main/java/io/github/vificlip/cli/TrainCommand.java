@@ -6,24 +6,22 @@ package io.github.vificlip.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.vificlip.data.dataset.VideoDataset;
 import io.github.vificlip.data.list.LabelMap;
 import io.github.vificlip.data.list.VideoList;
 import io.github.vificlip.evaluation.EvaluationResult;
 import io.github.vificlip.evaluation.Evaluations;
+import io.github.vificlip.model.TuningMode;
 import io.github.vificlip.model.ViFiClip;
 import io.github.vificlip.model.VideoClassificationBlock;
 import io.github.vificlip.training.Recipe;
 import io.github.vificlip.training.Recipes;
+import io.github.vificlip.training.TrainingHistory;
 import io.github.vificlip.training.TrainingResult;
-import io.github.vificlip.training.ViFiClipTrainer;
-import io.github.vificlip.training.VideoEvaluator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -48,11 +46,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
 
-    @Option(
-            names = "--recipe",
-            paramLabel = "NAME",
-            description = "The recipe (default: ${DEFAULT-VALUE}).")
-    private String recipe = "few-shot-finetune";
+    @Mixin private RecipeOptions recipeOptions = new RecipeOptions();
 
     @Option(names = "--list-recipes", description = "Print the recipes and exit.")
     private boolean listRecipes;
@@ -95,39 +89,6 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Mixin private ModelOptions model = new ModelOptions();
 
-    @Option(names = "--epochs", paramLabel = "N", description = "Override the recipe's epochs.")
-    private Integer epochs;
-
-    @Option(
-            names = "--lr",
-            paramLabel = "RATE",
-            description = "Override the recipe's learning rate.")
-    private Double learningRate;
-
-    @Option(
-            names = "--batch-size",
-            paramLabel = "B",
-            description = "Override the clips per device.")
-    private Integer batchSize;
-
-    @Option(
-            names = "--accumulation",
-            paramLabel = "A",
-            description = "Override the accumulation steps.")
-    private Integer accumulation;
-
-    @Option(names = "--frames", paramLabel = "T", description = "Override the frames per clip.")
-    private Integer frames;
-
-    @Option(names = "--seed", paramLabel = "S", description = "Override the seed.")
-    private Long seed;
-
-    @Option(
-            names = "--set",
-            paramLabel = "KEY=VALUE",
-            description = "Override any recipe value, e.g. --set warmupEpochs=1 --set tune=image.")
-    private Map<String, String> overrides = new LinkedHashMap<>();
-
     @Option(
             names = "--workers",
             paramLabel = "N",
@@ -150,96 +111,52 @@ public final class TrainCommand implements Callable<Integer> {
         requireOption(root, "--root");
         requireOption(trainList, "--train");
         requireOption(labels, "--labels");
-        Recipe settings = Recipes.withOverrides(Recipes.get(recipe), recipeOverrides());
+        Recipe settings = recipeOptions.recipe();
         LabelMap trainLabels = LabelMap.readCsv(labels);
         VideoList videos = VideoList.read(trainList, root, trainLabels);
+        VideoList validation =
+                validationList == null
+                        ? null
+                        : VideoList.read(
+                                validationList,
+                                root,
+                                validationLabels != null
+                                        ? LabelMap.readCsv(validationLabels)
+                                        : trainLabels);
         Provenance provenance =
                 new Provenance()
                         .put("recipe", settings.name())
                         .file("train.list", trainList)
                         .file("train.labels", labels)
                         .files("weights", model.weights);
-        try (ViFiClip vifi =
-                model.build(io.github.vificlip.model.TuningMode.NONE, settings.seed())) {
+        if (validationList != null) {
+            provenance.file("val.list", validationList);
+        }
+        TrainingRun run = new TrainingRun(settings, model, workers, failFast);
+        try (ViFiClip vifi = model.build(TuningMode.NONE, settings.seed())) {
             VideoClassificationBlock block = Models.trainable(vifi, settings);
             int size = vifi.getConfig().imageSize();
-            VideoDataset train =
-                    VideoDatasets.training(
-                            videos, settings.frames(), size, settings.seed(), failFast, workers);
-            VideoDataset validation = null;
-            LabelMap valLabels = trainLabels;
-            if (validationList != null) {
-                valLabels =
-                        validationLabels != null ? LabelMap.readCsv(validationLabels) : trainLabels;
-                provenance.file("val.list", validationList);
-                validation =
-                        VideoDatasets.evaluation(
-                                VideoList.read(validationList, root, valLabels),
-                                settings.frames(),
-                                settings.testClips(),
-                                settings.testCrops(),
-                                size,
-                                settings.seed(),
-                                false,
-                                failFast,
-                                workers);
-            }
-            java.util.concurrent.atomic.AtomicBoolean passStarted =
-                    new java.util.concurrent.atomic.AtomicBoolean();
-            ViFiClipTrainer.Builder trainer =
-                    ViFiClipTrainer.builder()
-                            .optRecipe(settings)
-                            .optOutputDirectory(out)
-                            .optResume(resume)
-                            .optDevices(model.devices())
-                            .optWorkers(workers)
-                            .optProgress(new ConsoleProgress())
-                            .optEpochStart(
-                                    epoch -> {
-                                        if (passStarted.getAndSet(true)) {
-                                            train.failures().endPass();
-                                        }
-                                        train.setPass(epoch);
-                                    });
-            provenance.entries().forEach(trainer::optProvenance);
             TrainingResult result =
-                    trainer.build()
-                            .fit(block, train, trainLabels.names(), validation, valLabels.names());
-            train.failures().endPass();
+                    run.train(block, size, videos, validation, out, resume, provenance);
             ObjectNode metrics = new ObjectMapper().createObjectNode();
             metrics.put("recipe", settings.name());
             metrics.put("epochs", settings.epochs());
-            metrics.put(
-                    "finalMeanLoss",
-                    result.history()
-                            .getEpochs()
-                            .get(result.history().getEpochs().size() - 1)
-                            .meanLoss());
+            List<TrainingHistory.Epoch> epochs = result.history().getEpochs();
+            metrics.put("finalMeanLoss", epochs.get(epochs.size() - 1).meanLoss());
             if (validation != null) {
                 metrics.put("bestTop1", result.bestTop1());
                 metrics.put("bestEpoch", result.bestEpoch() + 1);
                 if (settings.finalTestClips() != settings.testClips()
                         || settings.finalTestCrops() != settings.testCrops()) {
                     EvaluationResult last =
-                            VideoEvaluator.builder()
-                                    .setFramesPerView(settings.frames())
-                                    .optWorkers(workers)
-                                    .optProgress(new ConsoleProgress())
-                                    .build()
-                                    .evaluate(
-                                            block,
-                                            VideoDatasets.evaluation(
-                                                    VideoList.read(validationList, root, valLabels),
-                                                    settings.frames(),
-                                                    settings.finalTestClips(),
-                                                    settings.finalTestCrops(),
-                                                    size,
-                                                    settings.seed(),
-                                                    false,
-                                                    failFast,
-                                                    workers),
-                                            valLabels.names());
-                    Evaluations.writeJson(last, out.resolve("eval-final.json"));
+                            run.evaluate(
+                                    block,
+                                    size,
+                                    validation,
+                                    settings.finalTestClips(),
+                                    settings.finalTestCrops(),
+                                    out,
+                                    "eval-final");
                     metrics.set("final", Evaluations.toJson(last));
                 }
             }
@@ -262,23 +179,6 @@ public final class TrainCommand implements Callable<Integer> {
             stdout.flush();
         }
         return 0;
-    }
-
-    private Map<String, String> recipeOverrides() {
-        Map<String, String> all = new LinkedHashMap<>(overrides);
-        putIfSet(all, "epochs", epochs);
-        putIfSet(all, "learningRate", learningRate);
-        putIfSet(all, "batchSize", batchSize);
-        putIfSet(all, "accumulation", accumulation);
-        putIfSet(all, "frames", frames);
-        putIfSet(all, "seed", seed);
-        return all;
-    }
-
-    private static void putIfSet(Map<String, String> map, String key, Object value) {
-        if (value != null) {
-            map.put(key, String.valueOf(value));
-        }
     }
 
     private void requireOption(Object value, String name) {

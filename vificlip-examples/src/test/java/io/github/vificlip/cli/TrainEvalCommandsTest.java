@@ -7,8 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.vificlip.data.video.SyntheticClipWriter;
-import io.github.vificlip.data.video.VideoFormat;
 import java.io.DataOutputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -26,50 +24,12 @@ import org.junit.jupiter.api.io.TempDir;
 class TrainEvalCommandsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String[] CLASSES = {"red", "green", "blue", "white"};
 
     @TempDir static Path dir;
 
     @BeforeAll
     static void writeClipsListsAndConfig() throws Exception {
-        Path videos = Files.createDirectories(dir.resolve("videos"));
-        SyntheticClipWriter writer =
-                SyntheticClipWriter.builder()
-                        .setFormat(VideoFormat.MP4_H264)
-                        .setSize(48, 40)
-                        .build();
-        List<String> train = new ArrayList<>();
-        List<String> val = new ArrayList<>();
-        for (int c = 0; c < CLASSES.length; c++) {
-            int label = c;
-            for (int k = 0; k < 5; k++) {
-                String name = CLASSES[c] + "_" + k + ".mp4";
-                int shade = 40 * k;
-                writer.write(
-                        videos.resolve(name),
-                        12,
-                        (i, w, h, rgb) -> {
-                            for (int p = 0; p < w * h; p++) {
-                                for (int ch = 0; ch < 3; ch++) {
-                                    boolean on = label == 3 || label == ch;
-                                    rgb[p * 3 + ch] = (byte) (on ? 200 + shade / 4 : shade / 4);
-                                }
-                            }
-                        });
-                (k < 4 ? train : val).add(name + " " + c);
-            }
-        }
-        Files.writeString(videos.resolve("broken.mp4"), "");
-        train.add("broken.mp4 0");
-        Files.write(dir.resolve("train.txt"), train);
-        Files.write(dir.resolve("val.txt"), val);
-        Files.writeString(dir.resolve("labels.csv"), "id,name\n0,red\n1,green\n2,blue\n3,white\n");
-        Files.writeString(
-                dir.resolve("tiny.json"),
-                "{\"name\":\"tiny\",\"embedDim\":32,\"imageSize\":32,\"patchSize\":16,"
-                        + "\"visionWidth\":64,\"visionLayers\":1,\"visionHeads\":1,"
-                        + "\"contextLength\":77,\"vocabSize\":49408,\"textWidth\":64,"
-                        + "\"textLayers\":1,\"textHeads\":1,\"mlpRatio\":4,\"layerNormEps\":1e-5}");
+        ColourClips.write(dir);
     }
 
     private static CommandRun train(Path out, String... extra) {

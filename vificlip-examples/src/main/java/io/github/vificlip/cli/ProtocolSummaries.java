@@ -1,0 +1,30 @@
+/*
+ * Copyright 2026 The ViFi-CLIP for Java Authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.github.vificlip.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.vificlip.evaluation.Summaries.MeanStd;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** Writes the protocols' summary files. */
+final class ProtocolSummaries {
+
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ProtocolSummaries() {}
+
+    static ObjectNode meanStd(MeanStd summary) {
+        return JSON.createObjectNode()
+                .put("mean", summary.mean())
+                .put("std", summary.std())
+                .put("runs", summary.runs());
+    }
+
+    static void write(ObjectNode summary, Path file) throws IOException {
+        JSON.writeValue(file.toFile(), summary);
+    }
+}
