@@ -18,6 +18,7 @@ import io.github.vificlip.demo.SyntheticBenchmark;
 import io.github.vificlip.demo.VideoEmbeddings;
 import io.github.vificlip.evaluation.EvaluationResult;
 import io.github.vificlip.model.ClipConfig;
+import io.github.vificlip.model.PromptTemplate;
 import io.github.vificlip.model.TuningMode;
 import io.github.vificlip.model.ViFiClip;
 import io.github.vificlip.training.Recipe;
@@ -129,6 +130,18 @@ public final class DemoCommand implements Callable<Integer> {
     private int frames = 8;
 
     @Option(
+            names = "--video-frames",
+            paramLabel = "N",
+            description = "Frames per written video (default: ${DEFAULT-VALUE}).")
+    private int videoFrames = 16;
+
+    @Option(
+            names = "--template",
+            paramLabel = "PATTERN",
+            description = "Prompt template class names go through (default: ${DEFAULT-VALUE}).")
+    private String template = "a photo of a {}.";
+
+    @Option(
             names = "--epochs",
             paramLabel = "N",
             description = "Training epochs (default: ${DEFAULT-VALUE}).")
@@ -168,6 +181,7 @@ public final class DemoCommand implements Callable<Integer> {
                         .setSplit(split)
                         .optVideosPerClass(trainVideos, testVideos)
                         .optVideoSize(videoSize, videoSize)
+                        .optFrames(videoFrames)
                         .optSeed(seed)
                         .optThreads(workers)
                         .build();
@@ -287,6 +301,7 @@ public final class DemoCommand implements Callable<Integer> {
                 ViFiClip.builder()
                         .optDevice(ai.djl.Device.fromName(device))
                         .optTuning(TuningMode.NONE)
+                        .optTemplate(PromptTemplate.of(template))
                         .optSeed(seed);
         if (weights.isEmpty()) {
             builder.setConfig(DemoSetup.scratchConfig(imageSize));
