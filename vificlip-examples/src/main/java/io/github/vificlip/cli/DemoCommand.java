@@ -133,13 +133,19 @@ public final class DemoCommand implements Callable<Integer> {
             names = "--video-frames",
             paramLabel = "N",
             description = "Frames per written video (default: ${DEFAULT-VALUE}).")
-    private int videoFrames = 16;
+    private int videoFrames = 32;
 
     @Option(
             names = "--template",
             paramLabel = "PATTERN",
             description = "Prompt template class names go through (default: ${DEFAULT-VALUE}).")
     private String template = "a photo of a {}.";
+
+    @Option(
+            names = "--tune",
+            paramLabel = "TOWERS",
+            description = "Towers trained: both, image or text (default: ${DEFAULT-VALUE}).")
+    private String tune = "both";
 
     @Option(
             names = "--epochs",
@@ -313,11 +319,12 @@ public final class DemoCommand implements Callable<Integer> {
 
     private Recipe recipe(boolean fromScratch, int size) {
         Recipe recipe = DemoSetup.recipe(fromScratch, frames, size, epochs, batchSize, seed);
+        java.util.Map<String, String> overrides = new java.util.HashMap<>();
+        overrides.put("tune", tune);
         if (learningRate != null) {
-            recipe =
-                    io.github.vificlip.training.Recipes.withOverrides(
-                            recipe, java.util.Map.of("learningRate", String.valueOf(learningRate)));
+            overrides.put("learningRate", String.valueOf(learningRate));
         }
+        recipe = io.github.vificlip.training.Recipes.withOverrides(recipe, overrides);
         return recipe;
     }
 

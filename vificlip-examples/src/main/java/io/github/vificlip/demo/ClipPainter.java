@@ -50,7 +50,7 @@ public final class ClipPainter implements FrameGenerator {
         for (int c = 0; c < 3; c++) {
             colour[c] = clamp(composition.colour().channel(c) * brightness + uniform(r, -18, 18));
         }
-        this.radius = side * uniform(r, 0.12, 0.16);
+        this.radius = side * uniform(r, 0.10, 0.14);
         this.amplitude = side * uniform(r, 0.18, 0.25);
         this.centreX = width / 2.0 + side * uniform(r, -0.05, 0.05);
         this.centreY = height / 2.0 + side * uniform(r, -0.05, 0.05);

@@ -20,18 +20,6 @@ public enum Shape {
         }
     },
 
-    /** A plus sign: two crossed bars. */
-    CROSS {
-        @Override
-        double distance(double x, double y, double radius) {
-            double arm = 1.05 * radius;
-            double half = 0.34 * radius;
-            double horizontal = Math.max(Math.abs(x) - arm, Math.abs(y) - half);
-            double vertical = Math.max(Math.abs(x) - half, Math.abs(y) - arm);
-            return Math.min(horizontal, vertical);
-        }
-    },
-
     /** An axis-aligned filled square of about the disc's area. */
     SQUARE {
         @Override
@@ -49,6 +37,18 @@ public enum Shape {
             double right = 0.8660254 * x - 0.5 * y;
             double left = -0.8660254 * x - 0.5 * y;
             return Math.max(bottom, Math.max(right, left)) - inradius;
+        }
+    },
+
+    /** A plus sign: two crossed bars. */
+    CROSS {
+        @Override
+        double distance(double x, double y, double radius) {
+            double arm = 1.05 * radius;
+            double half = 0.34 * radius;
+            double horizontal = Math.max(Math.abs(x) - arm, Math.abs(y) - half);
+            double vertical = Math.max(Math.abs(x) - half, Math.abs(y) - arm);
+            return Math.min(horizontal, vertical);
         }
     },
 
