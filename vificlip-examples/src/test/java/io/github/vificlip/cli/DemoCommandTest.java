@@ -65,7 +65,7 @@ class DemoCommandTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out())
-                .contains("Benchmark: 8 classes (4 base, 4 novel), 16 mp4 videos of 32x32")
+                .contains("Benchmark: 8 classes (4 base, 4 novel), 24 mp4 videos of 32x32")
                 .contains("base (4 classes)")
                 .contains("novel (4 classes)")
                 .contains("harmonic mean");

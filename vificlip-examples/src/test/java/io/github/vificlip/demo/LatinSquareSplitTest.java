@@ -25,7 +25,8 @@ class LatinSquareSplitTest {
                 Set<String> basePairs = new HashSet<>();
                 for (CompositionalClass c : base) {
                     String[] w = c.words();
-                    basePairs.addAll(List.of(w[0] + "|" + w[1], w[0] + "||" + w[2], w[1] + "|||" + w[2]));
+                    basePairs.addAll(
+                            List.of(w[0] + "|" + w[1], w[0] + "||" + w[2], w[1] + "|||" + w[2]));
                 }
                 for (CompositionalClass c : novel) {
                     String[] w = c.words();
