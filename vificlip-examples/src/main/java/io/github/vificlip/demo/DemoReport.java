@@ -62,7 +62,6 @@ public final class DemoReport {
 
     private static ObjectNode split(EvaluationResult result, double chance) {
         ObjectNode node = JSON.createObjectNode();
-        node.put("classes", result.classNames().size());
         node.put("chance", chance);
         node.setAll(Evaluations.toJson(result));
         return node;
