@@ -4,12 +4,9 @@
 package io.github.vificlip.cli;
 
 import ai.djl.Device;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.vificlip.model.ClipConfig;
 import io.github.vificlip.model.TuningMode;
 import io.github.vificlip.model.ViFiClip;
-import java.io.IOException;
+import io.github.vificlip.zoo.ZooArguments;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,7 +59,7 @@ final class ModelOptions {
     }
 
     /** Builds the model on the first device. */
-    ViFiClip build(TuningMode tuning, long seed) throws IOException {
+    ViFiClip build(TuningMode tuning, long seed) {
         ViFiClip.Builder builder =
                 ViFiClip.builder().optDevice(devices()[0]).optTuning(tuning).optSeed(seed);
         if (preset != null && config != null) {
@@ -71,7 +68,7 @@ final class ModelOptions {
         if (preset != null) {
             builder.setPreset(preset);
         } else if (config != null) {
-            builder.setConfig(readConfig(config));
+            builder.setConfig(ZooArguments.readConfig(config));
         }
         if (!weights.isEmpty()) {
             builder.optWeights(weights.toArray(Path[]::new));
@@ -81,14 +78,5 @@ final class ModelOptions {
                             + " weights)");
         }
         return builder.build();
-    }
-
-    private static ClipConfig readConfig(Path file) throws IOException {
-        try {
-            return new ObjectMapper().readValue(file.toFile(), ClipConfig.class);
-        } catch (JsonProcessingException e) {
-            Throwable cause = e.getCause() instanceof IllegalArgumentException ? e.getCause() : e;
-            throw new IOException(file + ": not a valid ClipConfig: " + cause.getMessage(), e);
-        }
     }
 }

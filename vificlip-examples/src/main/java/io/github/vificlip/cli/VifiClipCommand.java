@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
             TrainCommand.class,
             EvalCommand.class,
             EmbedCommand.class,
+            ClassifyCommand.class,
             ProtocolCommand.class,
             BenchmarkCommand.class,
             CommandLine.HelpCommand.class

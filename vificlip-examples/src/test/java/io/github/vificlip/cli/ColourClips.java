@@ -5,6 +5,9 @@ package io.github.vificlip.cli;
 
 import io.github.vificlip.data.video.SyntheticClipWriter;
 import io.github.vificlip.data.video.VideoFormat;
+import io.github.vificlip.model.ViFiClip;
+import io.github.vificlip.weights.SafetensorsWriter;
+import io.github.vificlip.zoo.ZooArguments;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,13 +18,20 @@ import java.util.List;
  * white), 4 in {@code train.txt} and 1 in {@code val.txt}, a zero-byte {@code broken.mp4} in the
  * training list, {@code labels.csv}, and {@code tiny.json}, a one-layer CLIP config.
  */
-final class ColourClips {
+public final class ColourClips {
 
-    static final String[] CLASSES = {"red", "green", "blue", "white"};
+    /** The class names, in label order. */
+    public static final String[] CLASSES = {"red", "green", "blue", "white"};
 
     private ColourClips() {}
 
-    static void write(Path dir) throws Exception {
+    /**
+     * Writes the clips, lists, label CSV and configuration into {@code dir}.
+     *
+     * @param dir the folder
+     * @throws Exception if a file cannot be written
+     */
+    public static void write(Path dir) throws Exception {
         Path videos = Files.createDirectories(dir.resolve("videos"));
         SyntheticClipWriter writer =
                 SyntheticClipWriter.builder()
@@ -60,5 +70,25 @@ final class ColourClips {
                         + "\"visionWidth\":64,\"visionLayers\":1,\"visionHeads\":1,"
                         + "\"contextLength\":77,\"vocabSize\":49408,\"textWidth\":64,"
                         + "\"textLayers\":1,\"textHeads\":1,\"mlpRatio\":4,\"layerNormEps\":1e-5}");
+    }
+
+    /**
+     * Writes {@code tiny.safetensors}, the randomly initialised weights of the {@code tiny.json}
+     * architecture (seed 7), next to the files {@link #write} made.
+     *
+     * @param dir the folder {@link #write} filled
+     * @return the weights file
+     * @throws Exception if the file cannot be written
+     */
+    public static Path writeTinyWeights(Path dir) throws Exception {
+        Path weights = dir.resolve("tiny.safetensors");
+        try (ViFiClip model =
+                ViFiClip.builder()
+                        .setConfig(ZooArguments.readConfig(dir.resolve("tiny.json")))
+                        .optSeed(7)
+                        .build()) {
+            SafetensorsWriter.builder().build().write(weights, model.stateDict());
+        }
+        return weights;
     }
 }

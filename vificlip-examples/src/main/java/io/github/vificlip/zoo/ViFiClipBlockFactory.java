@@ -1,0 +1,68 @@
+/*
+ * Copyright 2026 The ViFi-CLIP for Java Authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.github.vificlip.zoo;
+
+import ai.djl.Model;
+import ai.djl.nn.Block;
+import ai.djl.nn.BlockFactory;
+import io.github.vificlip.model.ClipConfig;
+import io.github.vificlip.model.ViFiClip;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Builds the ViFi-CLIP block of a model folder for DJL's model loader: it reads the weights named
+ * by {@code weights} (any format the library reads), with the architecture from {@code config} or
+ * {@code preset} or detected from the tensors (keys in {@link ZooArguments}).
+ *
+ * <p>A folder's {@code serving.properties} names it with {@code
+ * blockFactory=io.github.vificlip.zoo.ViFiClipBlockFactory}. Unlike most block factories, this one
+ * returns the block with its weights already loaded (DJL itself reads only its own {@code .params}
+ * files), so the folder also says {@code option.hasParameter=false}. The weights live as long as
+ * the DJL model: closing the model frees them.
+ */
+public final class ViFiClipBlockFactory implements BlockFactory {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the factory. */
+    public ViFiClipBlockFactory() {}
+
+    /**
+     * Builds the block on the model's device and loads its weights.
+     *
+     * @param model the DJL model that will own the weights
+     * @param modelPath the model folder; relative file names are resolved against it
+     * @param arguments the keys of {@link ZooArguments}
+     * @return the ViFi-CLIP block, frozen, weights loaded
+     * @throws IOException if a weights or configuration file cannot be read (the message names it)
+     * @throws IllegalArgumentException if the arguments are invalid or the weights do not fit the
+     *     architecture
+     */
+    @Override
+    public Block newBlock(Model model, Path modelPath, Map<String, ?> arguments)
+            throws IOException {
+        ZooArguments.checkSettings(
+                modelPath, arguments); // DJL reads them only after the weights load
+        ViFiClip.Builder builder =
+                ViFiClip.builder()
+                        .optDevice(model.getNDManager().getDevice())
+                        .optTemplate(ZooArguments.template(arguments));
+        try {
+            ClipConfig config = ZooArguments.config(modelPath, arguments);
+            if (config != null) {
+                builder.setConfig(config);
+            }
+            builder.optWeights(ZooArguments.weights(modelPath, arguments).toArray(Path[]::new));
+            ViFiClip vifi = builder.build();
+            model.getNDManager().attachInternal("vificlip-" + UUID.randomUUID(), vifi);
+            return vifi.getBlock();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+}
