@@ -100,11 +100,15 @@ final class Checkpoints {
         prune();
     }
 
-    /** Writes the model's full weights (OpenAI names) with the run's provenance. */
+    /**
+     * Writes what the model exports (full weights under OpenAI names, or a prompted model's
+     * prompts) with its export metadata and the run's provenance.
+     */
     void writeModel(VideoClassificationBlock model, String name, Map<String, String> provenance)
             throws IOException {
         SafetensorsWriter.Builder writer = SafetensorsWriter.builder();
         provenance.forEach(writer::optMetadata);
+        model.exportMetadata().forEach(writer::optMetadata);
         writer.build().write(directory.resolve(name), model.stateDict());
     }
 
