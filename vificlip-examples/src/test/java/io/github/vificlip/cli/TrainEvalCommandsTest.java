@@ -7,13 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.vificlip.data.video.SyntheticClipWriter;
-import io.github.vificlip.data.video.VideoFormat;
-import java.io.DataOutputStream;
-import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,44 +19,12 @@ import org.junit.jupiter.api.io.TempDir;
 class TrainEvalCommandsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String[] CLASSES = {"red", "green", "blue", "white"};
 
     @TempDir static Path dir;
 
     @BeforeAll
     static void writeClipsListsAndConfig() throws Exception {
-        Path videos = Files.createDirectories(dir.resolve("videos"));
-        SyntheticClipWriter writer =
-                SyntheticClipWriter.builder()
-                        .setFormat(VideoFormat.MP4_H264)
-                        .setSize(48, 40)
-                        .build();
-        List<String> train = new ArrayList<>();
-        List<String> val = new ArrayList<>();
-        for (int c = 0; c < CLASSES.length; c++) {
-            int label = c;
-            for (int k = 0; k < 5; k++) {
-                String name = CLASSES[c] + "_" + k + ".mp4";
-                int shade = 40 * k;
-                writer.write(
-                        videos.resolve(name),
-                        12,
-                        (i, w, h, rgb) -> {
-                            for (int p = 0; p < w * h; p++) {
-                                for (int ch = 0; ch < 3; ch++) {
-                                    boolean on = label == 3 || label == ch;
-                                    rgb[p * 3 + ch] = (byte) (on ? 200 + shade / 4 : shade / 4);
-                                }
-                            }
-                        });
-                (k < 4 ? train : val).add(name + " " + c);
-            }
-        }
-        Files.writeString(videos.resolve("broken.mp4"), "");
-        train.add("broken.mp4 0");
-        Files.write(dir.resolve("train.txt"), train);
-        Files.write(dir.resolve("val.txt"), val);
-        Files.writeString(dir.resolve("labels.csv"), "id,name\n0,red\n1,green\n2,blue\n3,white\n");
+        ColourClips.write(dir);
         Files.writeString(
                 dir.resolve("tiny.json"),
                 "{\"name\":\"tiny\",\"embedDim\":32,\"imageSize\":32,\"patchSize\":16,"
@@ -168,7 +129,7 @@ class TrainEvalCommandsTest {
     void embedsTextsAndPreparedClipsInOrder() throws Exception {
         Path weights = dir.resolve("embed-run");
         assertThat(train(weights, "--epochs", "1", "--set", "warmupEpochs=0").exitCode()).isZero();
-        Path clip = writeNpy(dir.resolve("clip.npy"), new int[] {2, 3, 32, 32});
+        Path clip = ColourClips.writeNpy(dir.resolve("clip.npy"), new int[] {2, 3, 32, 32});
 
         CommandRun run =
                 CommandRun.of(
@@ -196,7 +157,7 @@ class TrainEvalCommandsTest {
         assertThat(norm).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));
         assertThat(JSON.readTree(lines[2]).get("text").asText()).isEqualTo("blue");
 
-        Path wrong = writeNpy(dir.resolve("wrong.npy"), new int[] {3, 16, 16});
+        Path wrong = ColourClips.writeNpy(dir.resolve("wrong.npy"), new int[] {3, 16, 16});
         CommandRun bad =
                 CommandRun.of(
                         "embed",
@@ -214,37 +175,5 @@ class TrainEvalCommandsTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("Missing required option: --root");
-    }
-
-    /** Writes a float32 .npy file (format 1.0) of a smooth pattern. */
-    private static Path writeNpy(Path file, int[] shape) throws Exception {
-        int count = 1;
-        StringBuilder dims = new StringBuilder();
-        for (int d : shape) {
-            count *= d;
-            dims.append(d).append(", ");
-        }
-        String header =
-                "{'descr': '<f4', 'fortran_order': False, 'shape': ("
-                        + dims.toString().strip()
-                        + (shape.length == 1 ? "" : "")
-                        + "), }";
-        header = header.replace(", ), }", "), }");
-        int total = 10 + header.length() + 1;
-        String padded = header + " ".repeat((64 - total % 64) % 64) + "\n";
-        ByteBuffer data = ByteBuffer.allocate(count * 4).order(ByteOrder.LITTLE_ENDIAN);
-        for (int i = 0; i < count; i++) {
-            data.putFloat((float) Math.sin(i * 0.01));
-        }
-        try (OutputStream raw = Files.newOutputStream(file);
-                DataOutputStream out = new DataOutputStream(raw)) {
-            out.write(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0});
-            byte[] headerBytes = padded.getBytes(StandardCharsets.US_ASCII);
-            out.write(headerBytes.length & 0xFF);
-            out.write(headerBytes.length >> 8);
-            out.write(headerBytes);
-            out.write(data.array());
-        }
-        return file;
     }
 }

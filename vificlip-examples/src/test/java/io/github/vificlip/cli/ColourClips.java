@@ -1,0 +1,96 @@
+/*
+ * Copyright 2026 The ViFi-CLIP for Java Authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.github.vificlip.cli;
+
+import io.github.vificlip.data.video.SyntheticClipWriter;
+import io.github.vificlip.data.video.VideoFormat;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Real files for the command-line tests: 20 small mp4 clips of four colour classes (4 per class in
+ * {@code train.txt}, plus an empty {@code broken.mp4}; 1 per class in {@code val.txt}), {@code
+ * labels.csv}, and prepared clips as NumPy {@code .npy} files.
+ */
+final class ColourClips {
+
+    static final String[] CLASSES = {"red", "green", "blue", "white"};
+
+    private ColourClips() {}
+
+    /** Writes {@code videos/}, {@code train.txt}, {@code val.txt} and {@code labels.csv}. */
+    static void write(Path dir) throws IOException {
+        Path videos = Files.createDirectories(dir.resolve("videos"));
+        SyntheticClipWriter writer =
+                SyntheticClipWriter.builder()
+                        .setFormat(VideoFormat.MP4_H264)
+                        .setSize(48, 40)
+                        .build();
+        List<String> train = new ArrayList<>();
+        List<String> val = new ArrayList<>();
+        for (int c = 0; c < CLASSES.length; c++) {
+            int label = c;
+            for (int k = 0; k < 5; k++) {
+                String name = CLASSES[c] + "_" + k + ".mp4";
+                int shade = 40 * k;
+                writer.write(
+                        videos.resolve(name),
+                        12,
+                        (i, w, h, rgb) -> {
+                            for (int p = 0; p < w * h; p++) {
+                                for (int ch = 0; ch < 3; ch++) {
+                                    boolean on = label == 3 || label == ch;
+                                    rgb[p * 3 + ch] = (byte) (on ? 200 + shade / 4 : shade / 4);
+                                }
+                            }
+                        });
+                (k < 4 ? train : val).add(name + " " + c);
+            }
+        }
+        Files.writeString(videos.resolve("broken.mp4"), "");
+        train.add("broken.mp4 0");
+        Files.write(dir.resolve("train.txt"), train);
+        Files.write(dir.resolve("val.txt"), val);
+        Files.writeString(dir.resolve("labels.csv"), "id,name\n0,red\n1,green\n2,blue\n3,white\n");
+    }
+
+    /** Writes a float32 .npy file (format 1.0) of a smooth pattern. */
+    static Path writeNpy(Path file, int[] shape) throws IOException {
+        int count = 1;
+        StringBuilder dims = new StringBuilder();
+        for (int d : shape) {
+            count *= d;
+            dims.append(d).append(", ");
+        }
+        String header =
+                "{'descr': '<f4', 'fortran_order': False, 'shape': ("
+                        + dims.toString().strip()
+                        + "), }";
+        header = header.replace(", ), }", "), }");
+        int total = 10 + header.length() + 1;
+        String padded = header + " ".repeat((64 - total % 64) % 64) + "\n";
+        ByteBuffer data = ByteBuffer.allocate(count * 4).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < count; i++) {
+            data.putFloat((float) Math.sin(i * 0.01));
+        }
+        try (OutputStream raw = Files.newOutputStream(file);
+                DataOutputStream out = new DataOutputStream(raw)) {
+            out.write(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0});
+            byte[] headerBytes = padded.getBytes(StandardCharsets.US_ASCII);
+            out.write(headerBytes.length & 0xFF);
+            out.write(headerBytes.length >> 8);
+            out.write(headerBytes);
+            out.write(data.array());
+        }
+        return file;
+    }
+}
