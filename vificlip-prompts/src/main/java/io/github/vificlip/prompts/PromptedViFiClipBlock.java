@@ -4,6 +4,7 @@
 package io.github.vificlip.prompts;
 
 import ai.djl.Device;
+import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -26,6 +27,8 @@ import io.github.vificlip.model.TuningMode;
 import io.github.vificlip.model.ViFiClipBlock;
 import io.github.vificlip.model.VideoClassificationBlock;
 import io.github.vificlip.model.VideoTextModel;
+import java.io.DataInputStream;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -401,6 +404,15 @@ public final class PromptedViFiClipBlock extends AbstractBlock
         if (cacheManager == null || !cacheManager.isOpen()) {
             cacheManager = manager.newSubManager();
         }
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public void loadParameters(NDManager manager, DataInputStream is)
+            throws IOException, MalformedModelException {
+        super.loadParameters(manager, is);
+        setTuning(tuning); // the loaded arrays need their gradient flags again
+        promptsVersion.incrementAndGet();
     }
 
     /**

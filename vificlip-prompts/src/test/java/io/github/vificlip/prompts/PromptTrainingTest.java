@@ -18,12 +18,17 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.dataset.ArrayDataset;
 import ai.djl.training.dataset.RandomAccessDataset;
+import io.github.vificlip.model.PromptTemplate;
 import io.github.vificlip.model.TuningMode;
 import io.github.vificlip.model.ViFiClip;
 import io.github.vificlip.training.Recipes;
 import io.github.vificlip.training.TrainingResult;
 import io.github.vificlip.training.ViFiClipTrainer;
 import io.github.vificlip.weights.SafetensorsContent;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -125,8 +130,7 @@ class PromptTrainingTest {
                                 model.classEmbeddings(
                                                 model.getBlock(),
                                                 List.of("brush hair"),
-                                                io.github.vificlip.model.PromptTemplate.of(
-                                                        "a photo of a {}."))[0]);
+                                                PromptTemplate.of("a photo of a {}."))[0]);
             }
             PromptLearner wrongCount =
                     PromptLearner.builder()
@@ -223,6 +227,30 @@ class PromptTrainingTest {
                                                 .as("prompt tensor %s", name)
                                                 .isEqualTo(straight.get(name)));
             }
+        }
+    }
+
+    @Test
+    void djlParameterFilesRoundTripThePrompts() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Map<String, float[]> saved;
+        try (ViFiClip model = TinyPrompts.model();
+                PromptedViFiClip prompted = TinyPrompts.LEARNER.attach(model)) {
+            prompted.getBlock().saveParameters(new DataOutputStream(bytes));
+            saved = snapshot(prompted.getBlock().stateDict());
+        }
+        try (ViFiClip model = TinyPrompts.model();
+                PromptedViFiClip prompted =
+                        TinyPrompts.LEARNER.toBuilder().optSeed(99).build().attach(model)) {
+            PromptedViFiClipBlock block = prompted.getBlock();
+            block.loadParameters(
+                    model.getModel().getNDManager(),
+                    new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+            snapshot(block.stateDict())
+                    .forEach((name, values) -> assertThat(values).isEqualTo(saved.get(name)));
+            assertThat(block.promptParameters().values()).allMatch(p -> p.getArray().hasGradient());
+            assertThat(model.getBlock().getClip().namedParameters().values())
+                    .noneMatch(p -> p.getArray().hasGradient());
         }
     }
 
