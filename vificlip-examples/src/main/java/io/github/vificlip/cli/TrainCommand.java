@@ -40,6 +40,8 @@ import picocli.CommandLine.Option;
             "Train on a list of videos with one of the paper's recipes (see --list-recipes).",
             "Writes checkpoints, model.safetensors, history.json, epochs.csv,",
             "training-curve.png, evaluations and metrics.json to --out.",
+            "Prompt recipes (bridge and prompt) freeze the --weights model and learn prompts",
+            "only; their model.safetensors is a prompt-only file for --prompts.",
             "An unreadable video is logged and replaced by another (unless --fail-fast)."
         })
 public final class TrainCommand implements Callable<Integer> {
@@ -129,12 +131,21 @@ public final class TrainCommand implements Callable<Integer> {
                         .file("train.list", trainList)
                         .file("train.labels", labels)
                         .files("weights", model.weights);
+<<<<<<< HEAD
         if (validationList != null) {
             provenance.file("val.list", validationList);
         }
         TrainingRun run = new TrainingRun(settings, model, workers, failFast);
         try (ViFiClip vifi = model.build(TuningMode.NONE, settings.seed())) {
             VideoClassificationBlock block = Models.trainable(vifi, settings);
+=======
+        if (model.prompts != null) {
+            provenance.file("prompts", model.prompts);
+        }
+        try (ViFiClip vifi =
+                model.build(io.github.vificlip.model.TuningMode.NONE, settings.seed())) {
+            VideoClassificationBlock block = Models.trainable(vifi, settings, model.prompts);
+>>>>>>> prompts
             int size = vifi.getConfig().imageSize();
             TrainingResult result =
                     run.train(block, size, videos, validation, out, resume, provenance);
@@ -165,9 +176,12 @@ public final class TrainCommand implements Callable<Integer> {
                     .writeValue(out.resolve("metrics.json").toFile(), metrics);
             stdout.printf(
                     Locale.ROOT,
-                    "Trained %d epochs of %s; model: %s%s%n",
+                    "Trained %d epochs of %s; %s: %s%s%n",
                     settings.epochs(),
                     settings.name(),
+                    "prompts".equals(settings.tune())
+                            ? "prompts (use with --weights and --prompts)"
+                            : "model",
                     result.modelFile(),
                     validation == null
                             ? ""
