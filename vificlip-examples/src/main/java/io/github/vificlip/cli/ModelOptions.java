@@ -6,14 +6,18 @@ package io.github.vificlip.cli;
 import ai.djl.Device;
 import io.github.vificlip.model.TuningMode;
 import io.github.vificlip.model.ViFiClip;
+import io.github.vificlip.prompts.PromptCheckpoint;
+import io.github.vificlip.prompts.PromptedViFiClip;
 import io.github.vificlip.zoo.ZooArguments;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
- * The options that choose a model: its weights files (or a preset for random weights) and device.
+ * The options that choose a model: its weights files (or a preset for random weights), learned
+ * prompts to attach, and the device.
  */
 final class ModelOptions {
 
@@ -44,6 +48,16 @@ final class ModelOptions {
     Path config;
 
     @Option(
+            names = "--prompts",
+            paramLabel = "FILE",
+            description = {
+                "Learned prompts to attach to the model (bridge and prompt): the prompt-only",
+                "model.safetensors of a `train --recipe *-prompt` run, or a ViFi-CLIP prompting",
+                "checkpoint (.pth). The backbone's weights come from --weights."
+            })
+    Path prompts;
+
+    @Option(
             names = "--device",
             paramLabel = "DEVICE",
             description =
@@ -59,7 +73,7 @@ final class ModelOptions {
     }
 
     /** Builds the model on the first device. */
-    ViFiClip build(TuningMode tuning, long seed) {
+    ViFiClip build(TuningMode tuning, long seed) throws IOException {
         ViFiClip.Builder builder =
                 ViFiClip.builder().optDevice(devices()[0]).optTuning(tuning).optSeed(seed);
         if (preset != null && config != null) {
@@ -71,6 +85,14 @@ final class ModelOptions {
             builder.setConfig(ZooArguments.readConfig(config));
         }
         if (!weights.isEmpty()) {
+            for (Path file : weights) {
+                if (PromptCheckpoint.holdsOnlyPrompts(file)) {
+                    throw new IllegalArgumentException(
+                            file
+                                    + " holds learned prompts only, not a model: give the model's"
+                                    + " weights with --weights and this file with --prompts");
+                }
+            }
             builder.optWeights(weights.toArray(Path[]::new));
         } else if (preset == null && config == null) {
             throw new IllegalArgumentException(
@@ -78,5 +100,13 @@ final class ModelOptions {
                             + " weights)");
         }
         return builder.build();
+    }
+
+    /**
+     * Attaches the prompts of {@code --prompts} to the model, or returns null without that option.
+     * The prompts are freed with the model.
+     */
+    PromptedViFiClip prompted(ViFiClip model) throws IOException {
+        return prompts == null ? null : PromptedViFiClip.load(model, prompts);
     }
 }

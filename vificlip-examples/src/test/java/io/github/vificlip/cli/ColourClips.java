@@ -8,15 +8,22 @@ import io.github.vificlip.data.video.VideoFormat;
 import io.github.vificlip.model.ViFiClip;
 import io.github.vificlip.weights.SafetensorsWriter;
 import io.github.vificlip.zoo.ZooArguments;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Test data for the training commands: 5 short mp4 clips per colour class (red, green, blue,
- * white), 4 in {@code train.txt} and 1 in {@code val.txt}, a zero-byte {@code broken.mp4} in the
- * training list, {@code labels.csv}, and {@code tiny.json}, a one-layer CLIP config.
+ * Real files for the command-line tests: 20 small mp4 clips of four colour classes (4 per class in
+ * {@code train.txt}, plus an empty {@code broken.mp4}; 1 per class in {@code val.txt}), {@code
+ * labels.csv}, {@code tiny.json} (a one-layer CLIP config), and prepared clips as NumPy {@code
+ * .npy} files.
  */
 public final class ColourClips {
 
@@ -26,12 +33,13 @@ public final class ColourClips {
     private ColourClips() {}
 
     /**
-     * Writes the clips, lists, label CSV and configuration into {@code dir}.
+     * Writes {@code videos/}, {@code train.txt}, {@code val.txt}, {@code labels.csv} and {@code
+     * tiny.json}.
      *
      * @param dir the folder
-     * @throws Exception if a file cannot be written
+     * @throws IOException if a file cannot be written
      */
-    public static void write(Path dir) throws Exception {
+    public static void write(Path dir) throws IOException {
         Path videos = Files.createDirectories(dir.resolve("videos"));
         SyntheticClipWriter writer =
                 SyntheticClipWriter.builder()
@@ -78,9 +86,9 @@ public final class ColourClips {
      *
      * @param dir the folder {@link #write} filled
      * @return the weights file
-     * @throws Exception if the file cannot be written
+     * @throws IOException if the file cannot be written
      */
-    public static Path writeTinyWeights(Path dir) throws Exception {
+    public static Path writeTinyWeights(Path dir) throws IOException {
         Path weights = dir.resolve("tiny.safetensors");
         try (ViFiClip model =
                 ViFiClip.builder()
@@ -90,5 +98,36 @@ public final class ColourClips {
             SafetensorsWriter.builder().build().write(weights, model.stateDict());
         }
         return weights;
+    }
+
+    /** Writes a float32 .npy file (format 1.0) of a smooth pattern. */
+    static Path writeNpy(Path file, int[] shape) throws IOException {
+        int count = 1;
+        StringBuilder dims = new StringBuilder();
+        for (int d : shape) {
+            count *= d;
+            dims.append(d).append(", ");
+        }
+        String header =
+                "{'descr': '<f4', 'fortran_order': False, 'shape': ("
+                        + dims.toString().strip()
+                        + "), }";
+        header = header.replace(", ), }", "), }");
+        int total = 10 + header.length() + 1;
+        String padded = header + " ".repeat((64 - total % 64) % 64) + "\n";
+        ByteBuffer data = ByteBuffer.allocate(count * 4).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < count; i++) {
+            data.putFloat((float) Math.sin(i * 0.01));
+        }
+        try (OutputStream raw = Files.newOutputStream(file);
+                DataOutputStream out = new DataOutputStream(raw)) {
+            out.write(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0});
+            byte[] headerBytes = padded.getBytes(StandardCharsets.US_ASCII);
+            out.write(headerBytes.length & 0xFF);
+            out.write(headerBytes.length >> 8);
+            out.write(headerBytes);
+            out.write(data.array());
+        }
+        return file;
     }
 }
