@@ -3,6 +3,7 @@
  */
 package io.github.vificlip.cli;
 
+import ai.djl.Model;
 import ai.djl.inference.Predictor;
 import ai.djl.modality.Classifications;
 import ai.djl.modality.Classifications.Classification;
@@ -14,6 +15,7 @@ import io.github.vificlip.data.list.LabelMap;
 import io.github.vificlip.model.PromptTemplate;
 import io.github.vificlip.model.TuningMode;
 import io.github.vificlip.model.ViFiClip;
+import io.github.vificlip.prompts.PromptedViFiClip;
 import io.github.vificlip.zoo.VideoClassificationTranslator;
 import io.github.vificlip.zoo.ZooArguments;
 import java.io.IOException;
@@ -37,7 +39,8 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Classify videos against any class names (zero-shot with CLIP or ViFi-CLIP weights).",
+            "Classify videos against any class names (zero-shot with CLIP or ViFi-CLIP weights,",
+            "or with learned prompts: --prompts FILE).",
             "Prints one JSON line per video, in order:",
             "  {\"video\":...,\"classes\":[{\"className\":...,\"probability\":...},...]}",
             "or {\"video\":...,\"error\":...} for a video that cannot be read (also on stderr;",
@@ -93,8 +96,11 @@ public final class ClassifyCommand implements Callable<Integer> {
     @Option(
             names = "--template",
             paramLabel = "TEXT",
-            description = "Class-name prompt, {} for the name (default: \"${DEFAULT-VALUE}\").")
-    private String template = "a photo of a {}.";
+            description = {
+                "Class-name prompt, {} for the name (default: \"a photo of a {}.\"). With --prompts",
+                "the class text is the learned context before the name instead."
+            })
+    private String template;
 
     @Option(names = "--bare", description = "Use the bare class name (vanilla CLIP zero-shot).")
     private boolean bare;
@@ -114,6 +120,12 @@ public final class ClassifyCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
+        if (model.prompts != null && (bare || template != null)) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "--prompts brings its own class text (the learned context): drop --template"
+                            + " and --bare");
+        }
         List<String> names =
                 classNames.names != null
                         ? classNames.names
@@ -121,7 +133,10 @@ public final class ClassifyCommand implements Callable<Integer> {
         VideoClassificationTranslator translator =
                 VideoClassificationTranslator.builder()
                         .setClassNames(names)
-                        .optTemplate(bare ? PromptTemplate.BARE : PromptTemplate.of(template))
+                        .optTemplate(
+                                bare
+                                        ? PromptTemplate.BARE
+                                        : template == null ? null : PromptTemplate.of(template))
                         .optFrames(frames)
                         .optViews(clipsAndCrops[0], clipsAndCrops[1])
                         .optTopK(topK)
@@ -129,30 +144,45 @@ public final class ClassifyCommand implements Callable<Integer> {
         ObjectMapper json = new ObjectMapper();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        int failures = 0;
+        int failures;
         try (ViFiClip vifi = model.build(TuningMode.NONE, 0);
-                Predictor<Path, Classifications> predictor =
-                        vifi.getModel().newPredictor(translator)) {
-            for (Path video : videos) {
-                ObjectNode line = json.createObjectNode().put("video", video.toString());
-                try {
-                    ArrayNode top = line.putArray("classes");
-                    for (Classification item : predictor.predict(video).topK(topK)) {
-                        top.addObject()
-                                .put("className", item.getClassName())
-                                .put("probability", item.getProbability());
-                    }
-                } catch (TranslateException e) {
-                    failures++;
-                    line.remove("classes");
-                    line.put("error", e.getMessage());
-                    err.println(spec.qualifiedName() + ": error: " + e.getMessage());
-                    err.flush();
-                }
-                out.println(line);
-                out.flush();
+                PromptedViFiClip prompted = model.prompted(vifi);
+                Model scoring = Model.newInstance("vificlip-classify", vifi.getDevice())) {
+            // the weights stay owned by vifi and prompted; this DJL model only runs the block
+            scoring.setBlock(prompted != null ? prompted.getBlock() : vifi.getBlock());
+            try (Predictor<Path, Classifications> predictor = scoring.newPredictor(translator)) {
+                failures = classifyAll(predictor, json, out, err);
             }
         }
         return failures == 0 ? 0 : 1;
+    }
+
+    /** Classifies every video, printing a line each; returns how many could not be read. */
+    private int classifyAll(
+            Predictor<Path, Classifications> predictor,
+            ObjectMapper json,
+            PrintWriter out,
+            PrintWriter err) {
+        int failures = 0;
+        for (Path video : videos) {
+            ObjectNode line = json.createObjectNode().put("video", video.toString());
+            try {
+                ArrayNode top = line.putArray("classes");
+                for (Classification item : predictor.predict(video).topK(topK)) {
+                    top.addObject()
+                            .put("className", item.getClassName())
+                            .put("probability", item.getProbability());
+                }
+            } catch (TranslateException e) {
+                failures++;
+                line.remove("classes");
+                line.put("error", e.getMessage());
+                err.println(spec.qualifiedName() + ": error: " + e.getMessage());
+                err.flush();
+            }
+            out.println(line);
+            out.flush();
+        }
+        return failures;
     }
 }

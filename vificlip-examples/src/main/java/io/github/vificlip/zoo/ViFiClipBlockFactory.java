@@ -7,7 +7,9 @@ import ai.djl.Model;
 import ai.djl.nn.Block;
 import ai.djl.nn.BlockFactory;
 import io.github.vificlip.model.ClipConfig;
+import io.github.vificlip.model.PromptTemplate;
 import io.github.vificlip.model.ViFiClip;
+import io.github.vificlip.prompts.PromptedViFiClip;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -17,7 +19,8 @@ import java.util.UUID;
 /**
  * Builds the ViFi-CLIP block of a model folder for DJL's model loader: it reads the weights named
  * by {@code weights} (any format the library reads), with the architecture from {@code config} or
- * {@code preset} or detected from the tensors (keys in {@link ZooArguments}).
+ * {@code preset} or detected from the tensors, and attaches the learned prompts named by {@code
+ * prompts} if any (keys in {@link ZooArguments}).
  *
  * <p>A folder's {@code serving.properties} names it with {@code
  * blockFactory=io.github.vificlip.zoo.ViFiClipBlockFactory}. Unlike most block factories, this one
@@ -38,8 +41,10 @@ public final class ViFiClipBlockFactory implements BlockFactory {
      * @param model the DJL model that will own the weights
      * @param modelPath the model folder; relative file names are resolved against it
      * @param arguments the keys of {@link ZooArguments}
-     * @return the ViFi-CLIP block, frozen, weights loaded
-     * @throws IOException if a weights or configuration file cannot be read (the message names it)
+     * @return the ViFi-CLIP block, frozen, weights loaded: a {@code PromptedViFiClipBlock} when the
+     *     arguments name prompts
+     * @throws IOException if a weights, prompts or configuration file cannot be read (the message
+     *     names it)
      * @throws IllegalArgumentException if the arguments are invalid or the weights do not fit the
      *     architecture
      */
@@ -48,10 +53,11 @@ public final class ViFiClipBlockFactory implements BlockFactory {
             throws IOException {
         ZooArguments.checkSettings(
                 modelPath, arguments); // DJL reads them only after the weights load
-        ViFiClip.Builder builder =
-                ViFiClip.builder()
-                        .optDevice(model.getNDManager().getDevice())
-                        .optTemplate(ZooArguments.template(arguments));
+        ViFiClip.Builder builder = ViFiClip.builder().optDevice(model.getNDManager().getDevice());
+        PromptTemplate template = ZooArguments.template(arguments);
+        if (template != null) {
+            builder.optTemplate(template);
+        }
         try {
             ClipConfig config = ZooArguments.config(modelPath, arguments);
             if (config != null) {
@@ -60,7 +66,13 @@ public final class ViFiClipBlockFactory implements BlockFactory {
             builder.optWeights(ZooArguments.weights(modelPath, arguments).toArray(Path[]::new));
             ViFiClip vifi = builder.build();
             model.getNDManager().attachInternal("vificlip-" + UUID.randomUUID(), vifi);
-            return vifi.getBlock();
+            Path prompts = ZooArguments.prompts(modelPath, arguments);
+            if (prompts == null) {
+                return vifi.getBlock();
+            }
+            PromptedViFiClip prompted = PromptedViFiClip.load(vifi, prompts);
+            model.getNDManager().attachInternal("vificlip-prompts-" + UUID.randomUUID(), prompted);
+            return prompted.getBlock();
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }

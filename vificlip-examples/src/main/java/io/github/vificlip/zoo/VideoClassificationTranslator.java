@@ -18,8 +18,11 @@ import io.github.vificlip.data.transform.VideoTensor;
 import io.github.vificlip.data.video.HumbleVideoDecoder;
 import io.github.vificlip.data.video.VideoDecodeException;
 import io.github.vificlip.data.video.VideoDecoder;
+import io.github.vificlip.model.ClipConfig;
 import io.github.vificlip.model.PromptTemplate;
 import io.github.vificlip.model.ViFiClipBlock;
+import io.github.vificlip.model.VideoClassificationBlock;
+import io.github.vificlip.prompts.PromptedViFiClipBlock;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,10 +53,12 @@ import java.util.SplittableRandom;
  * ranking is the same and these still add up to 1).
  *
  * <p>When a predictor is prepared, the translator sets its class names and template on the model's
- * {@link ViFiClipBlock} (the class text features are then computed once and cached). One model
- * classifies against one class list at a time: a second translator with other classes takes the
- * model over, and predictions still running with the first one fail instead of returning scores for
- * the wrong classes.
+ * {@link ViFiClipBlock} (the class text features are then computed once and cached). A model with
+ * learned prompts (a {@link PromptedViFiClipBlock}, bridge and prompt) brings its own class text,
+ * the learned context before each name: it takes the class names only, and a translator built with
+ * {@link Builder#optTemplate} refuses it. One model classifies against one class list at a time: a
+ * second translator with other classes takes the model over, and predictions still running with the
+ * first one fail instead of returning scores for the wrong classes.
  *
  * <p>Videos that cannot be read fail with a {@link TranslateException} whose message names the file
  * and the reason. {@code batchPredict} decodes every video of the batch and runs one forward pass.
@@ -62,6 +67,7 @@ public final class VideoClassificationTranslator implements Translator<Path, Cla
 
     private final List<String> classNames;
     private final PromptTemplate template;
+    private final boolean templateGiven;
     private final int frames;
     private final int clips;
     private final int crops;
@@ -73,7 +79,8 @@ public final class VideoClassificationTranslator implements Translator<Path, Cla
 
     private VideoClassificationTranslator(Builder builder) {
         this.classNames = List.copyOf(builder.classNames);
-        this.template = builder.template;
+        this.template = builder.template != null ? builder.template : PromptTemplate.FINE_TUNE;
+        this.templateGiven = builder.template != null;
         this.frames = builder.frames;
         this.clips = builder.clips;
         this.crops = builder.crops;
@@ -102,7 +109,7 @@ public final class VideoClassificationTranslator implements Translator<Path, Cla
     }
 
     /**
-     * Returns the template the class names go through.
+     * Returns the template the class names go through on a fine-tuned model.
      *
      * @return the prompt template
      */
@@ -132,18 +139,22 @@ public final class VideoClassificationTranslator implements Translator<Path, Cla
      * Points the model at this translator's classes and builds the clip loader for its image size.
      *
      * @param ctx the predictor's context
-     * @throws IllegalArgumentException if the model's block is not a {@link ViFiClipBlock}
+     * @throws IllegalArgumentException if the model's block is neither a {@link ViFiClipBlock} nor
+     *     a {@link PromptedViFiClipBlock}, or is a prompted one and a template was given
      */
     @Override
     public void prepare(TranslatorContext ctx) {
-        ViFiClipBlock block = vifiBlock(ctx.getBlock());
+        VideoClassificationBlock block = videoBlock(ctx.getBlock());
         synchronized (block) {
-            if (!classNames.equals(block.getClassNames())
-                    || !template.equals(block.getTemplate())) {
-                block.setClassNames(classNames, template);
+            if (!classNames.equals(block.getClassNames()) || !sameTemplate(block)) {
+                if (block instanceof ViFiClipBlock vifi) {
+                    vifi.setClassNames(classNames, template);
+                } else {
+                    block.setClassNames(classNames);
+                }
             }
         }
-        int size = block.getConfig().imageSize();
+        int size = config(block).imageSize();
         loader =
                 new ClipLoader(
                         decoder,
@@ -186,11 +197,11 @@ public final class VideoClassificationTranslator implements Translator<Path, Cla
      */
     @Override
     public Classifications processOutput(TranslatorContext ctx, NDList list) {
-        ViFiClipBlock block = vifiBlock(ctx.getBlock());
+        VideoClassificationBlock block = videoBlock(ctx.getBlock());
         NDArray logits = list.singletonOrThrow();
         if (logits.getShape().get(logits.getShape().dimension() - 1) != classNames.size()
                 || !classNames.equals(block.getClassNames())
-                || !template.equals(block.getTemplate())) {
+                || !sameTemplate(block)) {
             throw new IllegalStateException(
                     "The model now classifies "
                             + block.getClassNames().size()
@@ -218,21 +229,41 @@ public final class VideoClassificationTranslator implements Translator<Path, Cla
         return batchifier;
     }
 
-    private static ViFiClipBlock vifiBlock(Block block) {
+    /** Whether a fine-tuned block uses this translator's template (prompted ones have none). */
+    private boolean sameTemplate(VideoClassificationBlock block) {
+        return !(block instanceof ViFiClipBlock vifi) || template.equals(vifi.getTemplate());
+    }
+
+    private VideoClassificationBlock videoBlock(Block block) {
         if (block instanceof ViFiClipBlock vifi) {
             return vifi;
         }
+        if (block instanceof PromptedViFiClipBlock prompted) {
+            if (templateGiven) {
+                throw new IllegalArgumentException(
+                        "This model has learned prompts, which bring their own class text (the"
+                                + " learned context before each name): build the translator"
+                                + " without optTemplate");
+            }
+            return prompted;
+        }
         throw new IllegalArgumentException(
                 "VideoClassificationTranslator needs a ViFi-CLIP model, whose block is a"
-                        + " ViFiClipBlock; this model's block is "
+                        + " ViFiClipBlock or a PromptedViFiClipBlock; this model's block is "
                         + (block == null ? "missing" : block.getClass().getName()));
+    }
+
+    private static ClipConfig config(VideoClassificationBlock block) {
+        return block instanceof PromptedViFiClipBlock prompted
+                ? prompted.getConfig()
+                : ((ViFiClipBlock) block).getConfig();
     }
 
     /** Builds a {@link VideoClassificationTranslator}. */
     public static final class Builder {
 
         private List<String> classNames;
-        private PromptTemplate template = PromptTemplate.FINE_TUNE;
+        private PromptTemplate template;
         private int frames = ZooArguments.DEFAULT_FRAMES;
         private int clips = 1;
         private int crops = 1;
@@ -254,7 +285,8 @@ public final class VideoClassificationTranslator implements Translator<Path, Cla
 
         /**
          * Sets the prompt template ({@link PromptTemplate#FINE_TUNE}, "a photo of a {}.", by
-         * default; {@link PromptTemplate#BARE} for vanilla CLIP zero-shot).
+         * default; {@link PromptTemplate#BARE} for vanilla CLIP zero-shot). Models with learned
+         * prompts bring their own class text and refuse a translator with a template.
          *
          * @param template the template
          * @return this builder
@@ -328,9 +360,6 @@ public final class VideoClassificationTranslator implements Translator<Path, Cla
             }
             if (classNames.stream().distinct().count() != classNames.size()) {
                 throw new IllegalArgumentException("Class names repeat: " + classNames);
-            }
-            if (template == null) {
-                throw new IllegalArgumentException("The template must not be null");
             }
             if (frames < 1 || clips < 1 || topK < 1) {
                 throw new IllegalArgumentException(

@@ -26,9 +26,11 @@ import java.util.regex.Pattern;
  *
  * <pre>
  * weights=ViT-B-16.pt,vifi_clip_k400.pth   # required; later files replace earlier tensors
+ * prompts=hmdb-b2n.prompts.safetensors     # optional learned prompts (bridge and prompt)
  * labels=labels.csv                        # class names: a label CSV (id,name) ...
  * classes=archery,surfing water            # ... or a comma-separated list, which wins
- * template=a photo of a {}.                # default; {} alone is the bare class name
+ * template=a photo of a {}.                # default; {} alone is the bare class name (not
+ *                                          # with prompts, which bring their own class text)
  * frames=32                                # frames per view (default 32)
  * views=1x1                                # temporal clips x spatial crops (1 or 3)
  * topK=5                                   # classes Classifications.toString shows
@@ -40,6 +42,13 @@ public final class ZooArguments {
 
     /** Weights files, comma-separated, in any format the library reads; later files win. */
     public static final String WEIGHTS = "weights";
+
+    /**
+     * Learned prompts (bridge and prompt) to attach to the weights: a prompt-only safetensors file
+     * or a ViFi-CLIP prompting checkpoint. The class text is then the learned context before each
+     * name, so {@value #TEMPLATE} is refused with it.
+     */
+    public static final String PROMPTS = "prompts";
 
     /** A JSON {@link ClipConfig} file for a custom architecture. */
     public static final String CONFIG = "config";
@@ -162,10 +171,16 @@ public final class ZooArguments {
         }
     }
 
-    /** Returns the prompt template ({@link PromptTemplate#FINE_TUNE} by default). */
+    /** Returns the prompt template, or null when none is given ("a photo of a {}." then). */
     static PromptTemplate template(Map<String, ?> arguments) {
         String pattern = string(arguments, TEMPLATE);
-        return pattern == null ? PromptTemplate.FINE_TUNE : PromptTemplate.of(pattern);
+        return pattern == null ? null : PromptTemplate.of(pattern);
+    }
+
+    /** Returns the learned-prompts file, resolved against {@code folder}, or null without one. */
+    static Path prompts(Path folder, Map<String, ?> arguments) {
+        String name = string(arguments, PROMPTS);
+        return name == null ? null : resolve(folder, name);
     }
 
     /**
@@ -176,7 +191,16 @@ public final class ZooArguments {
         if (string(arguments, CLASSES) != null || string(arguments, LABELS) != null) {
             classNames(folder, arguments);
         }
-        template(arguments);
+        if (template(arguments) != null && prompts(folder, arguments) != null) {
+            throw new IllegalArgumentException(
+                    "'"
+                            + PROMPTS
+                            + "' brings its own class text (the learned context): drop '"
+                            + TEMPLATE
+                            + "' ("
+                            + describe(folder)
+                            + ")");
+        }
         frames(arguments);
         views(arguments);
         topK(arguments);

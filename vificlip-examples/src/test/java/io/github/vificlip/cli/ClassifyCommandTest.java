@@ -157,4 +157,48 @@ class ClassifyCommandTest {
         assertThat(badViews.exitCode()).isEqualTo(2);
         assertThat(badViews.err()).contains("1 or 3 crops");
     }
+
+    @Test
+    void learnedPromptsGiveTheScoresOfThePromptedModel() throws Exception {
+        Path prompts = ColourClips.writeTinyPrompts(dir, weights);
+        List<String> classes = List.of(ColourClips.CLASSES);
+
+        CommandRun run =
+                CommandRun.of(
+                        "classify",
+                        "--weights",
+                        weights.toString(),
+                        "--prompts",
+                        prompts.toString(),
+                        "--labels",
+                        dir.resolve("labels.csv").toString(),
+                        "--frames",
+                        "4",
+                        video("green_2.mp4"));
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        double[] expected =
+                ReferenceScores.withPrompts(
+                        weights, prompts, Path.of(video("green_2.mp4")), classes, 4);
+        JsonNode top = lines(run.out()).get(0).get("classes");
+        assertThat(top).hasSize(4);
+        for (JsonNode item : top) {
+            assertThat(item.get("probability").asDouble())
+                    .isCloseTo(expected[classes.indexOf(item.get("className").asText())], CLOSE);
+        }
+
+        CommandRun bare =
+                CommandRun.of(
+                        "classify",
+                        "--weights",
+                        weights.toString(),
+                        "--prompts",
+                        prompts.toString(),
+                        "--classes",
+                        "red,green",
+                        "--bare",
+                        video("green_2.mp4"));
+        assertThat(bare.exitCode()).isEqualTo(2);
+        assertThat(bare.err()).contains("--prompts brings its own class text");
+    }
 }

@@ -6,6 +6,8 @@ package io.github.vificlip.cli;
 import io.github.vificlip.data.video.SyntheticClipWriter;
 import io.github.vificlip.data.video.VideoFormat;
 import io.github.vificlip.model.ViFiClip;
+import io.github.vificlip.prompts.PromptLearner;
+import io.github.vificlip.prompts.PromptedViFiClip;
 import io.github.vificlip.weights.SafetensorsWriter;
 import io.github.vificlip.zoo.ZooArguments;
 import java.io.DataOutputStream;
@@ -98,6 +100,31 @@ public final class ColourClips {
             SafetensorsWriter.builder().build().write(weights, model.stateDict());
         }
         return weights;
+    }
+
+    /**
+     * Writes {@code tiny.prompts.safetensors}: prompts for the tiny model (2 text and 2 vision
+     * vectors at depth 1, drawn from seed 5, untrained), as a prompt-only file.
+     *
+     * @param dir the folder {@link #write} filled
+     * @param weights the tiny model's weights ({@link #writeTinyWeights})
+     * @return the prompts file
+     * @throws IOException if a file cannot be read or written
+     */
+    public static Path writeTinyPrompts(Path dir, Path weights) throws IOException {
+        Path prompts = dir.resolve("tiny.prompts.safetensors");
+        try (ViFiClip model = ViFiClip.builder().optWeights(weights).build();
+                PromptedViFiClip prompted =
+                        PromptLearner.builder()
+                                .setTextContext(2)
+                                .setVisionContext(2)
+                                .optDepth(1)
+                                .optSeed(5)
+                                .build()
+                                .attach(model)) {
+            prompted.savePrompts(prompts);
+        }
+        return prompts;
     }
 
     /** Writes a float32 .npy file (format 1.0) of a smooth pattern. */

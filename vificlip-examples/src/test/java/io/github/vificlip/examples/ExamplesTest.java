@@ -5,10 +5,21 @@ package io.github.vificlip.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.vificlip.cli.ColourClips;
+import io.github.vificlip.data.dataset.ClipLoader;
+import io.github.vificlip.data.sampling.SegmentSampler;
+import io.github.vificlip.data.transform.EvalTransform;
+import io.github.vificlip.data.video.HumbleVideoDecoder;
+import io.github.vificlip.model.ClipConfig;
 import io.github.vificlip.model.ViFiClip;
+import io.github.vificlip.model.VideoClassifier;
+import io.github.vificlip.prompts.PromptCheckpoint;
+import io.github.vificlip.prompts.PromptedViFiClip;
+import io.github.vificlip.weights.SafetensorsWriter;
+import io.github.vificlip.weights.StateDicts;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +30,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.assertj.core.data.Offset;
@@ -33,6 +45,21 @@ import org.junit.jupiter.api.io.TempDir;
 class ExamplesTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Twelve blocks per tower, so the few-shot prompt recipe's prompts (depth 12) fit. */
+    private static final ClipConfig TWELVE_BLOCKS =
+            ClipConfig.builder()
+                    .setName("twelve-blocks")
+                    .setEmbedDim(32)
+                    .setImageSize(32)
+                    .setPatchSize(16)
+                    .setVisionWidth(64)
+                    .setVisionLayers(12)
+                    .setVisionHeads(1)
+                    .setTextWidth(64)
+                    .setTextLayers(12)
+                    .setTextHeads(1)
+                    .build();
 
     @TempDir static Path dir;
     static Path weights;
@@ -274,5 +301,87 @@ class ExamplesTest {
         assertThat(ranked)
                 .containsExactlyElementsOf(
                         expected.subList(0, 5).stream().map(Map.Entry::getKey).toList());
+    }
+
+    @Test
+    void promptLearningLearnsPromptsOnAFineTunedModelAndClassifiesWithThem() throws Exception {
+        // the bridge: a twelve-block model (the recipe's prompts go into every block), fine-tuned
+        Path start = dir.resolve("twelve-blocks.safetensors");
+        try (ViFiClip model = ViFiClip.builder().setConfig(TWELVE_BLOCKS).optSeed(3).build()) {
+            SafetensorsWriter.builder().build().write(start, model.stateDict());
+        }
+        Path bridge = dir.resolve("bridge");
+        run(
+                () ->
+                        FineTuning.main(
+                                new String[] {
+                                    path("videos"),
+                                    path("train.txt"),
+                                    path("val.txt"),
+                                    path("labels.csv"),
+                                    start.toString(),
+                                    bridge.toString(),
+                                    "1",
+                                    "2"
+                                }));
+        Path fineTuned = bridge.resolve("model.safetensors");
+        Path out = dir.resolve("prompt-learning");
+
+        String printed =
+                run(
+                        () ->
+                                PromptLearning.main(
+                                        new String[] {
+                                            path("videos"),
+                                            path("train.txt"),
+                                            path("val.txt"),
+                                            path("labels.csv"),
+                                            fineTuned.toString(),
+                                            out.toString(),
+                                            "1",
+                                            "2"
+                                        }));
+
+        Path prompts = out.resolve("model.safetensors");
+        assertThat(PromptCheckpoint.holdsOnlyPrompts(prompts)).isTrue();
+        assertThat(StateDicts.inspect(prompts).tensors()).hasSize(24); // 2 towers x 12 blocks
+        assertThat(printed).contains("Learned prompts in " + prompts).contains("on 4 test videos");
+        double top1 = numbers(printed, "top-1 (\\d+\\.\\d+)%").get(0) / 100;
+
+        List<String> classes = List.of(ColourClips.CLASSES);
+        Matcher line = Pattern.compile("(\\S+\\.mp4): (\\w+) \\((\\d+\\.\\d)%\\)").matcher(printed);
+        int lines = 0;
+        int correct = 0;
+        try (ViFiClip model = ViFiClip.builder().optWeights(fineTuned).build();
+                PromptedViFiClip prompted = PromptedViFiClip.load(model, prompts);
+                VideoClassifier classifier = prompted.classifier(classes);
+                NDManager manager = NDManager.newBaseManager()) {
+            ClipLoader loader =
+                    new ClipLoader(
+                            HumbleVideoDecoder.builder().build(),
+                            SegmentSampler.test(2),
+                            EvalTransform.builder().optSize(32).build());
+            while (line.find()) {
+                Path video = Path.of(line.group(1));
+                float[] expected =
+                        classifier
+                                .probabilities(
+                                        loader.load(video, new SplittableRandom(0))
+                                                .toNDArray(manager)
+                                                .expandDims(0))[0];
+                int best = 0;
+                for (int c = 1; c < expected.length; c++) {
+                    best = expected[c] > expected[best] ? c : best;
+                }
+                assertThat(line.group(2)).as(video.toString()).isEqualTo(classes.get(best));
+                assertThat(Double.parseDouble(line.group(3)))
+                        .isCloseTo(100 * expected[best], Offset.offset(0.051));
+                String colour = video.getFileName().toString().split("_")[0];
+                correct += line.group(2).equals(colour) ? 1 : 0;
+                lines++;
+            }
+        }
+        assertThat(lines).isEqualTo(4);
+        assertThat(top1).as("the evaluator agrees with the predictor").isEqualTo(correct / 4.0);
     }
 }

@@ -12,6 +12,7 @@ import io.github.vificlip.data.video.HumbleVideoDecoder;
 import io.github.vificlip.model.PromptTemplate;
 import io.github.vificlip.model.ViFiClip;
 import io.github.vificlip.model.VideoClassifier;
+import io.github.vificlip.prompts.PromptedViFiClip;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -48,9 +49,36 @@ public final class ReferenceScores {
             int crops)
             throws Exception {
         try (ViFiClip model = ViFiClip.builder().optWeights(weights).build();
-                VideoClassifier classifier = model.classifier(classes, template);
-                NDManager manager = NDManager.newBaseManager()) {
-            int size = model.getConfig().imageSize();
+                VideoClassifier classifier = model.classifier(classes, template)) {
+            return score(classifier, model.getConfig().imageSize(), video, frames, clips, crops);
+        }
+    }
+
+    /**
+     * Scores one video with learned prompts, single view.
+     *
+     * @param weights the weights file
+     * @param prompts the prompt file
+     * @param video the video file
+     * @param classes the class names
+     * @param frames frames per view
+     * @return the probability of each class
+     * @throws Exception if the video, weights or prompts cannot be read
+     */
+    public static double[] withPrompts(
+            Path weights, Path prompts, Path video, List<String> classes, int frames)
+            throws Exception {
+        try (ViFiClip model = ViFiClip.builder().optWeights(weights).build();
+                PromptedViFiClip prompted = PromptedViFiClip.load(model, prompts);
+                VideoClassifier classifier = prompted.classifier(classes)) {
+            return score(classifier, model.getConfig().imageSize(), video, frames, 1, 1);
+        }
+    }
+
+    private static double[] score(
+            VideoClassifier classifier, int size, Path video, int frames, int clips, int crops)
+            throws Exception {
+        try (NDManager manager = NDManager.newBaseManager()) {
             ClipLoader loader =
                     new ClipLoader(
                             HumbleVideoDecoder.builder().build(),
@@ -63,7 +91,7 @@ public final class ReferenceScores {
                             .toNDArray(manager)
                             .reshape(clips * crops, frames, 3, size, size);
             float[][] probabilities = classifier.probabilities(views);
-            double[] mean = new double[classes.size()];
+            double[] mean = new double[probabilities[0].length];
             for (float[] view : probabilities) {
                 for (int c = 0; c < mean.length; c++) {
                     mean[c] += view[c] / probabilities.length;

@@ -235,4 +235,49 @@ class ZooTest {
                 .hasMessageContaining("'frames'")
                 .hasMessageContaining("many");
     }
+
+    @Test
+    void aFolderWithLearnedPromptsClassifiesWithThem() throws Exception {
+        Path prompted = Files.createDirectories(dir.resolve("prompted"));
+        Path prompts = ColourClips.writeTinyPrompts(dir, weights);
+        Files.copy(weights, prompted.resolve("tiny.safetensors"));
+        Files.copy(prompts, prompted.resolve("prompts.safetensors"));
+        Files.writeString(
+                prompted.resolve("serving.properties"),
+                "weights=tiny.safetensors\nprompts=prompts.safetensors\n"
+                        + "classes=red,green,blue,white\nframes=4\n");
+        Criteria<Path, Classifications> criteria =
+                Criteria.builder()
+                        .setTypes(Path.class, Classifications.class)
+                        .optApplication(Application.CV.ACTION_RECOGNITION)
+                        .optArgument(ZooArguments.MODEL_PATH, prompted)
+                        .build();
+
+        try (ZooModel<Path, Classifications> model = criteria.loadModel();
+                Predictor<Path, Classifications> predictor = model.newPredictor()) {
+            Classifications result = predictor.predict(video("green_4.mp4"));
+
+            double[] expected =
+                    ReferenceScores.withPrompts(weights, prompts, video("green_4.mp4"), LABELS, 4);
+            assertMatches(result, LABELS, expected);
+            double[] withoutPrompts =
+                    ReferenceScores.of(
+                            weights,
+                            video("green_4.mp4"),
+                            LABELS,
+                            PromptTemplate.FINE_TUNE,
+                            4,
+                            1,
+                            1);
+            assertThat(Math.abs(expected[0] - withoutPrompts[0]))
+                    .as("the prompts change the scores")
+                    .isGreaterThan(1e-4);
+        }
+
+        Criteria<Path, Classifications> withTemplate =
+                criteria.toBuilder().optArgument(ZooArguments.TEMPLATE, "a video of {}").build();
+        assertThatThrownBy(withTemplate::loadModel)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'prompts' brings its own class text");
+    }
 }
