@@ -149,6 +149,9 @@ public final class ClassifyCommand implements Callable<Integer> {
                 PromptedViFiClip prompted = model.prompted(vifi);
                 Model scoring = Model.newInstance("vificlip-classify", vifi.getDevice())) {
             // the weights stay owned by vifi and prompted; this DJL model only runs the block
+            if (prompted != null) {
+                prompted.getBlock().setTuning(TuningMode.NONE); // frozen: class features cached
+            }
             scoring.setBlock(prompted != null ? prompted.getBlock() : vifi.getBlock());
             try (Predictor<Path, Classifications> predictor = scoring.newPredictor(translator)) {
                 failures = classifyAll(predictor, json, out, err);

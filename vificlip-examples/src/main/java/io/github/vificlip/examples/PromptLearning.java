@@ -13,6 +13,7 @@ import io.github.vificlip.data.list.VideoList;
 import io.github.vificlip.data.sampling.SegmentSampler;
 import io.github.vificlip.data.transform.EvalTransform;
 import io.github.vificlip.data.transform.TrainTransform;
+import io.github.vificlip.model.TuningMode;
 import io.github.vificlip.model.ViFiClip;
 import io.github.vificlip.prompts.PromptLearner;
 import io.github.vificlip.prompts.PromptedViFiClip;
@@ -95,6 +96,7 @@ public final class PromptLearning {
             // 2. use them: reload the prompts onto the same fine-tuned model
             try (PromptedViFiClip prompted = PromptedViFiClip.load(model, promptsFile);
                     Model scoring = Model.newInstance("prompted", model.getDevice())) {
+                prompted.getBlock().setTuning(TuningMode.NONE); // nothing trains now
                 double top1 =
                         VideoEvaluator.builder()
                                 .setFramesPerView(frames)

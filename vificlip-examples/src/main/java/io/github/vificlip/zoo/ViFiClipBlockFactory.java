@@ -8,6 +8,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.BlockFactory;
 import io.github.vificlip.model.ClipConfig;
 import io.github.vificlip.model.PromptTemplate;
+import io.github.vificlip.model.TuningMode;
 import io.github.vificlip.model.ViFiClip;
 import io.github.vificlip.prompts.PromptedViFiClip;
 import java.io.IOException;
@@ -71,6 +72,7 @@ public final class ViFiClipBlockFactory implements BlockFactory {
                 return vifi.getBlock();
             }
             PromptedViFiClip prompted = PromptedViFiClip.load(vifi, prompts);
+            prompted.getBlock().setTuning(TuningMode.NONE); // frozen: class features are cached
             model.getNDManager().attachInternal("vificlip-prompts-" + UUID.randomUUID(), prompted);
             return prompted.getBlock();
         } catch (UncheckedIOException e) {

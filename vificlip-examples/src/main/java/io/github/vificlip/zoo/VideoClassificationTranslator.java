@@ -288,7 +288,7 @@ public final class VideoClassificationTranslator implements Translator<Path, Cla
          * default; {@link PromptTemplate#BARE} for vanilla CLIP zero-shot). Models with learned
          * prompts bring their own class text and refuse a translator with a template.
          *
-         * @param template the template
+         * @param template the template, or null for the default
          * @return this builder
          */
         public Builder optTemplate(PromptTemplate template) {
