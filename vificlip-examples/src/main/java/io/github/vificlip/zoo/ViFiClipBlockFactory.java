@@ -37,7 +37,8 @@ public final class ViFiClipBlockFactory implements BlockFactory {
     public ViFiClipBlockFactory() {}
 
     /**
-     * Builds the block on the model's device and loads its weights.
+     * Builds the block on the model's device and loads its weights. On any failure the model is
+     * closed, since DJL's loader drops it without closing it.
      *
      * @param model the DJL model that will own the weights
      * @param modelPath the model folder; relative file names are resolved against it
@@ -51,6 +52,16 @@ public final class ViFiClipBlockFactory implements BlockFactory {
      */
     @Override
     public Block newBlock(Model model, Path modelPath, Map<String, ?> arguments)
+            throws IOException {
+        try {
+            return loadBlock(model, modelPath, arguments);
+        } catch (IOException | RuntimeException e) {
+            model.close(); // DJL's loader drops the model without closing it: free what it holds
+            throw e;
+        }
+    }
+
+    private static Block loadBlock(Model model, Path modelPath, Map<String, ?> arguments)
             throws IOException {
         ZooArguments.checkSettings(
                 modelPath, arguments); // DJL reads them only after the weights load

@@ -5,17 +5,23 @@ package io.github.vificlip.zoo;
 
 import ai.djl.Application;
 import ai.djl.MalformedModelException;
+import ai.djl.Model;
 import ai.djl.repository.MRL;
 import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ModelLoader;
 import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
+import ai.djl.translate.TranslateException;
+import ai.djl.translate.Translator;
 import ai.djl.translate.TranslatorFactory;
+import ai.djl.util.Pair;
 import ai.djl.util.Progress;
 import java.io.IOException;
+import java.lang.reflect.Type;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Loads a ViFi-CLIP model folder for {@link ViFiClipModelZoo}. It hands the folder to DJL's own
@@ -86,9 +92,33 @@ final class ViFiClipModelLoader implements ModelLoader {
                 .optModelPath(path)
                 .optArgument("blockFactory", new ViFiClipBlockFactory())
                 .optOption("hasParameter", "false")
-                .optTranslatorFactory(translators)
+                .optTranslatorFactory(new ClosingOnFailure(translators))
                 .build()
                 .loadModel();
+    }
+
+    /**
+     * Closes the model when its translator cannot be made (no class names, say): DJL's loader would
+     * drop the model, weights loaded, without closing it.
+     */
+    private record ClosingOnFailure(TranslatorFactory factory) implements TranslatorFactory {
+
+        @Override
+        public Set<Pair<Type, Type>> getSupportedTypes() {
+            return factory.getSupportedTypes();
+        }
+
+        @Override
+        public <I, O> Translator<I, O> newInstance(
+                Class<I> input, Class<O> output, Model model, Map<String, ?> arguments)
+                throws TranslateException {
+            try {
+                return factory.newInstance(input, output, model, arguments);
+            } catch (TranslateException | RuntimeException e) {
+                model.close();
+                throw e;
+            }
+        }
     }
 
     /** Returns {@code true}: the models are folders on disk. */

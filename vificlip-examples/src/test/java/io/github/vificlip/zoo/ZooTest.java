@@ -215,6 +215,19 @@ class ZooTest {
                 .hasMessageContaining("does not exist")
                 .hasMessageContaining("no-labels/labels.csv");
 
+        Path noClasses = Files.createDirectories(dir.resolve("no-classes"));
+        Files.copy(weights, noClasses.resolve("tiny.safetensors"));
+        Files.writeString(noClasses.resolve("serving.properties"), "weights=tiny.safetensors\n");
+        Criteria<Path, Classifications> throughZoo =
+                Criteria.builder()
+                        .setTypes(Path.class, Classifications.class)
+                        .optArgument(ZooArguments.MODEL_PATH, noClasses)
+                        .build();
+        assertThatThrownBy(throughZoo::loadModel)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("needs class names")
+                .hasMessageContaining("no-classes");
+
         Criteria<Path, Classifications> withoutFolder =
                 Criteria.builder()
                         .setTypes(Path.class, Classifications.class)
