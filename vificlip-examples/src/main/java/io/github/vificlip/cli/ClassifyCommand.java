@@ -39,8 +39,8 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Classify videos against any class names (zero-shot with CLIP or ViFi-CLIP weights,",
-            "or with learned prompts: --prompts FILE).",
+            "Classify videos against any class names: zero-shot with CLIP or ViFi-CLIP weights,"
+                    + " or with learned prompts (--prompts FILE).",
             "Prints one JSON line per video, in order:",
             "  {\"video\":...,\"classes\":[{\"className\":...,\"probability\":...},...]}",
             "or {\"video\":...,\"error\":...} for a video that cannot be read (also on stderr;",
@@ -96,10 +96,10 @@ public final class ClassifyCommand implements Callable<Integer> {
     @Option(
             names = "--template",
             paramLabel = "TEXT",
-            description = {
-                "Class-name prompt, {} for the name (default: \"a photo of a {}.\"). With --prompts",
-                "the class text is the learned context before the name instead."
-            })
+            description =
+                    "Class-name prompt, {} for the name (default: \"a photo of a {}.\"). With"
+                            + " --prompts the class text is the learned context before the name"
+                            + " instead.")
     private String template;
 
     @Option(names = "--bare", description = "Use the bare class name (vanilla CLIP zero-shot).")
