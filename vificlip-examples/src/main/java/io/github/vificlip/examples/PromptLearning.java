@@ -67,53 +67,44 @@ public final class PromptLearning {
 
         try (ViFiClip model = ViFiClip.builder().optWeights(weights).build()) {
             int size = model.getConfig().imageSize();
-            // 1. prompt: attach fresh prompts (the model freezes) and train them
+            VideoDataset trainData =
+                    VideoDataset.builder()
+                            .setVideos(train)
+                            .setSampler(SegmentSampler.train(frames)) // a random frame per segment
+                            .setTransform(TrainTransform.builder().optSize(size).build())
+                            .setSampling(1, true)
+                            .build();
+            VideoDataset testData =
+                    VideoDataset.builder()
+                            .setVideos(test)
+                            .setSampler(SegmentSampler.test(frames)) // segment centres
+                            .setTransform(EvalTransform.builder().optSize(size).build())
+                            .setSampling(1, false)
+                            .build();
+
+            // 1. prompt: attach fresh prompts (the model freezes) and train only them
             Path promptsFile;
             try (PromptedViFiClip prompted = PromptLearner.forRecipe(recipe).attach(model)) {
-                promptsFile =
+                ViFiClipTrainer trainer =
                         ViFiClipTrainer.builder()
                                 .optRecipe(recipe)
                                 .optEpochs(epochs)
                                 .optFrames(frames)
                                 .optDevices(model.getDevice())
                                 .optOutputDirectory(out)
-                                .build()
-                                .fit(
-                                        prompted.getBlock(),
-                                        VideoDataset.builder()
-                                                .setVideos(train)
-                                                .setSampler(SegmentSampler.train(frames))
-                                                .setTransform(
-                                                        TrainTransform.builder()
-                                                                .optSize(size)
-                                                                .build())
-                                                .setSampling(1, true)
-                                                .build(),
-                                        labels.names())
-                                .modelFile(); // prompt-only safetensors, a few hundred kB
-            }
+                                .build();
+                promptsFile =
+                        trainer.fit(prompted.getBlock(), trainData, labels.names()).modelFile();
+            } // model.safetensors: the prompts only, a few hundred kB
 
-            // 2. use them: reload the prompts onto the same fine-tuned model
+            // 2. use them: reload the prompt file onto the same fine-tuned model
             try (PromptedViFiClip prompted = PromptedViFiClip.load(model, promptsFile);
                     Model scoring = Model.newInstance("prompted", model.getDevice())) {
                 prompted.getBlock().setTuning(TuningMode.NONE); // nothing trains now
+                VideoEvaluator evaluator =
+                        VideoEvaluator.builder().setFramesPerView(frames).build();
                 double top1 =
-                        VideoEvaluator.builder()
-                                .setFramesPerView(frames)
-                                .build()
-                                .evaluate(
-                                        prompted.getBlock(),
-                                        VideoDataset.builder()
-                                                .setVideos(test)
-                                                .setSampler(SegmentSampler.test(frames))
-                                                .setTransform(
-                                                        EvalTransform.builder()
-                                                                .optSize(size)
-                                                                .build())
-                                                .setSampling(1, false)
-                                                .build(),
-                                        labels.names())
-                                .top1();
+                        evaluator.evaluate(prompted.getBlock(), testData, labels.names()).top1();
                 System.out.printf(
                         "Learned prompts in %s: top-1 %.2f%% on %d test videos%n",
                         promptsFile, 100 * top1, test.size());
