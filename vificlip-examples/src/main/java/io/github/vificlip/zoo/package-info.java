@@ -24,6 +24,9 @@
  *     frames=32
  * </pre>
  *
+ * <p>A {@code prompts=} line adds learned prompts (bridge and prompt) on top of the weights; see
+ * docs/integration.md for every key.
+ *
  * <p>Two ways to load it, both giving a {@code ZooModel<Path, Classifications>}:
  *
  * <pre>{@code
