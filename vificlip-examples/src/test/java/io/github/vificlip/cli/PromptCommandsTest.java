@@ -17,6 +17,7 @@ import io.github.vificlip.prompts.PromptedViFiClip;
 import io.github.vificlip.weights.SafetensorsContent;
 import io.github.vificlip.weights.SafetensorsWriter;
 import io.github.vificlip.weights.StateDicts;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -246,5 +247,58 @@ class PromptCommandsTest {
         assertThat(fineTuneWithPrompts.err())
                 .contains("--prompts goes with a prompt recipe")
                 .contains("few-shot-finetune");
+    }
+
+    @Test
+    void theBaseToNovelProtocolLearnsPromptsPerSeed() throws Exception {
+        Files.writeString(dir.resolve("base.csv"), "id,name\n0,red\n1,green\n");
+        Files.writeString(dir.resolve("novel.csv"), "id,name\n0,blue\n1,white\n");
+        Files.write(dir.resolve("base_train.txt"), List.of("red_0.mp4 0", "green_0.mp4 1"));
+        Files.write(dir.resolve("base_val.txt"), List.of("red_4.mp4 0", "green_4.mp4 1"));
+        Files.write(dir.resolve("novel_val.txt"), List.of("blue_4.mp4 0", "white_4.mp4 1"));
+        Path out = dir.resolve("b2n");
+        CommandRun run =
+                CommandRun.of(
+                        "protocol",
+                        "base-to-novel",
+                        "--recipe",
+                        "base2novel-prompt",
+                        "--weights",
+                        fineTuned.toString(),
+                        "--root",
+                        dir.resolve("videos").toString(),
+                        "--base-labels",
+                        dir.resolve("base.csv").toString(),
+                        "--novel-labels",
+                        dir.resolve("novel.csv").toString(),
+                        "--train",
+                        dir.resolve("base_train.txt").toString(),
+                        "--base-val",
+                        dir.resolve("base_val.txt").toString(),
+                        "--novel-val",
+                        dir.resolve("novel_val.txt").toString(),
+                        "--out",
+                        out.toString(),
+                        "--epochs",
+                        "1",
+                        "--frames",
+                        "4",
+                        "--batch-size",
+                        "2",
+                        "--accumulation",
+                        "1",
+                        "--set",
+                        "warmupEpochs=0",
+                        "--workers",
+                        "2");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(PromptCheckpoint.holdsOnlyPrompts(out.resolve("seed-1/model.safetensors")))
+                .isTrue();
+        JsonNode summary = JSON.readTree(out.resolve("summary.json").toFile());
+        assertThat(summary.get("novel").get("mean").asDouble()).isBetween(0.0, 1.0);
+        assertThat(JSON.readTree(out.resolve("seed-1/eval-novel.json").toFile()).get("classes"))
+                .extracting(node -> node.get("name").asText())
+                .containsExactly("blue", "white");
     }
 }
