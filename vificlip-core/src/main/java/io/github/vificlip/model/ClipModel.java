@@ -14,6 +14,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -215,7 +216,9 @@ public final class ClipModel extends AbstractBlock {
      * mis-shaped tensor throws, naming each with its expected and found shape, and the model is
      * left unchanged. Non-strict: the tensors that fit are copied, the rest logged and reported.
      * Floating-point tensors of another precision are converted to float32. OpenAI's non-parameter
-     * scalars ({@code input_resolution}, {@code context_length}, {@code vocab_size}) are ignored.
+     * scalars ({@code input_resolution}, {@code context_length}, {@code vocab_size}) are ignored,
+     * and so are the prompt tensors of a ViFi-CLIP prompting checkpoint (a prompt learner loads
+     * them).
      *
      * @param tensors the state dict under OpenAI names; the caller keeps ownership
      * @param strict whether anything short of an exact match is an error
@@ -234,6 +237,16 @@ public final class ClipModel extends AbstractBlock {
                 throw new StateDictMismatchException(report);
             }
             LOG.warn("Loading CLIP weights non-strictly: {}", report.describe());
+        }
+        List<String> prompts =
+                report.ignored().stream().filter(TuningMode::isPromptParameter).toList();
+        if (!prompts.isEmpty()) {
+            LOG.info(
+                    "Skipped {} prompt tensors ({}, ...): they are a prompt learner's, not CLIP"
+                            + " weights; load them with vificlip-prompts (PromptedViFiClip, or"
+                            + " --prompts FILE on the command line)",
+                    prompts.size(),
+                    prompts.get(0));
         }
         for (String name : report.loaded()) {
             copy(tensors.get(name), named.get(name).getArray());

@@ -22,8 +22,11 @@ import java.util.Set;
  * @param missing parameters the state dict lacks, with the shape the model expected
  * @param unexpected tensors the model has no parameter for, with the shape found
  * @param mismatched tensors whose shape or type does not fit their parameter
- * @param ignored known non-parameter entries skipped on purpose ({@code input_resolution}, {@code
- *     context_length}, {@code vocab_size}: OpenAI's scalars, which {@code build_model} deletes)
+ * @param ignored known entries skipped on purpose: OpenAI's scalars {@code input_resolution},
+ *     {@code context_length} and {@code vocab_size} (which {@code build_model} deletes), and, when
+ *     CLIP weights are loaded, the prompt tensors of a ViFi-CLIP prompting checkpoint ({@code
+ *     prompt_learner.ctx}, {@code visual.VPT}, {@code ...VPT_shallow}), which a prompt learner
+ *     loads instead
  */
 public record LoadReport(
         List<String> loaded,
@@ -71,13 +74,17 @@ public record LoadReport(
     }
 
     /**
-     * Compares a state dict with a model's parameters, copying nothing.
+     * Compares a state dict with a model's parameters, copying nothing. Tensors that are neither
+     * parameters nor known non-parameters are unexpected, except prompt tensors ({@link
+     * TuningMode#isPromptParameter}) when the model has no prompt parameters: those are ignored, so
+     * that CLIP weights load from a prompting checkpoint.
      *
-     * @param parameters the model's initialised parameters under their OpenAI names
-     * @param tensors the state dict under OpenAI names
+     * @param parameters the model's initialised parameters under their names
+     * @param tensors the state dict under the same naming
      * @return the report
      */
-    static LoadReport compare(Map<String, Parameter> parameters, Map<String, NDArray> tensors) {
+    public static LoadReport compare(
+            Map<String, Parameter> parameters, Map<String, NDArray> tensors) {
         List<String> loaded = new ArrayList<>();
         Map<String, Shape> missing = new LinkedHashMap<>();
         Map<String, Mismatch> mismatched = new LinkedHashMap<>();
@@ -96,9 +103,11 @@ public record LoadReport(
         }
         Map<String, Shape> unexpected = new LinkedHashMap<>();
         List<String> ignored = new ArrayList<>();
+        boolean hasPrompts = parameters.keySet().stream().anyMatch(TuningMode::isPromptParameter);
         for (Map.Entry<String, NDArray> entry : tensors.entrySet()) {
             String name = entry.getKey();
-            if (NON_PARAMETERS.contains(name)) {
+            if (NON_PARAMETERS.contains(name)
+                    || (!hasPrompts && TuningMode.isPromptParameter(name))) {
                 ignored.add(name);
             } else if (!parameters.containsKey(name)) {
                 unexpected.put(name, entry.getValue().getShape());

@@ -20,7 +20,18 @@ public final class StateDictMismatchException extends IllegalArgumentException {
      * @param report what did not match
      */
     public StateDictMismatchException(LoadReport report) {
-        super("The weights do not match the CLIP model: " + report.describe());
+        this("CLIP model", report);
+    }
+
+    /**
+     * Creates the exception for a model of another kind.
+     *
+     * @param model what the tensors were loaded into, e.g. {@code "prompt learner (16 text, 16
+     *     vision tokens)"}
+     * @param report what did not match
+     */
+    public StateDictMismatchException(String model, LoadReport report) {
+        super("The weights do not match the " + model + ": " + report.describe());
         this.report = report;
     }
 

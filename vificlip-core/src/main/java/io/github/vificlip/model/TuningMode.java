@@ -43,8 +43,8 @@ public enum TuningMode {
         if (this == NONE || openAiName.equals("token_embedding.weight")) {
             return false;
         }
-        if (this == PROMPTS || isPrompt(openAiName)) {
-            return this == PROMPTS && isPrompt(openAiName);
+        if (this == PROMPTS || isPromptParameter(openAiName)) {
+            return this == PROMPTS && isPromptParameter(openAiName);
         }
         if (openAiName.equals("logit_scale")) {
             return this == BOTH;
@@ -53,8 +53,15 @@ public enum TuningMode {
         return this == BOTH || (vision ? this == IMAGE : this == TEXT);
     }
 
-    /** The reference's rule: a parameter is a prompt if its name holds these words. */
-    private static boolean isPrompt(String name) {
+    /**
+     * Tells whether a parameter name is a prompt learner's, by the reference's rule: the name holds
+     * {@code prompt_learner} or {@code VPT} ({@code prompt_learner.ctx}, {@code visual.VPT}, {@code
+     * ...resblocks.N.VPT_shallow}). Such tensors are not CLIP weights.
+     *
+     * @param name a parameter or tensor name
+     * @return {@code true} for prompt tensors
+     */
+    public static boolean isPromptParameter(String name) {
         return name.contains("prompt_learner") || name.contains("VPT");
     }
 

@@ -131,8 +131,28 @@ public final class ViFiClip implements AutoCloseable {
      * @throws IllegalArgumentException if the list is empty or holds a null
      */
     public VideoClassifier classifier(List<String> classNames, PromptTemplate template) {
+        return classifier(block, classNames, template);
+    }
+
+    /**
+     * Returns a classifier that scores with another model built on this one's weights, such as a
+     * prompted model (module vificlip-prompts). It runs on this model's device and memory.
+     *
+     * @param scorer the video and class-name embeddings to score with
+     * @param classNames the class names, in label order
+     * @param template how a name becomes text (for a prompted model: the text after the learned
+     *     context)
+     * @return a classifier; close it to free its text features
+     * @throws IllegalArgumentException if the list is empty or holds a null, or the template is
+     *     null
+     */
+    public VideoClassifier classifier(
+            VideoTextModel scorer, List<String> classNames, PromptTemplate template) {
         ViFiClipBlock.checkClassNames(classNames);
-        return new VideoClassifier(this, classNames, template);
+        if (template == null) {
+            throw new IllegalArgumentException("template must not be null");
+        }
+        return new VideoClassifier(this, scorer, classNames, template);
     }
 
     /**
@@ -143,7 +163,40 @@ public final class ViFiClip implements AutoCloseable {
      * @throws IllegalArgumentException if the shape is wrong
      */
     public float[][] videoEmbeddings(NDArray clips) {
-        return run(clips, (store, x) -> rows(block.encodeVideo(store, asBatch(x, 5), false)));
+        return videoEmbeddings(block, clips);
+    }
+
+    /**
+     * Embeds videos with another model built on this one's weights (a prompted model), on this
+     * model's device.
+     *
+     * @param encoder the model whose video path to run
+     * @param clips {@code [B, T, 3, H, W]}, or one clip {@code [T, 3, H, W]}
+     * @return one unit-length row of {@code embedDim} values per clip
+     * @throws IllegalArgumentException if the shape is wrong
+     */
+    public float[][] videoEmbeddings(VideoTextModel encoder, NDArray clips) {
+        return run(clips, (store, x) -> rows(encoder.encodeVideo(store, asBatch(x, 5), false)));
+    }
+
+    /**
+     * Embeds class names through a model's class prompt (this model's block with a template, or a
+     * prompted model with its learned context), on this model's device.
+     *
+     * @param encoder the model whose text path to run
+     * @param classNames the class names
+     * @param template how a name becomes text
+     * @return one unit-length row of {@code embedDim} values per class
+     * @throws io.github.vificlip.tokenizer.TextTooLongException if a prompt does not fit the
+     *     context length
+     */
+    public float[][] classEmbeddings(
+            VideoTextModel encoder, List<String> classNames, PromptTemplate template) {
+        try (NDManager step = model.getNDManager().newSubManager()) {
+            return rows(
+                    encoder.encodeClassNames(
+                            new ParameterStore(step, false), step, classNames, template, false));
+        }
     }
 
     /**

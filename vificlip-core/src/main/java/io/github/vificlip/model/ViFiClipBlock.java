@@ -43,7 +43,8 @@ import java.util.Objects;
  * #forward(ParameterStore, NDList, boolean)}. Do not change class names, tuning or weights while
  * another thread runs a forward pass.
  */
-public final class ViFiClipBlock extends AbstractBlock implements VideoClassificationBlock {
+public final class ViFiClipBlock extends AbstractBlock
+        implements VideoClassificationBlock, VideoTextModel {
 
     private static final byte VERSION = 1;
 
@@ -231,6 +232,7 @@ public final class ViFiClipBlock extends AbstractBlock implements VideoClassific
      * @return the video features {@code [B, embedDim]}, unit length
      * @throws IllegalArgumentException if {@code video} has the wrong shape
      */
+    @Override
     public NDArray encodeVideo(ParameterStore parameterStore, NDArray video, boolean training) {
         return encodeVideo(parameterStore, video, null, DeepPrompts.none(), training);
     }
@@ -299,6 +301,38 @@ public final class ViFiClipBlock extends AbstractBlock implements VideoClassific
             List<String> texts,
             boolean training) {
         return encodeIds(parameterStore, manager, tokenizer.tokenize(texts), training);
+    }
+
+    /**
+     * Embeds class names through a template, L2-normalised.
+     *
+     * @param parameterStore the parameter store
+     * @param manager the manager that owns the result (on the model's device)
+     * @param classNames the class names, used verbatim
+     * @param template the prompt template
+     * @param training whether this is a training pass
+     * @return the class features {@code [classes, embedDim]}, unit length
+     * @throws io.github.vificlip.tokenizer.TextTooLongException if a prompt does not fit the
+     *     context length
+     */
+    @Override
+    public NDArray encodeClassNames(
+            ParameterStore parameterStore,
+            NDManager manager,
+            List<String> classNames,
+            PromptTemplate template,
+            boolean training) {
+        return encodeTexts(parameterStore, manager, template.apply(classNames), training);
+    }
+
+    /**
+     * Returns the temperature parameter.
+     *
+     * @return {@code logit_scale}
+     */
+    @Override
+    public Parameter getLogitScale() {
+        return clip.getLogitScale();
     }
 
     private NDArray encodeIds(

@@ -65,9 +65,20 @@ public interface VideoClassificationBlock extends Block {
     LoadReport loadStateDict(Map<String, NDArray> tensors, boolean strict);
 
     /**
-     * Returns the live parameter arrays by name, for export.
+     * Returns the live arrays this block exports as its trained model ({@code model.safetensors}):
+     * every CLIP weight for a fine-tuned model, only the prompt tensors for a prompted one.
      *
      * @return an unmodifiable name → array map
      */
     Map<String, NDArray> stateDict();
+
+    /**
+     * Returns what the exported file must record beside {@link #stateDict()} to be loaded again, as
+     * safetensors metadata (for a prompted model: its prompt sizes and template).
+     *
+     * @return metadata entries; empty by default
+     */
+    default Map<String, String> exportMetadata() {
+        return Map.of();
+    }
 }

@@ -11,9 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Classifies prepared clips against a fixed list of class names with a {@link ViFiClip} model. The
- * class text features are computed once, when the classifier is made; each call then runs the image
- * tower only.
+ * Classifies prepared clips against a fixed list of class names with a {@link ViFiClip} model, or
+ * with another {@link VideoTextModel} on its weights (a prompted model). The class text features
+ * are computed once, when the classifier is made; each call then runs the image tower only.
  *
  * <p>Scores follow ViFi-CLIP: logits = exp(logit_scale) · cos(video, class prompt), probabilities
  * their softmax over the classes. Thread-safe; close it to free the text features (closing the
@@ -21,25 +21,31 @@ import java.util.List;
  */
 public final class VideoClassifier implements AutoCloseable {
 
-    private final ViFiClip model;
+    private final ViFiClip runner;
+    private final VideoTextModel model;
     private final List<String> classNames;
     private final PromptTemplate template;
     private final NDManager manager;
     private final NDArray classFeatures; // [E, C], normalised
 
-    VideoClassifier(ViFiClip model, List<String> classNames, PromptTemplate template) {
+    VideoClassifier(
+            ViFiClip runner,
+            VideoTextModel model,
+            List<String> classNames,
+            PromptTemplate template) {
+        this.runner = runner;
         this.model = model;
         this.classNames = List.copyOf(classNames);
         this.template = template;
-        this.manager = model.getModel().getNDManager().newSubManager();
+        this.manager = runner.getModel().getNDManager().newSubManager();
         try {
             NDArray features =
-                    model.getBlock()
-                            .encodeTexts(
-                                    new ParameterStore(manager, false),
-                                    manager,
-                                    template.apply(this.classNames),
-                                    false);
+                    model.encodeClassNames(
+                            new ParameterStore(manager, false),
+                            manager,
+                            this.classNames,
+                            template,
+                            false);
             classFeatures = features.transpose();
         } catch (RuntimeException e) {
             manager.close();
@@ -57,7 +63,8 @@ public final class VideoClassifier implements AutoCloseable {
     }
 
     /**
-     * Returns the template the class names went through.
+     * Returns the template the class names went through (for a prompted model, the text after the
+     * learned context).
      *
      * @return the template
      */
@@ -108,7 +115,7 @@ public final class VideoClassifier implements AutoCloseable {
      * @throws IllegalArgumentException if the shape is wrong
      */
     public float[][] probabilities(NDArray clips) {
-        return model.run(clips, (store, x) -> ViFiClip.rows(logits(store, x).softmax(-1)));
+        return runner.run(clips, (store, x) -> ViFiClip.rows(logits(store, x).softmax(-1)));
     }
 
     /**
@@ -119,13 +126,12 @@ public final class VideoClassifier implements AutoCloseable {
      * @throws IllegalArgumentException if the shape is wrong
      */
     public float[][] logits(NDArray clips) {
-        return model.run(clips, (store, x) -> ViFiClip.rows(logits(store, x)));
+        return runner.run(clips, (store, x) -> ViFiClip.rows(logits(store, x)));
     }
 
     private NDArray logits(ParameterStore store, NDArray clips) {
-        ViFiClipBlock block = model.getBlock();
-        NDArray video = block.encodeVideo(store, ViFiClip.asBatch(clips, 5), false);
-        NDArray scale = store.getValue(block.getClip().getLogitScale(), video.getDevice(), false);
+        NDArray video = model.encodeVideo(store, ViFiClip.asBatch(clips, 5), false);
+        NDArray scale = store.getValue(model.getLogitScale(), video.getDevice(), false);
         return ClipModel.logits(video, classFeatures, scale);
     }
 

@@ -100,11 +100,15 @@ final class Checkpoints {
         prune();
     }
 
-    /** Writes the model's full weights (OpenAI names) with the run's provenance. */
+    /**
+     * Writes what the model exports (full weights under OpenAI names, or a prompted model's
+     * prompts) with its export metadata and the run's provenance.
+     */
     void writeModel(VideoClassificationBlock model, String name, Map<String, String> provenance)
             throws IOException {
         SafetensorsWriter.Builder writer = SafetensorsWriter.builder();
         provenance.forEach(writer::optMetadata);
+        model.exportMetadata().forEach(writer::optMetadata);
         writer.build().write(directory.resolve(name), model.stateDict());
     }
 
@@ -219,8 +223,10 @@ final class Checkpoints {
         return array;
     }
 
-    private static void warnAboutRecipeChanges(Path file, JsonNode saved, Recipe recipe) {
-        JsonNode now = JSON.valueToTree(recipe);
+    private static void warnAboutRecipeChanges(Path file, JsonNode saved, Recipe recipe)
+            throws IOException {
+        // through text, as the saved side was: a long seed then reads back as the same int node
+        JsonNode now = JSON.readTree(JSON.writeValueAsString(recipe));
         saved.fields()
                 .forEachRemaining(
                         entry -> {

@@ -22,6 +22,20 @@ import java.util.Map;
 public record SafetensorsContent(Map<String, NDArray> tensors, Map<String, String> metadata) {
 
     /**
+     * Reads the header's {@code __metadata__} entries of a safetensors file, and no tensor data.
+     *
+     * @param file the file
+     * @return the metadata entries, in file order
+     * @throws IOException if the file cannot be read or is not valid safetensors; the message names
+     *     the file and what was wrong
+     */
+    public static Map<String, String> metadata(Path file) throws IOException {
+        try (SafetensorsReader reader = SafetensorsReader.open(file)) {
+            return Collections.unmodifiableMap(new LinkedHashMap<>(reader.metadata()));
+        }
+    }
+
+    /**
      * Reads a whole safetensors file.
      *
      * @param file the file

@@ -121,6 +121,26 @@ class LoadStateDictTest {
     }
 
     @Test
+    void promptTensorsOfAPromptingCheckpointAreLeftToThePromptLearner() {
+        Map<String, NDArray> tensors = new LinkedHashMap<>(weights);
+        tensors.put("prompt_learner.ctx", manager.zeros(new Shape(4, 32)));
+        tensors.put("visual.VPT", manager.zeros(new Shape(4, 64)));
+        tensors.put("visual.transformer.resblocks.1.VPT_shallow", manager.zeros(new Shape(4, 64)));
+        tensors.put("transformer.resblocks.1.VPT_shallow", manager.zeros(new Shape(4, 32)));
+
+        LoadReport report = model.loadStateDict(tensors, true);
+
+        assertThat(report.isComplete()).isTrue();
+        assertThat(report.loaded()).hasSize(model.namedParameters().size());
+        assertThat(report.ignored())
+                .containsExactly(
+                        "prompt_learner.ctx",
+                        "visual.VPT",
+                        "visual.transformer.resblocks.1.VPT_shallow",
+                        "transformer.resblocks.1.VPT_shallow");
+    }
+
+    @Test
     void exportedStateDictLoadsIntoAnotherModelWithTheSameOutputs() {
         ClipModel other = TinyClip.initializedModel(manager, 99);
         other.loadStateDict(model.stateDict(), true);

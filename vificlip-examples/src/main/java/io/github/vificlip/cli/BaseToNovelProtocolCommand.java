@@ -122,7 +122,7 @@ public final class BaseToNovelProtocolCommand implements Callable<Integer> {
                             .file("base.labels", baseLabels)
                             .files("weights", model.weights);
             try (ViFiClip vifi = model.build(TuningMode.NONE, recipe.seed())) {
-                VideoClassificationBlock block = Models.trainable(vifi, recipe);
+                VideoClassificationBlock block = Models.trainable(vifi, recipe, model.prompts);
                 int size = vifi.getConfig().imageSize();
                 run.train(
                         block,

@@ -15,6 +15,8 @@ import io.github.vificlip.data.transform.VideoTensor;
 import io.github.vificlip.data.video.RgbFrame;
 import io.github.vificlip.model.TuningMode;
 import io.github.vificlip.model.ViFiClip;
+import io.github.vificlip.prompts.PromptLearner;
+import io.github.vificlip.prompts.PromptedViFiClip;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,6 +49,8 @@ import picocli.CommandLine.Option;
             "  --image F      a picture file, resized (short side), centre-cropped and",
             "                 normalised like a test frame;",
             "  --text T       a text, embedded exactly as given (no template).",
+            "With --prompts FILE, clips and images go through the learned vision prompts and",
+            "each text is a class name after the learned context (\"X X ... X {text}.\").",
             "Embeddings are L2-normalised, so dot products are cosine similarities."
         })
 public final class EmbedCommand implements Callable<Integer> {
@@ -75,6 +79,7 @@ public final class EmbedCommand implements Callable<Integer> {
         ObjectMapper json = new ObjectMapper();
         PrintWriter out = spec.commandLine().getOut();
         try (ViFiClip vifi = model.build(TuningMode.NONE, 0);
+                PromptedViFiClip prompted = model.prompted(vifi);
                 NDManager manager = NDManager.newBaseManager()) {
             int size = vifi.getConfig().imageSize();
             for (Input input : inputs) {
@@ -82,16 +87,34 @@ public final class EmbedCommand implements Callable<Integer> {
                 float[] embedding;
                 if (input.text != null) {
                     line.put("text", input.text).put("kind", "text");
-                    embedding = vifi.textEmbeddings(List.of(input.text))[0];
-                } else if (input.image != null) {
-                    line.put("image", input.image.toString()).put("kind", "image");
-                    embedding = vifi.imageEmbeddings(readImage(input.image, size, manager))[0];
+                    if (prompted == null) {
+                        embedding = vifi.textEmbeddings(List.of(input.text))[0];
+                    } else {
+                        PromptLearner learner = prompted.getLearner();
+                        line.put("prompt", learner.promptText(input.text, learner.template()));
+                        embedding = prompted.classEmbeddings(List.of(input.text))[0];
+                    }
                 } else {
-                    NDArray array = readNpy(input.npy, size, manager);
+                    NDArray array =
+                            input.image != null
+                                    ? readImage(input.image, size, manager)
+                                    : readNpy(input.npy, size, manager);
                     boolean clip = array.getShape().dimension() == 4;
-                    line.put("input", input.npy.toString()).put("kind", clip ? "video" : "image");
-                    embedding =
-                            clip ? vifi.videoEmbeddings(array)[0] : vifi.imageEmbeddings(array)[0];
+                    if (input.image != null) {
+                        line.put("image", input.image.toString());
+                    } else {
+                        line.put("input", input.npy.toString());
+                    }
+                    line.put("kind", clip ? "video" : "image");
+                    if (prompted != null) {
+                        // a picture is a clip of one frame: the vision prompts apply to it too
+                        embedding = prompted.videoEmbeddings(clip ? array : array.expandDims(0))[0];
+                    } else {
+                        embedding =
+                                clip
+                                        ? vifi.videoEmbeddings(array)[0]
+                                        : vifi.imageEmbeddings(array)[0];
+                    }
                 }
                 line.set("embedding", json.valueToTree(embedding));
                 out.println(line);

@@ -14,6 +14,8 @@ import io.github.vificlip.evaluation.Evaluations;
 import io.github.vificlip.model.PromptTemplate;
 import io.github.vificlip.model.TuningMode;
 import io.github.vificlip.model.ViFiClip;
+import io.github.vificlip.model.VideoClassificationBlock;
+import io.github.vificlip.prompts.PromptedViFiClip;
 import io.github.vificlip.report.Charts;
 import io.github.vificlip.training.VideoEvaluator;
 import java.io.IOException;
@@ -40,11 +42,13 @@ import picocli.CommandLine.Option;
         description = {
             "Evaluate a model on a list of videos: top-1, top-5, per-class accuracy and the",
             "confusion matrix, written to --out (metrics.json, confusion-matrix.png).",
-            "Multi-view: --views CLIPSxCROPS sums the softmax of every view (SPEC §4.5)."
+            "Multi-view: --views CLIPSxCROPS sums the softmax of every view (SPEC §4.5).",
+            "Learned prompts: --prompts FILE on the --weights model (bridge and prompt)."
         })
 public final class EvalCommand implements Callable<Integer> {
 
     private static final Pattern VIEWS = Pattern.compile("(\\d+)[x×](\\d+)");
+    private static final String DEFAULT_TEMPLATE = "a photo of a {}.";
 
     @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
 
@@ -95,8 +99,12 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(
             names = "--template",
             paramLabel = "TEXT",
-            description = "Class-name prompt, {} for the name (default: \"${DEFAULT-VALUE}\").")
-    private String template = "a photo of a {}.";
+            description = {
+                "Class-name prompt, {} for the name (default: \"a photo of a {}.\"). With",
+                "--prompts the class text is the learned context and the text the prompts were",
+                "learned with."
+            })
+    private String template;
 
     @Option(names = "--bare", description = "Use the bare class name (vanilla CLIP zero-shot).")
     private boolean bare;
@@ -134,11 +142,27 @@ public final class EvalCommand implements Callable<Integer> {
         LabelMap labelMap = LabelMap.readCsv(labels);
         VideoList videos = VideoList.read(list, root, labelMap);
         Files.createDirectories(out);
-        try (ViFiClip vifi = model.build(TuningMode.NONE, seed)) {
-            vifi.getBlock()
-                    .setClassNames(
-                            labelMap.names(),
-                            bare ? PromptTemplate.BARE : PromptTemplate.of(template));
+        if (model.prompts != null && (bare || template != null)) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "--prompts brings its own class text (the learned context): drop --template"
+                            + " and --bare");
+        }
+        try (ViFiClip vifi = model.build(TuningMode.NONE, seed);
+                PromptedViFiClip prompted = model.prompted(vifi)) {
+            VideoClassificationBlock block;
+            if (prompted != null) {
+                block = prompted.getBlock();
+            } else {
+                vifi.getBlock()
+                        .setClassNames(
+                                labelMap.names(),
+                                bare
+                                        ? PromptTemplate.BARE
+                                        : PromptTemplate.of(
+                                                template != null ? template : DEFAULT_TEMPLATE));
+                block = vifi.getBlock();
+            }
             VideoDataset dataset =
                     VideoDatasets.evaluation(
                             videos,
@@ -157,9 +181,12 @@ public final class EvalCommand implements Callable<Integer> {
                             .optWorkers(workers)
                             .optProgress(new ConsoleProgress())
                             .build()
-                            .evaluate(vifi.getBlock(), dataset, labelMap.names());
+                            .evaluate(block, dataset, labelMap.names());
             ObjectNode metrics = Evaluations.toJson(result);
             metrics.put("views", clips + "x" + crops);
+            if (prompted != null) {
+                metrics.put("prompts", model.prompts.toString());
+            }
             metrics.put("framesPerView", frames);
             metrics.put("unreadableVideos", dataset.failures().knownBad().size());
             dataset.failures().endPass();

@@ -137,7 +137,7 @@ public final class FewShotProtocolCommand implements Callable<Integer> {
         for (Map.Entry<Integer, VideoList> set : sets.entrySet()) {
             Path runOut = out.resolve("k-" + set.getKey());
             try (ViFiClip vifi = model.build(TuningMode.NONE, recipe.seed())) {
-                VideoClassificationBlock block = Models.trainable(vifi, recipe);
+                VideoClassificationBlock block = Models.trainable(vifi, recipe, model.prompts);
                 int size = vifi.getConfig().imageSize();
                 run.train(
                         block,

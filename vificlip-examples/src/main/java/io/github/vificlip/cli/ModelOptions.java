@@ -4,11 +4,11 @@
 package io.github.vificlip.cli;
 
 import ai.djl.Device;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.vificlip.model.ClipConfig;
 import io.github.vificlip.model.TuningMode;
 import io.github.vificlip.model.ViFiClip;
+import io.github.vificlip.prompts.PromptCheckpoint;
+import io.github.vificlip.prompts.PromptedViFiClip;
+import io.github.vificlip.zoo.ZooArguments;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +16,8 @@ import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
- * The options that choose a model: its weights files (or a preset for random weights) and device.
+ * The options that choose a model: its weights files (or a preset for random weights), learned
+ * prompts to attach, and the device.
  */
 final class ModelOptions {
 
@@ -47,6 +48,16 @@ final class ModelOptions {
     Path config;
 
     @Option(
+            names = "--prompts",
+            paramLabel = "FILE",
+            description = {
+                "Learned prompts to attach to the model (bridge and prompt): the prompt-only",
+                "model.safetensors of a `train --recipe *-prompt` run, or a ViFi-CLIP prompting",
+                "checkpoint (.pth). The backbone's weights come from --weights."
+            })
+    Path prompts;
+
+    @Option(
             names = "--device",
             paramLabel = "DEVICE",
             description =
@@ -71,9 +82,17 @@ final class ModelOptions {
         if (preset != null) {
             builder.setPreset(preset);
         } else if (config != null) {
-            builder.setConfig(readConfig(config));
+            builder.setConfig(ZooArguments.readConfig(config));
         }
         if (!weights.isEmpty()) {
+            for (Path file : weights) {
+                if (PromptCheckpoint.holdsOnlyPrompts(file)) {
+                    throw new IllegalArgumentException(
+                            file
+                                    + " holds learned prompts only, not a model: give the model's"
+                                    + " weights with --weights and this file with --prompts");
+                }
+            }
             builder.optWeights(weights.toArray(Path[]::new));
         } else if (preset == null && config == null) {
             throw new IllegalArgumentException(
@@ -83,12 +102,11 @@ final class ModelOptions {
         return builder.build();
     }
 
-    private static ClipConfig readConfig(Path file) throws IOException {
-        try {
-            return new ObjectMapper().readValue(file.toFile(), ClipConfig.class);
-        } catch (JsonProcessingException e) {
-            Throwable cause = e.getCause() instanceof IllegalArgumentException ? e.getCause() : e;
-            throw new IOException(file + ": not a valid ClipConfig: " + cause.getMessage(), e);
-        }
+    /**
+     * Attaches the prompts of {@code --prompts} to the model, or returns null without that option.
+     * The prompts are freed with the model.
+     */
+    PromptedViFiClip prompted(ViFiClip model) throws IOException {
+        return prompts == null ? null : PromptedViFiClip.load(model, prompts);
     }
 }

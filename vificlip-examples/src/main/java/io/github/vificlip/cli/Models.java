@@ -5,19 +5,41 @@ package io.github.vificlip.cli;
 
 import io.github.vificlip.model.ViFiClip;
 import io.github.vificlip.model.VideoClassificationBlock;
+import io.github.vificlip.prompts.PromptLearner;
+import io.github.vificlip.prompts.PromptedViFiClip;
 import io.github.vificlip.training.Recipe;
+import java.io.IOException;
+import java.nio.file.Path;
 
 /** The block a recipe trains: the fine-tuned model, or prompts attached to it. */
 final class Models {
 
     private Models() {}
 
-    /** Returns the block that trains with {@code recipe} (its tuning is set by the trainer). */
-    static VideoClassificationBlock trainable(ViFiClip model, Recipe recipe) {
-        if ("prompts".equals(recipe.tune())) {
-            throw new IllegalArgumentException(
-                    "Recipe " + recipe.name() + " learns prompts, which needs the prompt learner");
+    /**
+     * Returns the block that trains with {@code recipe} (its tuning is set by the trainer): the
+     * model itself, or for a prompt recipe ("bridge and prompt") the prompt learner's sizes
+     * attached to the frozen model, starting from {@code prompts} when given. Attached prompts are
+     * freed with the model.
+     */
+    static VideoClassificationBlock trainable(ViFiClip model, Recipe recipe, Path prompts)
+            throws IOException {
+        if (!"prompts".equals(recipe.tune())) {
+            if (prompts != null) {
+                throw new IllegalArgumentException(
+                        "--prompts goes with a prompt recipe (base2novel-prompt,"
+                                + " few-shot-prompt); recipe "
+                                + recipe.name()
+                                + " fine-tunes the model ("
+                                + recipe.tune()
+                                + ")");
+            }
+            return model.getBlock();
         }
-        return model.getBlock();
+        PromptedViFiClip prompted = PromptLearner.forRecipe(recipe).attach(model);
+        if (prompts != null) {
+            prompted.loadPrompts(prompts);
+        }
+        return prompted.getBlock();
     }
 }

@@ -40,6 +40,8 @@ import picocli.CommandLine.Option;
             "Train on a list of videos with one of the paper's recipes (see --list-recipes).",
             "Writes checkpoints, model.safetensors, history.json, epochs.csv,",
             "training-curve.png, evaluations and metrics.json to --out.",
+            "Prompt recipes (bridge and prompt) freeze the --weights model and learn prompts",
+            "only; their model.safetensors is a prompt-only file for --prompts.",
             "An unreadable video is logged and replaced by another (unless --fail-fast)."
         })
 public final class TrainCommand implements Callable<Integer> {
@@ -132,9 +134,12 @@ public final class TrainCommand implements Callable<Integer> {
         if (validationList != null) {
             provenance.file("val.list", validationList);
         }
+        if (model.prompts != null) {
+            provenance.file("prompts", model.prompts);
+        }
         TrainingRun run = new TrainingRun(settings, model, workers, failFast);
         try (ViFiClip vifi = model.build(TuningMode.NONE, settings.seed())) {
-            VideoClassificationBlock block = Models.trainable(vifi, settings);
+            VideoClassificationBlock block = Models.trainable(vifi, settings, model.prompts);
             int size = vifi.getConfig().imageSize();
             TrainingResult result =
                     run.train(block, size, videos, validation, out, resume, provenance);
@@ -165,9 +170,12 @@ public final class TrainCommand implements Callable<Integer> {
                     .writeValue(out.resolve("metrics.json").toFile(), metrics);
             stdout.printf(
                     Locale.ROOT,
-                    "Trained %d epochs of %s; model: %s%s%n",
+                    "Trained %d epochs of %s; %s: %s%s%n",
                     settings.epochs(),
                     settings.name(),
+                    "prompts".equals(settings.tune())
+                            ? "prompts (use with --weights and --prompts)"
+                            : "model",
                     result.modelFile(),
                     validation == null
                             ? ""

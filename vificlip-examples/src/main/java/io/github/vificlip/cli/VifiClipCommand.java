@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
             TrainCommand.class,
             EvalCommand.class,
             EmbedCommand.class,
+            ClassifyCommand.class,
             ProtocolCommand.class,
             DemoCommand.class,
             BenchmarkCommand.class,

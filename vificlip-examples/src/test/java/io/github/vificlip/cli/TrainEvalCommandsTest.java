@@ -7,12 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.DataOutputStream;
-import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -128,7 +122,7 @@ class TrainEvalCommandsTest {
     void embedsTextsAndPreparedClipsInOrder() throws Exception {
         Path weights = dir.resolve("embed-run");
         assertThat(train(weights, "--epochs", "1", "--set", "warmupEpochs=0").exitCode()).isZero();
-        Path clip = writeNpy(dir.resolve("clip.npy"), new int[] {2, 3, 32, 32});
+        Path clip = ColourClips.writeNpy(dir.resolve("clip.npy"), new int[] {2, 3, 32, 32});
 
         CommandRun run =
                 CommandRun.of(
@@ -156,7 +150,7 @@ class TrainEvalCommandsTest {
         assertThat(norm).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));
         assertThat(JSON.readTree(lines[2]).get("text").asText()).isEqualTo("blue");
 
-        Path wrong = writeNpy(dir.resolve("wrong.npy"), new int[] {3, 16, 16});
+        Path wrong = ColourClips.writeNpy(dir.resolve("wrong.npy"), new int[] {3, 16, 16});
         CommandRun bad =
                 CommandRun.of(
                         "embed",
@@ -174,37 +168,5 @@ class TrainEvalCommandsTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("Missing required option: --root");
-    }
-
-    /** Writes a float32 .npy file (format 1.0) of a smooth pattern. */
-    private static Path writeNpy(Path file, int[] shape) throws Exception {
-        int count = 1;
-        StringBuilder dims = new StringBuilder();
-        for (int d : shape) {
-            count *= d;
-            dims.append(d).append(", ");
-        }
-        String header =
-                "{'descr': '<f4', 'fortran_order': False, 'shape': ("
-                        + dims.toString().strip()
-                        + (shape.length == 1 ? "" : "")
-                        + "), }";
-        header = header.replace(", ), }", "), }");
-        int total = 10 + header.length() + 1;
-        String padded = header + " ".repeat((64 - total % 64) % 64) + "\n";
-        ByteBuffer data = ByteBuffer.allocate(count * 4).order(ByteOrder.LITTLE_ENDIAN);
-        for (int i = 0; i < count; i++) {
-            data.putFloat((float) Math.sin(i * 0.01));
-        }
-        try (OutputStream raw = Files.newOutputStream(file);
-                DataOutputStream out = new DataOutputStream(raw)) {
-            out.write(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0});
-            byte[] headerBytes = padded.getBytes(StandardCharsets.US_ASCII);
-            out.write(headerBytes.length & 0xFF);
-            out.write(headerBytes.length >> 8);
-            out.write(headerBytes);
-            out.write(data.array());
-        }
-        return file;
     }
 }

@@ -1,0 +1,191 @@
+/*
+ * Copyright 2026 The ViFi-CLIP for Java Authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.github.vificlip.cli;
+
+import ai.djl.Model;
+import ai.djl.inference.Predictor;
+import ai.djl.modality.Classifications;
+import ai.djl.modality.Classifications.Classification;
+import ai.djl.translate.TranslateException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.vificlip.data.list.LabelMap;
+import io.github.vificlip.model.PromptTemplate;
+import io.github.vificlip.model.TuningMode;
+import io.github.vificlip.model.ViFiClip;
+import io.github.vificlip.prompts.PromptedViFiClip;
+import io.github.vificlip.zoo.VideoClassificationTranslator;
+import io.github.vificlip.zoo.ZooArguments;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code vificlip classify}: scores video files against class names and prints one JSON line per
+ * video with the top-k classes and their probabilities, in the order the videos were given.
+ */
+@Command(
+        name = "classify",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Classify videos against any class names: zero-shot with CLIP or ViFi-CLIP weights,"
+                    + " or with learned prompts (--prompts FILE).",
+            "Prints one JSON line per video, in order:",
+            "  {\"video\":...,\"classes\":[{\"className\":...,\"probability\":...},...]}",
+            "or {\"video\":...,\"error\":...} for a video that cannot be read (also on stderr;",
+            "the exit status is then 1, after every other video was classified)."
+        })
+public final class ClassifyCommand implements Callable<Integer> {
+
+    @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
+
+    @Mixin private ModelOptions model = new ModelOptions();
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    private ClassNames classNames;
+
+    /** Where the class names come from. */
+    static final class ClassNames {
+        @Option(
+                names = "--classes",
+                paramLabel = "NAME",
+                split = ",",
+                required = true,
+                description = "Class names, comma-separated: --classes \"archery,surfing water\".")
+        List<String> names;
+
+        @Option(
+                names = "--labels",
+                paramLabel = "CSV",
+                required = true,
+                description = "A label CSV (id,name) with the class names in label order.")
+        Path labels;
+    }
+
+    @Option(
+            names = "--top-k",
+            paramLabel = "K",
+            description = "Classes printed per video (default: ${DEFAULT-VALUE}).")
+    private int topK = 5;
+
+    @Option(
+            names = "--frames",
+            paramLabel = "T",
+            description = "Frames per view, at segment centres (default: ${DEFAULT-VALUE}).")
+    private int frames = 32;
+
+    @Option(
+            names = "--views",
+            paramLabel = "CLIPSxCROPS",
+            description =
+                    "Temporal clips × spatial crops (1 or 3) per video; the softmax of every view"
+                            + " is averaged (default: ${DEFAULT-VALUE}).")
+    private String views = "1x1";
+
+    @Option(
+            names = "--template",
+            paramLabel = "TEXT",
+            description =
+                    "Class-name prompt, {} for the name (default: \"a photo of a {}.\"). With"
+                            + " --prompts the class text is the learned context before the name"
+                            + " instead.")
+    private String template;
+
+    @Option(names = "--bare", description = "Use the bare class name (vanilla CLIP zero-shot).")
+    private boolean bare;
+
+    @Parameters(paramLabel = "VIDEO", arity = "1..*", description = "Video files.")
+    private List<Path> videos;
+
+    @Override
+    public Integer call() throws IOException {
+        if (topK < 1) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--top-k must be at least 1, got " + topK);
+        }
+        int[] clipsAndCrops;
+        try {
+            clipsAndCrops = ZooArguments.parseViews(views);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (model.prompts != null && (bare || template != null)) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "--prompts brings its own class text (the learned context): drop --template"
+                            + " and --bare");
+        }
+        List<String> names =
+                classNames.names != null
+                        ? classNames.names
+                        : LabelMap.readCsv(classNames.labels).names();
+        VideoClassificationTranslator translator =
+                VideoClassificationTranslator.builder()
+                        .setClassNames(names)
+                        .optTemplate(
+                                bare
+                                        ? PromptTemplate.BARE
+                                        : template == null ? null : PromptTemplate.of(template))
+                        .optFrames(frames)
+                        .optViews(clipsAndCrops[0], clipsAndCrops[1])
+                        .optTopK(topK)
+                        .build();
+        ObjectMapper json = new ObjectMapper();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        int failures;
+        try (ViFiClip vifi = model.build(TuningMode.NONE, 0);
+                PromptedViFiClip prompted = model.prompted(vifi);
+                Model scoring = Model.newInstance("vificlip-classify", vifi.getDevice())) {
+            // the weights stay owned by vifi and prompted; this DJL model only runs the block
+            if (prompted != null) {
+                prompted.getBlock().setTuning(TuningMode.NONE); // frozen: class features cached
+            }
+            scoring.setBlock(prompted != null ? prompted.getBlock() : vifi.getBlock());
+            try (Predictor<Path, Classifications> predictor = scoring.newPredictor(translator)) {
+                failures = classifyAll(predictor, json, out, err);
+            }
+        }
+        return failures == 0 ? 0 : 1;
+    }
+
+    /** Classifies every video, printing a line each; returns how many could not be read. */
+    private int classifyAll(
+            Predictor<Path, Classifications> predictor,
+            ObjectMapper json,
+            PrintWriter out,
+            PrintWriter err) {
+        int failures = 0;
+        for (Path video : videos) {
+            ObjectNode line = json.createObjectNode().put("video", video.toString());
+            try {
+                ArrayNode top = line.putArray("classes");
+                for (Classification item : predictor.predict(video).topK(topK)) {
+                    top.addObject()
+                            .put("className", item.getClassName())
+                            .put("probability", item.getProbability());
+                }
+            } catch (TranslateException e) {
+                failures++;
+                line.remove("classes");
+                line.put("error", e.getMessage());
+                err.println(spec.qualifiedName() + ": error: " + e.getMessage());
+                err.flush();
+            }
+            out.println(line);
+            out.flush();
+        }
+        return failures;
+    }
+}

@@ -1,0 +1,379 @@
+/*
+ * Copyright 2026 The ViFi-CLIP for Java Authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.github.vificlip.zoo;
+
+import ai.djl.modality.Classifications;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.nn.Block;
+import ai.djl.translate.Batchifier;
+import ai.djl.translate.TranslateException;
+import ai.djl.translate.Translator;
+import ai.djl.translate.TranslatorContext;
+import io.github.vificlip.data.dataset.ClipLoader;
+import io.github.vificlip.data.sampling.SegmentSampler;
+import io.github.vificlip.data.transform.EvalTransform;
+import io.github.vificlip.data.transform.VideoTensor;
+import io.github.vificlip.data.video.HumbleVideoDecoder;
+import io.github.vificlip.data.video.VideoDecodeException;
+import io.github.vificlip.data.video.VideoDecoder;
+import io.github.vificlip.model.ClipConfig;
+import io.github.vificlip.model.PromptTemplate;
+import io.github.vificlip.model.ViFiClipBlock;
+import io.github.vificlip.model.VideoClassificationBlock;
+import io.github.vificlip.prompts.PromptedViFiClipBlock;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.SplittableRandom;
+
+/**
+ * Classifies video files with a ViFi-CLIP model, DJL style: a {@link Translator} from a video
+ * {@link Path} to {@link Classifications} over a list of class names.
+ *
+ * <pre>{@code
+ * VideoClassificationTranslator translator = VideoClassificationTranslator.builder()
+ *         .setClassNames(List.of("archery", "surfing water", "playing violin"))
+ *         .optFrames(32)
+ *         .build();
+ * try (ViFiClip model = ViFiClip.builder().optWeights(openAiPt, vifiClipPth).build();
+ *         Predictor<Path, Classifications> predictor = model.getModel().newPredictor(translator)) {
+ *     Classifications result = predictor.predict(Path.of("clip.mp4"));
+ * }
+ * }</pre>
+ *
+ * <p>Each video is opened with the decoder (Humble Video by default), T frames per view are taken
+ * at segment centres (SPEC §4.3; several clips spread over each segment for multi-view), resized
+ * and normalised as the reference tests (short side 256/224 of the crop and a centre crop, or three
+ * crops along the long side), and the model scores every view against the class prompts. The
+ * probabilities are the softmax over classes, averaged over views (the reference sums them; the
+ * ranking is the same and these still add up to 1).
+ *
+ * <p>When a predictor is prepared, the translator sets its class names and template on the model's
+ * {@link ViFiClipBlock} (the class text features are then computed once and cached). A model with
+ * learned prompts (a {@link PromptedViFiClipBlock}, bridge and prompt) brings its own class text,
+ * the learned context before each name: it takes the class names only, and a translator built with
+ * {@link Builder#optTemplate} refuses it. One model classifies against one class list at a time: a
+ * second translator with other classes takes the model over, and predictions still running with the
+ * first one fail instead of returning scores for the wrong classes.
+ *
+ * <p>Videos that cannot be read fail with a {@link TranslateException} whose message names the file
+ * and the reason. {@code batchPredict} decodes every video of the batch and runs one forward pass.
+ */
+public final class VideoClassificationTranslator implements Translator<Path, Classifications> {
+
+    private final List<String> classNames;
+    private final PromptTemplate template;
+    private final boolean templateGiven;
+    private final int frames;
+    private final int clips;
+    private final int crops;
+    private final int topK;
+    private final VideoDecoder decoder;
+    private final ViewBatchifier batchifier;
+    private volatile ClipLoader loader;
+    private volatile int imageSize;
+
+    private VideoClassificationTranslator(Builder builder) {
+        this.classNames = List.copyOf(builder.classNames);
+        this.template = builder.template != null ? builder.template : PromptTemplate.FINE_TUNE;
+        this.templateGiven = builder.template != null;
+        this.frames = builder.frames;
+        this.clips = builder.clips;
+        this.crops = builder.crops;
+        this.topK = builder.topK;
+        this.decoder =
+                builder.decoder != null ? builder.decoder : HumbleVideoDecoder.builder().build();
+        this.batchifier = new ViewBatchifier(clips * crops);
+    }
+
+    /**
+     * Returns a builder.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Returns the class names, in score order.
+     *
+     * @return the names
+     */
+    public List<String> getClassNames() {
+        return classNames;
+    }
+
+    /**
+     * Returns the template the class names go through on a fine-tuned model.
+     *
+     * @return the prompt template
+     */
+    public PromptTemplate getTemplate() {
+        return template;
+    }
+
+    /**
+     * Returns the frames sampled per view.
+     *
+     * @return T
+     */
+    public int getFrames() {
+        return frames;
+    }
+
+    /**
+     * Returns the views scored per video.
+     *
+     * @return clips × crops
+     */
+    public int getViews() {
+        return clips * crops;
+    }
+
+    /**
+     * Points the model at this translator's classes and builds the clip loader for its image size.
+     *
+     * @param ctx the predictor's context
+     * @throws IllegalArgumentException if the model's block is neither a {@link ViFiClipBlock} nor
+     *     a {@link PromptedViFiClipBlock}, or is a prompted one and a template was given
+     */
+    @Override
+    public void prepare(TranslatorContext ctx) {
+        VideoClassificationBlock block = videoBlock(ctx.getBlock());
+        synchronized (block) {
+            if (!classNames.equals(block.getClassNames()) || !sameTemplate(block)) {
+                if (block instanceof ViFiClipBlock vifi) {
+                    vifi.setClassNames(classNames, template);
+                } else {
+                    block.setClassNames(classNames);
+                }
+            }
+        }
+        int size = config(block).imageSize();
+        loader =
+                new ClipLoader(
+                        decoder,
+                        clips == 1
+                                ? SegmentSampler.test(frames)
+                                : SegmentSampler.multiView(frames, clips),
+                        EvalTransform.builder().optSize(size).optCrops(crops).build());
+        imageSize = size;
+    }
+
+    /**
+     * Decodes and prepares one video.
+     *
+     * @param ctx the predictor's context
+     * @param video the video file
+     * @return {@code [views, T, 3, size, size]}
+     * @throws TranslateException if the video cannot be read; the message names the file
+     */
+    @Override
+    public NDList processInput(TranslatorContext ctx, Path video) throws TranslateException {
+        VideoTensor clip;
+        try {
+            clip = loader.load(video, new SplittableRandom(0)); // test sampling draws nothing
+        } catch (VideoDecodeException e) {
+            throw new TranslateException("Cannot classify " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new TranslateException("Cannot classify " + video + ": " + e, e);
+        }
+        NDArray array = clip.toNDArray(ctx.getNDManager());
+        return new NDList(array.reshape(clips * crops, frames, 3, imageSize, imageSize));
+    }
+
+    /**
+     * Turns one video's logits into class probabilities.
+     *
+     * @param ctx the predictor's context
+     * @param list {@code [views, classes]} logits
+     * @return the probabilities, averaged over views
+     * @throws IllegalStateException if the model scored other classes than this translator's
+     */
+    @Override
+    public Classifications processOutput(TranslatorContext ctx, NDList list) {
+        VideoClassificationBlock block = videoBlock(ctx.getBlock());
+        NDArray logits = list.singletonOrThrow();
+        if (logits.getShape().get(logits.getShape().dimension() - 1) != classNames.size()
+                || !classNames.equals(block.getClassNames())
+                || !sameTemplate(block)) {
+            throw new IllegalStateException(
+                    "The model now classifies "
+                            + block.getClassNames().size()
+                            + " other classes: another translator took it over while this"
+                            + " prediction ran. Use one model per class list.");
+        }
+        float[] probabilities = logits.softmax(-1).mean(new int[] {0}).toFloatArray();
+        List<Double> values = new ArrayList<>(probabilities.length);
+        for (float p : probabilities) {
+            values.add((double) p);
+        }
+        Classifications result = new Classifications(classNames, values);
+        result.setTopK(topK);
+        return result;
+    }
+
+    /**
+     * Returns the batchifier: it puts the views of all videos in one batch of clips and splits the
+     * logits back per video.
+     *
+     * @return the batchifier
+     */
+    @Override
+    public Batchifier getBatchifier() {
+        return batchifier;
+    }
+
+    /** Whether a fine-tuned block uses this translator's template (prompted ones have none). */
+    private boolean sameTemplate(VideoClassificationBlock block) {
+        return !(block instanceof ViFiClipBlock vifi) || template.equals(vifi.getTemplate());
+    }
+
+    private VideoClassificationBlock videoBlock(Block block) {
+        if (block instanceof ViFiClipBlock vifi) {
+            return vifi;
+        }
+        if (block instanceof PromptedViFiClipBlock prompted) {
+            if (templateGiven) {
+                throw new IllegalArgumentException(
+                        "This model has learned prompts, which bring their own class text (the"
+                                + " learned context before each name): build the translator"
+                                + " without optTemplate");
+            }
+            return prompted;
+        }
+        throw new IllegalArgumentException(
+                "VideoClassificationTranslator needs a ViFi-CLIP model, whose block is a"
+                        + " ViFiClipBlock or a PromptedViFiClipBlock; this model's block is "
+                        + (block == null ? "missing" : block.getClass().getName()));
+    }
+
+    private static ClipConfig config(VideoClassificationBlock block) {
+        return block instanceof PromptedViFiClipBlock prompted
+                ? prompted.getConfig()
+                : ((ViFiClipBlock) block).getConfig();
+    }
+
+    /** Builds a {@link VideoClassificationTranslator}. */
+    public static final class Builder {
+
+        private List<String> classNames;
+        private PromptTemplate template;
+        private int frames = ZooArguments.DEFAULT_FRAMES;
+        private int clips = 1;
+        private int crops = 1;
+        private int topK = ZooArguments.DEFAULT_TOP_K;
+        private VideoDecoder decoder;
+
+        Builder() {}
+
+        /**
+         * Sets the class names (required), used verbatim, in score order.
+         *
+         * @param classNames the names
+         * @return this builder
+         */
+        public Builder setClassNames(List<String> classNames) {
+            this.classNames = classNames;
+            return this;
+        }
+
+        /**
+         * Sets the prompt template ({@link PromptTemplate#FINE_TUNE}, "a photo of a {}.", by
+         * default; {@link PromptTemplate#BARE} for vanilla CLIP zero-shot). Models with learned
+         * prompts bring their own class text and refuse a translator with a template.
+         *
+         * @param template the template, or null for the default
+         * @return this builder
+         */
+        public Builder optTemplate(PromptTemplate template) {
+            this.template = template;
+            return this;
+        }
+
+        /**
+         * Sets the frames sampled per view (32 by default, the paper's zero-shot and few-shot
+         * setting).
+         *
+         * @param frames T
+         * @return this builder
+         */
+        public Builder optFrames(int frames) {
+            this.frames = frames;
+            return this;
+        }
+
+        /**
+         * Sets multi-view testing: temporal clips per video and spatial crops per clip (1 × 1 by
+         * default; the paper's fully supervised test uses 4 × 3).
+         *
+         * @param clips temporal clips, at least 1
+         * @param crops 1 (centre crop) or 3 (three crops along the long side)
+         * @return this builder
+         */
+        public Builder optViews(int clips, int crops) {
+            this.clips = clips;
+            this.crops = crops;
+            return this;
+        }
+
+        /**
+         * Sets how many classes {@link Classifications#toString()} shows (5 by default).
+         *
+         * @param topK the number of classes
+         * @return this builder
+         */
+        public Builder optTopK(int topK) {
+            this.topK = topK;
+            return this;
+        }
+
+        /**
+         * Sets the video decoder ({@link HumbleVideoDecoder} by default).
+         *
+         * @param decoder the decoding backend
+         * @return this builder
+         */
+        public Builder optDecoder(VideoDecoder decoder) {
+            this.decoder = decoder;
+            return this;
+        }
+
+        /**
+         * Builds the translator.
+         *
+         * @return the translator
+         * @throws IllegalArgumentException if the class names are missing, empty or repeated, or a
+         *     count is out of range
+         */
+        public VideoClassificationTranslator build() {
+            if (classNames == null
+                    || classNames.isEmpty()
+                    || classNames.stream().anyMatch(Objects::isNull)) {
+                throw new IllegalArgumentException(
+                        "setClassNames(...) needs at least one class name, got " + classNames);
+            }
+            if (classNames.stream().distinct().count() != classNames.size()) {
+                throw new IllegalArgumentException("Class names repeat: " + classNames);
+            }
+            if (frames < 1 || clips < 1 || topK < 1) {
+                throw new IllegalArgumentException(
+                        "Frames, clips and topK must be at least 1, got "
+                                + frames
+                                + ", "
+                                + clips
+                                + ", "
+                                + topK);
+            }
+            if (crops != 1 && crops != 3) {
+                throw new IllegalArgumentException("Crops must be 1 or 3, got " + crops);
+            }
+            return new VideoClassificationTranslator(this);
+        }
+    }
+}

@@ -1,0 +1,335 @@
+/*
+ * Copyright 2026 The ViFi-CLIP for Java Authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.github.vificlip.prompts;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.vificlip.model.ClipConfig;
+import io.github.vificlip.model.PromptTemplate;
+import io.github.vificlip.model.TuningMode;
+import io.github.vificlip.weights.DroppedTensor;
+import io.github.vificlip.weights.SafetensorsContent;
+import io.github.vificlip.weights.SafetensorsWriter;
+import io.github.vificlip.weights.StateDict;
+import io.github.vificlip.weights.StateDicts;
+import io.github.vificlip.weights.TensorInfo;
+import io.github.vificlip.weights.WeightsFormat;
+import io.github.vificlip.weights.WeightsIndex;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Learned prompts read from a file, with the prompt learner they fit.
+ *
+ * <p>Two kinds of files hold prompts:
+ *
+ * <ul>
+ *   <li><b>Prompt-only files</b> that this library writes ({@link #write}; a prompted training
+ *       run's {@code model.safetensors}): safetensors with only the prompt tensors, fp32, under the
+ *       reference's names ({@code prompt_learner.ctx}, {@code visual.VPT}, {@code
+ *       visual.transformer.resblocks.N.VPT_shallow}, {@code transformer.resblocks.N.VPT_shallow}),
+ *       and a {@value #METADATA_KEY} metadata entry: a JSON object with the sizes, the template,
+ *       the init words, the seed and the backbone's architecture. A few hundred kilobytes for
+ *       ViT-B/16; they load onto any model with the same backbone.
+ *   <li><b>ViFi-CLIP prompting checkpoints</b> ({@code .pth}, SPEC §7): {@code module.}-prefixed
+ *       names with {@code prompt_learner.ctx}, {@code image_encoder.VPT} and the {@code
+ *       VPT_shallow} tensors beside the frozen backbone. Only the prompt tensors are read; the
+ *       class-specific buffers {@code token_prefix} and {@code token_suffix} are dropped (they are
+ *       rebuilt for the current class names), the backbone's weights are left to {@link
+ *       io.github.vificlip.model.ViFiClip}.
+ * </ul>
+ *
+ * <p>Sizes come from the tensors' shapes (context rows, deep prompts for blocks 1..d−1); the
+ * template and init words from the metadata when there is one, the reference's defaults otherwise.
+ * Close the checkpoint to free its arrays.
+ */
+public final class PromptCheckpoint implements AutoCloseable {
+
+    /** The safetensors metadata entry that describes the prompts of a prompt-only file. */
+    public static final String METADATA_KEY = "vificlip.prompts";
+
+    private static final int FORMAT_VERSION = 1;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern DEEP =
+            Pattern.compile("(visual\\.)?transformer\\.resblocks\\.(\\d+)\\.VPT_shallow");
+
+    private final Path file;
+    private final PromptLearner learner;
+    private final StateDict weights;
+    private final int backboneTensors;
+
+    private PromptCheckpoint(
+            Path file, PromptLearner learner, StateDict weights, int backboneTensors) {
+        this.file = file;
+        this.learner = learner;
+        this.weights = weights;
+        this.backboneTensors = backboneTensors;
+    }
+
+    /**
+     * Reads the prompts of a file in any supported weights format; the data of other tensors is
+     * never read.
+     *
+     * @param file a prompt-only file or a ViFi-CLIP prompting checkpoint
+     * @param manager the manager under which the arrays are created (it sets the device)
+     * @return the prompts and their learner; close it when done
+     * @throws IOException if the file cannot be read, holds no prompts, or its prompts are not
+     *     consistent (a deep prompt without its shallow one, a gap in the blocks, mixed shapes);
+     *     the message names the file and the tensors
+     */
+    public static PromptCheckpoint read(Path file, NDManager manager) throws IOException {
+        WeightsIndex index = StateDicts.inspect(file);
+        Map<String, Shape> shapes = new LinkedHashMap<>();
+        int backbone = 0;
+        for (TensorInfo tensor : index.tensors()) {
+            if (TuningMode.isPromptParameter(tensor.name())) {
+                shapes.put(tensor.name(), tensor.shape());
+            } else {
+                backbone++;
+            }
+        }
+        if (shapes.isEmpty()) {
+            throw new IOException(
+                    file
+                            + " holds no prompt tensors (prompt_learner.ctx, visual.VPT,"
+                            + " ...VPT_shallow): it is not a prompt file or a prompting"
+                            + " checkpoint");
+        }
+        JsonNode description = null;
+        if (index.format() == WeightsFormat.SAFETENSORS) {
+            String text = SafetensorsContent.metadata(file).get(METADATA_KEY);
+            if (text != null) {
+                description = parse(file, text);
+            }
+        }
+        PromptLearner learner = learnerOf(file, shapes, description);
+        StateDict weights = StateDicts.read(List.of(file), manager, TuningMode::isPromptParameter);
+        return new PromptCheckpoint(file, learner, weights, backbone);
+    }
+
+    /**
+     * Tells whether a weights file holds prompt tensors and nothing else (a prompt-only file), so
+     * that it cannot serve as a model's weights.
+     *
+     * @param file a weights file in any supported format
+     * @return {@code true} if every tensor is a prompt tensor
+     * @throws IOException if the file cannot be read as weights
+     */
+    public static boolean holdsOnlyPrompts(Path file) throws IOException {
+        List<TensorInfo> tensors = StateDicts.inspect(file).tensors();
+        return !tensors.isEmpty()
+                && tensors.stream().allMatch(t -> TuningMode.isPromptParameter(t.name()));
+    }
+
+    /**
+     * Writes a prompted model's prompts as a prompt-only file, atomically.
+     *
+     * @param file the target, replaced if it exists
+     * @param block the prompted model
+     * @param metadata further metadata entries (provenance), may be empty
+     * @throws IOException if the file cannot be written; the target is then untouched
+     */
+    public static void write(Path file, PromptedViFiClipBlock block, Map<String, String> metadata)
+            throws IOException {
+        SafetensorsWriter.Builder writer = SafetensorsWriter.builder();
+        metadata.forEach(writer::optMetadata);
+        block.exportMetadata().forEach(writer::optMetadata);
+        writer.build().write(file, block.stateDict());
+    }
+
+    /**
+     * Returns the file read.
+     *
+     * @return the file
+     */
+    public Path file() {
+        return file;
+    }
+
+    /**
+     * Returns the learner whose prompts these are: sizes from the shapes, template and init words
+     * from the file's description (the reference's defaults without one).
+     *
+     * @return the learner
+     */
+    public PromptLearner learner() {
+        return learner;
+    }
+
+    /**
+     * Returns the prompt tensors under the reference's names.
+     *
+     * @return fp32 arrays owned by this checkpoint
+     */
+    public Map<String, NDArray> tensors() {
+        return weights.tensors();
+    }
+
+    /**
+     * Returns how many tensors of the file are not prompts (a prompting checkpoint's backbone),
+     * which were left unread.
+     *
+     * @return the count; 0 for a prompt-only file
+     */
+    public int backboneTensorCount() {
+        return backboneTensors;
+    }
+
+    /**
+     * Returns the tensors deliberately dropped from the file, such as a ViFi-CLIP checkpoint's
+     * {@code token_prefix} and {@code token_suffix} buffers.
+     *
+     * @return the dropped tensors with their reasons
+     */
+    public List<DroppedTensor> dropped() {
+        return weights.dropped();
+    }
+
+    /** Frees the arrays. */
+    @Override
+    public void close() {
+        weights.close();
+    }
+
+    /** The JSON description of a learner's prompts on a backbone. */
+    static String describe(PromptLearner learner, ClipConfig backbone) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("formatVersion", FORMAT_VERSION);
+        node.put("textContext", learner.textContext());
+        node.put("visionContext", learner.visionContext());
+        node.put("textDepth", learner.textDepth());
+        node.put("visionDepth", learner.visionDepth());
+        node.put("template", learner.template().pattern());
+        learner.initWords().ifPresent(words -> node.put("initWords", words));
+        node.put("seed", learner.seed());
+        node.set("backbone", JSON.valueToTree(backbone));
+        try {
+            return JSON.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static JsonNode parse(Path file, String text) throws IOException {
+        JsonNode node;
+        try {
+            node = JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IOException(file + ": the " + METADATA_KEY + " metadata is not JSON", e);
+        }
+        if (node.path("formatVersion").asInt() > FORMAT_VERSION) {
+            throw new IOException(
+                    file
+                            + " was written by a newer version (prompt format "
+                            + node.path("formatVersion").asInt()
+                            + ")");
+        }
+        return node;
+    }
+
+    /** The learner the prompt shapes describe. */
+    private static PromptLearner learnerOf(
+            Path file, Map<String, Shape> shapes, JsonNode description) throws IOException {
+        Shape context = shapes.get(PromptLearner.TEXT_CONTEXT);
+        Shape vision = shapes.get(PromptLearner.VISION_PROMPTS);
+        TreeSet<Integer> textBlocks = new TreeSet<>();
+        TreeSet<Integer> visionBlocks = new TreeSet<>();
+        List<String> problems = new ArrayList<>();
+        for (Map.Entry<String, Shape> entry : shapes.entrySet()) {
+            String name = entry.getKey();
+            Matcher deep = DEEP.matcher(name);
+            if (deep.matches()) {
+                boolean isVision = deep.group(1) != null;
+                (isVision ? visionBlocks : textBlocks).add(Integer.parseInt(deep.group(2)));
+                Shape shallow = isVision ? vision : context;
+                if (shallow != null && !entry.getValue().equals(shallow)) {
+                    problems.add(
+                            name
+                                    + " has shape "
+                                    + entry.getValue()
+                                    + " but "
+                                    + (isVision
+                                            ? PromptLearner.VISION_PROMPTS
+                                            : PromptLearner.TEXT_CONTEXT)
+                                    + " has "
+                                    + shallow);
+                }
+            } else if (!name.equals(PromptLearner.TEXT_CONTEXT)
+                    && !name.equals(PromptLearner.VISION_PROMPTS)) {
+                problems.add("unknown prompt tensor " + name);
+            }
+        }
+        int textDepth = depth("text", context, PromptLearner.TEXT_CONTEXT, textBlocks, problems);
+        int visionDepth =
+                depth("vision", vision, PromptLearner.VISION_PROMPTS, visionBlocks, problems);
+        for (Shape shape : new Shape[] {context, vision}) {
+            if (shape != null && shape.dimension() != 2) {
+                problems.add("prompts must be [tokens, width], found " + shape);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IOException(
+                    file
+                            + ": the prompt tensors are not consistent: "
+                            + String.join("; ", problems));
+        }
+        PromptLearner.Builder builder =
+                PromptLearner.builder()
+                        .setTextContext(context == null ? 0 : Math.toIntExact(context.get(0)))
+                        .setVisionContext(vision == null ? 0 : Math.toIntExact(vision.get(0)))
+                        .optTextDepth(textDepth)
+                        .optVisionDepth(visionDepth);
+        if (description != null) {
+            if (description.hasNonNull("template")) {
+                builder.optTemplate(PromptTemplate.of(description.get("template").asText()));
+            }
+            if (description.hasNonNull("initWords")) {
+                builder.optInitWords(description.get("initWords").asText());
+            }
+            builder.optSeed(description.path("seed").asLong());
+        }
+        try {
+            return builder.build();
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Depth 1 + number of deep prompts, which must be blocks 1..d−1 with a shallow prompt. */
+    private static int depth(
+            String tower,
+            Shape shallow,
+            String shallowName,
+            TreeSet<Integer> blocks,
+            List<String> problems) {
+        if (blocks.isEmpty()) {
+            return 1;
+        }
+        if (shallow == null) {
+            problems.add(tower + " deep prompts " + blocks + " without " + shallowName);
+        }
+        if (blocks.first() != 1 || blocks.last() != blocks.size()) {
+            problems.add(
+                    tower
+                            + " deep prompts must cover blocks 1.."
+                            + blocks.last()
+                            + " without gaps, found blocks "
+                            + blocks);
+        }
+        return blocks.last() + 1;
+    }
+}
