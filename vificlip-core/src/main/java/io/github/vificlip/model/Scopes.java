@@ -32,4 +32,23 @@ final class Scopes {
                 .zeros(parameter.getShape(), parameter.getDataType(), activation.getDevice())
                 .add(parameter);
     }
+
+    /**
+     * Returns a scalar as an array of the step that {@code activation} belongs to, for products
+     * that autograd differentiates. DJL's {@code mul(Number)} wraps the number in an array over a
+     * direct buffer and closes it at once; the product's backward still reads that array, whose
+     * memory the garbage collector may by then have freed and reused, so gradients came out as 1e20
+     * or NaN at random. An array owned by the step's manager lives until after the backward.
+     *
+     * @param value the scalar
+     * @param activation an array of the current step
+     * @return a 0-d array of {@code activation}'s type, in its manager and on its device
+     */
+    static NDArray scalar(float value, NDArray activation) {
+        return activation
+                .getManager()
+                .create(value)
+                .toType(activation.getDataType(), false)
+                .toDevice(activation.getDevice(), false);
+    }
 }

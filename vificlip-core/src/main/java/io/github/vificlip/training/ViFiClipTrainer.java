@@ -368,10 +368,13 @@ public final class ViFiClipTrainer {
                 MixupCutmix.Blend blend = blending.blend(onDevice, sliceLabels, blendRandom);
                 NDArray logits =
                         model.forward(store, new NDList(blend.videos()), true).singletonOrThrow();
+                // Scalars as arrays of the step: mul(Number) frees its array before the backward
+                // reads it (see Scopes.scalar in the model package).
+                NDManager step = logits.getManager();
                 NDArray deviceLoss =
                         SoftTargetCrossEntropy.compute(logits, blend.targets())
-                                .mul((float) perDevice / total);
-                collector.backward(deviceLoss.div(recipe.accumulation()));
+                                .mul(step.create((float) perDevice / total));
+                collector.backward(deviceLoss.div(step.create((float) recipe.accumulation())));
                 deviceLosses.add(deviceLoss);
             }
         }
