@@ -4,6 +4,7 @@
 package io.github.vificlip.model;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
 
 /**
  * Keeps intermediate arrays in the step's scope.
@@ -34,11 +35,12 @@ final class Scopes {
     }
 
     /**
-     * Returns a scalar as an array of the step that {@code activation} belongs to, for products
-     * that autograd differentiates. DJL's {@code mul(Number)} wraps the number in an array over a
-     * direct buffer and closes it at once; the product's backward still reads that array, whose
-     * memory the garbage collector may by then have freed and reused, so gradients came out as 1e20
-     * or NaN at random. An array owned by the step's manager lives until after the backward.
+     * Returns a scalar as an array that autograd may save, for products it differentiates. DJL's
+     * {@code mul(Number)} and {@code NDManager.create(float)} put the number in a direct buffer
+     * that libtorch only borrows; once the array is closed (at once by {@code mul(Number)}, or with
+     * a block's scope) the garbage collector frees the buffer, and the product's backward reads
+     * freed memory: training then ended in gradients of 1e20 and NaN at random. {@code full}
+     * allocates in libtorch, whose reference counting keeps the value for the backward.
      *
      * @param value the scalar
      * @param activation an array of the current step
@@ -47,8 +49,6 @@ final class Scopes {
     static NDArray scalar(float value, NDArray activation) {
         return activation
                 .getManager()
-                .create(value)
-                .toType(activation.getDataType(), false)
-                .toDevice(activation.getDevice(), false);
+                .full(new Shape(), value, activation.getDataType(), activation.getDevice());
     }
 }

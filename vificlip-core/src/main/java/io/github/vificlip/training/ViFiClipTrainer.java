@@ -8,6 +8,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
@@ -368,13 +369,14 @@ public final class ViFiClipTrainer {
                 MixupCutmix.Blend blend = blending.blend(onDevice, sliceLabels, blendRandom);
                 NDArray logits =
                         model.forward(store, new NDList(blend.videos()), true).singletonOrThrow();
-                // Scalars as arrays of the step: mul(Number) frees its array before the backward
-                // reads it (see Scopes.scalar in the model package).
+                // Scalars allocated by libtorch: mul(Number) borrows a direct buffer that can be
+                // freed before the backward reads it (see Scopes.scalar in the model package).
                 NDManager step = logits.getManager();
                 NDArray deviceLoss =
                         SoftTargetCrossEntropy.compute(logits, blend.targets())
-                                .mul(step.create((float) perDevice / total));
-                collector.backward(deviceLoss.div(step.create((float) recipe.accumulation())));
+                                .mul(step.full(new Shape(), (float) perDevice / total));
+                collector.backward(
+                        deviceLoss.div(step.full(new Shape(), (float) recipe.accumulation())));
                 deviceLosses.add(deviceLoss);
             }
         }

@@ -32,7 +32,13 @@ class QuickGeluGradientTest {
             NDArray x = manager.create(values);
             x.setRequiresGradient(true);
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                NDArray y = ClipMlp.quickGelu(x, true);
+                NDArray y;
+                // As in ClipTransformer: a block's intermediates go with its scope.
+                try (NDManager scope = manager.newSubManager()) {
+                    scope.tempAttachAll(x);
+                    y = ClipMlp.quickGelu(x, true);
+                    y.attach(manager);
+                }
                 List<NDArray> garbage = new ArrayList<>();
                 for (int round = 0; round < 20; round++) {
                     System.gc();
