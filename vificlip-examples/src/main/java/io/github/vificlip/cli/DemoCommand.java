@@ -22,6 +22,7 @@ import io.github.vificlip.model.PromptTemplate;
 import io.github.vificlip.model.TuningMode;
 import io.github.vificlip.model.ViFiClip;
 import io.github.vificlip.training.Recipe;
+import io.github.vificlip.training.Recipes;
 import io.github.vificlip.training.TrainingResult;
 import io.github.vificlip.training.ViFiClipTrainer;
 import io.github.vificlip.training.VideoEvaluator;
@@ -29,8 +30,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -144,14 +147,18 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(
             names = "--tune",
             paramLabel = "TOWERS",
-            description = "Towers trained: both, image or text (default: ${DEFAULT-VALUE}).")
-    private String tune = "both";
+            description = {
+                "Towers trained: image, both or text (default: image from random weights, both",
+                "with --weights). From random weights the frozen text tower gives every class a",
+                "fixed code built from its words, which carries over to novel combinations."
+            })
+    private String tune;
 
     @Option(
             names = "--epochs",
             paramLabel = "N",
             description = "Training epochs (default: ${DEFAULT-VALUE}).")
-    private int epochs = 12;
+    private int epochs = 10;
 
     @Option(
             names = "--batch-size",
@@ -319,13 +326,12 @@ public final class DemoCommand implements Callable<Integer> {
 
     private Recipe recipe(boolean fromScratch, int size) {
         Recipe recipe = DemoSetup.recipe(fromScratch, frames, size, epochs, batchSize, seed);
-        java.util.Map<String, String> overrides = new java.util.HashMap<>();
-        overrides.put("tune", tune);
+        Map<String, String> overrides = new HashMap<>();
+        overrides.put("tune", tune != null ? tune : fromScratch ? "image" : "both");
         if (learningRate != null) {
             overrides.put("learningRate", String.valueOf(learningRate));
         }
-        recipe = io.github.vificlip.training.Recipes.withOverrides(recipe, overrides);
-        return recipe;
+        return Recipes.withOverrides(recipe, overrides);
     }
 
     private EvaluationResult evaluate(

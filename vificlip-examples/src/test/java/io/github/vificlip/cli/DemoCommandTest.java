@@ -96,6 +96,7 @@ class DemoCommandTest {
         assertThat(harmonic).isBetween(0.0, Math.max(base, novel));
         assertThat(metrics.get("harmonicMean").get("chance").asDouble()).isEqualTo(0.25);
         assertThat(metrics.at("/run/model/start").asText()).isEqualTo("random");
+        assertThat(metrics.at("/run/recipe/tune").asText()).isEqualTo("image");
 
         LabelMap base4 = LabelMap.readCsv(out.resolve("benchmark/base_labels.csv"));
         LabelMap novel4 = LabelMap.readCsv(out.resolve("benchmark/novel_labels.csv"));
@@ -123,6 +124,7 @@ class DemoCommandTest {
         assertThat(metrics.at("/run/model/start").asText()).contains("model.safetensors");
         assertThat(metrics.at("/run/model/config/imageSize").asInt()).isEqualTo(16);
         assertThat(metrics.at("/run/recipe/learningRate").asDouble()).isEqualTo(1e-4);
+        assertThat(metrics.at("/run/recipe/tune").asText()).isEqualTo("both");
         assertThat(metrics.at("/novel/top1").asDouble()).isBetween(0.0, 1.0);
     }
 
