@@ -327,7 +327,9 @@ public final class DemoCommand implements Callable<Integer> {
     private Recipe recipe(boolean fromScratch, int size) {
         Recipe recipe = DemoSetup.recipe(fromScratch, frames, size, epochs, batchSize, seed);
         Map<String, String> overrides = new HashMap<>();
-        overrides.put("tune", tune != null ? tune : fromScratch ? "image" : "both");
+        if (tune != null) {
+            overrides.put("tune", tune);
+        }
         if (learningRate != null) {
             overrides.put("learningRate", String.valueOf(learningRate));
         }

@@ -45,10 +45,14 @@ public final class DemoSetup {
 
     /**
      * Returns the recipe: {@code base2novel-finetune} with the values training from scratch needs.
-     * The learning rate is that of a small transformer trained from random weights (the paper's
-     * 2e-6 only nudges pretrained CLIP), with one warm-up epoch; Mixup and CutMix are off, since
-     * blending two clips blends two colours, shapes and paths into a video of no class; evaluation
-     * and checkpoints happen at the end.
+     * From random weights only the image tower trains: trained too, the random text tower collapses
+     * every class to alike features before the videos carry anything, and learns colour only;
+     * frozen, it gives each class name a fixed code built from its words, which carries over to
+     * novel combinations. From CLIP weights both towers train, as in ViFi-CLIP. The learning rate
+     * is that of a small transformer trained from random weights (the paper's 2e-6 only nudges
+     * pretrained CLIP), with one warm-up epoch; Mixup and CutMix are off, since blending two clips
+     * blends two colours, shapes and paths into a video of no class; evaluation and checkpoints
+     * happen at the end.
      *
      * @param fromScratch whether the model starts from random weights (else from CLIP weights)
      * @param frames frames per clip
@@ -62,6 +66,7 @@ public final class DemoSetup {
             boolean fromScratch, int frames, int imageSize, int epochs, int batchSize, long seed) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("description", "The one-command demo: base-to-novel on synthetic videos");
+        values.put("tune", fromScratch ? "image" : "both");
         values.put("frames", String.valueOf(frames));
         values.put("inputSize", String.valueOf(imageSize));
         values.put("batchSize", String.valueOf(batchSize));
