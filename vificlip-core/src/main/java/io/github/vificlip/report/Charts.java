@@ -6,10 +6,14 @@ package io.github.vificlip.report;
 import io.github.vificlip.evaluation.EvaluationResult;
 import io.github.vificlip.training.TrainingHistory;
 import java.awt.Color;
+import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
@@ -18,6 +22,7 @@ import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** PNG pictures of runs: the training curve and the confusion matrix (XChart, headless). */
@@ -74,7 +79,7 @@ public final class Charts {
             XYSeries series = loss.addSeries("loss", x, y);
             series.setMarker(SeriesMarkers.NONE);
             if (maxLr > 0) {
-                double maxLoss = java.util.Arrays.stream(y).max().orElse(1);
+                double maxLoss = Arrays.stream(y).max().orElse(1);
                 double[] scaled = new double[lr.length];
                 for (int i = 0; i < lr.length; i++) {
                     scaled[i] = lr[i] / maxLr * maxLoss;
@@ -125,7 +130,7 @@ public final class Charts {
      */
     public static void confusionMatrix(EvaluationResult result, Path file) throws IOException {
         int n = result.classNames().size();
-        int side = Math.max(500, Math.min(1600, 28 * n + 260));
+        int side = Math.max(500, Math.min(1600, 28 * n + 400));
         HeatMapChart chart =
                 new HeatMapChartBuilder()
                         .width(side)
@@ -137,11 +142,14 @@ public final class Charts {
                         .yAxisTitle("true")
                         .build();
         chart.getStyler().setShowValue(n <= 20);
+        // shares as ".25" in a 28-pixel cell need a small font; names read downwards under columns
+        chart.getStyler().setValueFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        chart.getStyler().setXAxisLabelRotation(90);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setPlotContentSize(1.0);
         chart.getStyler().setRangeColors(new Color[] {Color.WHITE, new Color(0x1F, 0x4E, 0x9B)});
         List<String> names = result.classNames().stream().map(Charts::shorten).toList();
-        List<Number[]> cells = new java.util.ArrayList<>();
+        List<Number[]> cells = new ArrayList<>();
         for (int t = 0; t < n; t++) {
             long support = result.support()[t];
             for (int p = 0; p < n; p++) {
@@ -149,8 +157,8 @@ public final class Charts {
                 cells.add(new Number[] {p, n - 1 - t, Math.round(share * 100) / 100.0});
             }
         }
-        List<String> reversed = new java.util.ArrayList<>(names);
-        java.util.Collections.reverse(reversed);
+        List<String> reversed = new ArrayList<>(names);
+        Collections.reverse(reversed);
         chart.addSeries("share of true class", names, reversed, cells);
         write(BitmapEncoder.getBufferedImage(chart), file);
     }
@@ -176,12 +184,12 @@ public final class Charts {
         XYChart chart = new XYChartBuilder().width(WIDTH + 300).height(WIDTH).title(title).build();
         style(chart);
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         chart.getStyler().setAxisTicksVisible(false);
         chart.getStyler().setMarkerSize(9);
         for (int c = 0; c < classNames.size(); c++) {
-            List<Double> xs = new java.util.ArrayList<>();
-            List<Double> ys = new java.util.ArrayList<>();
+            List<Double> xs = new ArrayList<>();
+            List<Double> ys = new ArrayList<>();
             for (int i = 0; i < labels.length; i++) {
                 if (labels[i] == c) {
                     xs.add(layout[i][0]);
