@@ -92,6 +92,14 @@ public final class DecodeBenchmark implements Callable<Integer> {
     private int rounds;
 
     @Option(
+            names = "--warmup",
+            defaultValue = "2",
+            description =
+                    "Seconds each pipeline runs before measuring, so the JIT has compiled its"
+                            + " loops (default: ${DEFAULT-VALUE}).")
+    private double warmupSeconds;
+
+    @Option(
             names = "--threads",
             split = ",",
             description = "Thread counts for the scaling test (default: 1 and every core count).")
@@ -162,7 +170,11 @@ public final class DecodeBenchmark implements Callable<Integer> {
                         SegmentSampler.train(frames),
                         TrainTransform.builder().optSize(size).build());
         for (ClipLoader loader : List.of(decodeOnly, test, train)) { // warm-up: JIT, natives
-            loader.load(source, new SplittableRandom(0));
+            long end = System.nanoTime() + (long) (warmupSeconds * 1e9);
+            int round = 0;
+            do {
+                loader.load(source, new SplittableRandom(round++));
+            } while (System.nanoTime() < end);
         }
         // Interleaved rounds, medians: a load burst from another process hits every candidate.
         double[] ffmpegSeconds = new double[rounds];

@@ -47,13 +47,17 @@ public final class BilinearResize {
      */
     public static RgbFrame resize(RgbFrame src, int width, int height, CropBox box) {
         byte[] out = new byte[box.width() * box.height() * 3];
-        int rowBytes = box.width() * 3;
+        int rowInts = box.width() * 3;
         resizeRows(
                 src,
                 width,
                 height,
                 box,
-                (y, row) -> System.arraycopy(row, 0, out, y * rowBytes, rowBytes));
+                (y, h0, h1, beta0, beta1) -> {
+                    for (int k = 0, o = y * rowInts; k < rowInts; k++) {
+                        out[o + k] = (byte) blend(h0[k], h1[k], beta0, beta1);
+                    }
+                });
         return new RgbFrame(box.width(), box.height(), out);
     }
 
@@ -80,6 +84,9 @@ public final class BilinearResize {
             float[] out,
             int offset) {
         float[][] table = normalization.table();
+        float[] red = table[0];
+        float[] green = table[1];
+        float[] blue = table[2];
         int outW = box.width();
         int plane = outW * box.height();
         resizeRows(
@@ -87,22 +94,31 @@ public final class BilinearResize {
                 width,
                 height,
                 box,
-                (y, row) -> {
+                (y, h0, h1, beta0, beta1) -> {
                     int o = offset + y * outW;
-                    for (int c = 0; c < 3; c++) {
-                        float[] lut = table[c];
-                        int base = o + c * plane;
-                        for (int x = 0, i = c; x < outW; x++, i += 3) {
-                            out[base + x] = lut[row[i] & 0xFF];
-                        }
+                    for (int x = 0, k = 0; x < outW; x++, k += 3) {
+                        out[o + x] = red[blend(h0[k], h1[k], beta0, beta1)];
+                        out[o + plane + x] = green[blend(h0[k + 1], h1[k + 1], beta0, beta1)];
+                        out[o + 2 * plane + x] = blue[blend(h0[k + 2], h1[k + 2], beta0, beta1)];
                     }
                 });
     }
 
-    /** Receives the rows of a resized window, top to bottom (the array is reused). */
+    /**
+     * Receives the rows of a resized window, top to bottom, as the horizontal passes of the two
+     * source rows it blends and their vertical weights (see {@link #blend}; the arrays are reused).
+     */
     @FunctionalInterface
     private interface RowSink {
-        void row(int y, byte[] rgb);
+        void row(int y, int[] h0, int[] h1, int beta0, int beta1);
+    }
+
+    /**
+     * OpenCV's fixed-point vertical pass for one value. Weights sum to at most 2049 in each pass,
+     * so the result never exceeds (2049 * (255 * 2049 >> 4) >> 16 + 2) >> 2 = 255: no clamp.
+     */
+    private static int blend(int top, int bottom, int beta0, int beta1) {
+        return (((beta0 * (top >> 4)) >> 16) + ((beta1 * (bottom >> 4)) >> 16) + 2) >> 2;
     }
 
     private static void resizeRows(RgbFrame src, int width, int height, CropBox box, RowSink sink) {
@@ -117,16 +133,8 @@ public final class BilinearResize {
         int outH = box.height();
         int rowInts = outW * 3;
         byte[] in = src.data();
-        byte[] line = new byte[rowInts];
-        if (sw == width && sh == height) { // cv2 copies: the window is a plain crop
-            for (int j = 0; j < outH; j++) {
-                System.arraycopy(in, ((box.y() + j) * sw + box.x()) * 3, line, 0, rowInts);
-                sink.row(j, line);
-            }
-            return;
-        }
-
-        // Horizontal taps: source column and two weights per output column.
+        // Horizontal taps: source column and two weights per output column. When the size is
+        // unchanged every weight is 2048 or 0 and the passes return the pixels: cv2's plain copy.
         double scaleX = 1.0 / ((double) width / sw);
         int[] xofs = new int[outW];
         int[] xofs1 = new int[outW];
@@ -163,17 +171,7 @@ public final class BilinearResize {
             int r1 = clamp(sy + 1, sh);
             int[] h0 = horizontal(in, sw, r0, rows, rowOf, xofs, xofs1, alpha0, alpha1);
             int[] h1 = horizontal(in, sw, r1, rows, rowOf, xofs, xofs1, alpha0, alpha1);
-            // Weights sum to at most 2049 in each pass, so the value never exceeds
-            // (2049 * (255 * 2049 >> 4) >> 16 + 2) >> 2 = 255: no clamp, and the JIT can vectorise.
-            for (int k = 0; k < rowInts; k++) {
-                line[k] =
-                        (byte)
-                                ((((beta0 * (h0[k] >> 4)) >> 16)
-                                                + ((beta1 * (h1[k] >> 4)) >> 16)
-                                                + 2)
-                                        >> 2);
-            }
-            sink.row(j, line);
+            sink.row(j, h0, h1, beta0, beta1);
         }
     }
 
