@@ -45,14 +45,9 @@ public final class BaseToNovelProtocolCommand implements Callable<Integer> {
 
     @Mixin private ModelOptions model = new ModelOptions();
 
-    @Mixin private RecipeOptions recipeOptions = new RecipeOptions();
+    @Mixin private VideoSourceOptions source = new VideoSourceOptions();
 
-    @Option(
-            names = "--root",
-            paramLabel = "DIR",
-            required = true,
-            description = "Folder the list paths are relative to.")
-    private Path root;
+    @Mixin private RecipeOptions recipeOptions = new RecipeOptions();
 
     @Option(
             names = "--base-labels",
@@ -93,20 +88,14 @@ public final class BaseToNovelProtocolCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output folder.")
     private Path out;
 
-    @Option(names = "--workers", paramLabel = "N", description = "Decoding threads.")
-    private int workers = Runtime.getRuntime().availableProcessors();
-
-    @Option(names = "--fail-fast", description = "Stop at the first unreadable video.")
-    private boolean failFast;
-
     @Override
     public Integer call() throws IOException {
         Recipe recipe = recipeOptions.recipe();
         LabelMap base = LabelMap.readCsv(baseLabels);
         LabelMap novel = LabelMap.readCsv(novelLabels);
-        VideoList baseTest = VideoList.read(baseVal, root, base);
-        VideoList novelTest = VideoList.read(novelVal, root, novel);
-        TrainingRun run = new TrainingRun(recipe, model, workers, failFast);
+        VideoList baseTest = VideoList.read(baseVal, source.root(), base);
+        VideoList novelTest = VideoList.read(novelVal, source.root(), novel);
+        TrainingRun run = new TrainingRun(recipe, model, source.workers, source.failFast);
         List<Double> baseTop1 = new ArrayList<>();
         List<Double> novelTop1 = new ArrayList<>();
         ObjectNode summary = ProtocolSummaries.JSON.createObjectNode().put("recipe", recipe.name());
@@ -127,7 +116,7 @@ public final class BaseToNovelProtocolCommand implements Callable<Integer> {
                 run.train(
                         block,
                         size,
-                        VideoList.read(trainLists.get(seed), root, base),
+                        VideoList.read(trainLists.get(seed), source.root(), base),
                         null,
                         seedOut,
                         false,

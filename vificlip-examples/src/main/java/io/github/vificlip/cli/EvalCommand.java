@@ -54,12 +54,7 @@ public final class EvalCommand implements Callable<Integer> {
 
     @Mixin private ModelOptions model = new ModelOptions();
 
-    @Option(
-            names = "--root",
-            paramLabel = "DIR",
-            required = true,
-            description = "Folder the list paths are relative to.")
-    private Path root;
+    @Mixin private VideoSourceOptions source = new VideoSourceOptions();
 
     @Option(
             names = "--list",
@@ -116,19 +111,10 @@ public final class EvalCommand implements Callable<Integer> {
     private int batchSize = 2;
 
     @Option(
-            names = "--workers",
-            paramLabel = "N",
-            description = "Threads that decode videos (default: cores).")
-    private int workers = Runtime.getRuntime().availableProcessors();
-
-    @Option(
             names = "--seed",
             paramLabel = "S",
             description = "Seed of random clips (default: ${DEFAULT-VALUE}).")
     private long seed = 1024;
-
-    @Option(names = "--fail-fast", description = "Stop at the first unreadable video.")
-    private boolean failFast;
 
     @Override
     public Integer call() throws IOException {
@@ -140,7 +126,7 @@ public final class EvalCommand implements Callable<Integer> {
         int clips = Integer.parseInt(matcher.group(1));
         int crops = Integer.parseInt(matcher.group(2));
         LabelMap labelMap = LabelMap.readCsv(labels);
-        VideoList videos = VideoList.read(list, root, labelMap);
+        VideoList videos = VideoList.read(list, source.root(), labelMap);
         Files.createDirectories(out);
         if (model.prompts != null && (bare || template != null)) {
             throw new CommandLine.ParameterException(
@@ -172,13 +158,13 @@ public final class EvalCommand implements Callable<Integer> {
                             vifi.getConfig().imageSize(),
                             seed,
                             randomClips,
-                            failFast,
-                            workers);
+                            source.failFast,
+                            source.workers);
             EvaluationResult result =
                     VideoEvaluator.builder()
                             .setFramesPerView(frames)
                             .optBatchSize(batchSize)
-                            .optWorkers(workers)
+                            .optWorkers(source.workers)
                             .optProgress(new ConsoleProgress())
                             .build()
                             .evaluate(block, dataset, labelMap.names());

@@ -48,14 +48,9 @@ public final class FewShotProtocolCommand implements Callable<Integer> {
 
     @Mixin private ModelOptions model = new ModelOptions();
 
-    @Mixin private RecipeOptions recipeOptions = new RecipeOptions();
+    @Mixin private VideoSourceOptions source = new VideoSourceOptions();
 
-    @Option(
-            names = "--root",
-            paramLabel = "DIR",
-            required = true,
-            description = "Folder the list paths are relative to.")
-    private Path root;
+    @Mixin private RecipeOptions recipeOptions = new RecipeOptions();
 
     @Option(
             names = "--labels",
@@ -99,12 +94,6 @@ public final class FewShotProtocolCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output folder.")
     private Path out;
 
-    @Option(names = "--workers", paramLabel = "N", description = "Decoding threads.")
-    private int workers = Runtime.getRuntime().availableProcessors();
-
-    @Option(names = "--fail-fast", description = "Stop at the first unreadable video.")
-    private boolean failFast;
-
     @Override
     public Integer call() throws IOException {
         if (kShotLists.isEmpty() == (trainList == null)) {
@@ -114,10 +103,10 @@ public final class FewShotProtocolCommand implements Callable<Integer> {
         }
         Recipe recipe = recipeOptions.recipe();
         LabelMap labelMap = LabelMap.readCsv(labels);
-        VideoList test = VideoList.read(validation, root, labelMap);
+        VideoList test = VideoList.read(validation, source.root(), labelMap);
         Map<Integer, VideoList> sets = new LinkedHashMap<>();
         if (trainList != null) {
-            VideoList full = VideoList.read(trainList, root, labelMap);
+            VideoList full = VideoList.read(trainList, source.root(), labelMap);
             for (int k : shots) {
                 VideoList drawn =
                         KShotSampler.builder().setShots(k).optSeed(drawSeed).build().sample(full);
@@ -127,10 +116,10 @@ public final class FewShotProtocolCommand implements Callable<Integer> {
             }
         } else {
             for (Map.Entry<Integer, Path> entry : kShotLists.entrySet()) {
-                sets.put(entry.getKey(), VideoList.read(entry.getValue(), root, labelMap));
+                sets.put(entry.getKey(), VideoList.read(entry.getValue(), source.root(), labelMap));
             }
         }
-        TrainingRun run = new TrainingRun(recipe, model, workers, failFast);
+        TrainingRun run = new TrainingRun(recipe, model, source.workers, source.failFast);
         ObjectNode summary = ProtocolSummaries.JSON.createObjectNode().put("recipe", recipe.name());
         ArrayNode results = summary.putArray("shots");
         PrintWriter stdout = spec.commandLine().getOut();

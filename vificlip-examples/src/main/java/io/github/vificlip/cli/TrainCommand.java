@@ -54,12 +54,6 @@ public final class TrainCommand implements Callable<Integer> {
     private boolean listRecipes;
 
     @Option(
-            names = "--root",
-            paramLabel = "DIR",
-            description = "Folder the list paths are relative to.")
-    private Path root;
-
-    @Option(
             names = "--train",
             paramLabel = "LIST",
             description = "Training list (path label per line).")
@@ -91,14 +85,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Mixin private ModelOptions model = new ModelOptions();
 
-    @Option(
-            names = "--workers",
-            paramLabel = "N",
-            description = "Threads that decode videos (default: cores).")
-    private int workers = Runtime.getRuntime().availableProcessors();
-
-    @Option(names = "--fail-fast", description = "Stop at the first unreadable video.")
-    private boolean failFast;
+    @Mixin private VideoSourceOptions source = new VideoSourceOptions();
 
     @Override
     public Integer call() throws IOException {
@@ -110,7 +97,7 @@ public final class TrainCommand implements Callable<Integer> {
             stdout.flush();
             return 0;
         }
-        requireOption(root, "--root");
+        Path root = source.root();
         requireOption(trainList, "--train");
         requireOption(labels, "--labels");
         Recipe settings = recipeOptions.recipe();
@@ -137,7 +124,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (model.prompts != null) {
             provenance.file("prompts", model.prompts);
         }
-        TrainingRun run = new TrainingRun(settings, model, workers, failFast);
+        TrainingRun run = new TrainingRun(settings, model, source.workers, source.failFast);
         try (ViFiClip vifi = model.build(TuningMode.NONE, settings.seed())) {
             VideoClassificationBlock block = Models.trainable(vifi, settings, model.prompts);
             int size = vifi.getConfig().imageSize();

@@ -45,12 +45,7 @@ public final class ZeroShotProtocolCommand implements Callable<Integer> {
 
     @Mixin private ModelOptions model = new ModelOptions();
 
-    @Option(
-            names = "--root",
-            paramLabel = "DIR",
-            required = true,
-            description = "Folder the list paths are relative to.")
-    private Path root;
+    @Mixin private VideoSourceOptions source = new VideoSourceOptions();
 
     @Option(
             names = "--split",
@@ -71,9 +66,6 @@ public final class ZeroShotProtocolCommand implements Callable<Integer> {
     @Option(names = "--bare", description = "Bare class names (vanilla CLIP zero-shot).")
     private boolean bare;
 
-    @Option(names = "--workers", paramLabel = "N", description = "Decoding threads.")
-    private int workers = Runtime.getRuntime().availableProcessors();
-
     @Override
     public Integer call() throws IOException {
         TrainingRun run =
@@ -82,8 +74,8 @@ public final class ZeroShotProtocolCommand implements Callable<Integer> {
                                 Recipes.get("zero-shot-k400"),
                                 Map.of("frames", String.valueOf(frames))),
                         model,
-                        workers,
-                        false);
+                        source.workers,
+                        source.failFast);
         List<Double> top1 = new ArrayList<>();
         List<Double> top5 = new ArrayList<>();
         ObjectNode summary = ProtocolSummaries.JSON.createObjectNode();
@@ -97,7 +89,7 @@ public final class ZeroShotProtocolCommand implements Callable<Integer> {
                         .setClassNames(
                                 labels.names(),
                                 bare ? PromptTemplate.BARE : PromptTemplate.FINE_TUNE);
-                VideoList list = VideoList.read(split.getKey(), root, labels);
+                VideoList list = VideoList.read(split.getKey(), source.root(), labels);
                 EvaluationResult result =
                         run.evaluate(
                                 vifi.getBlock(),
