@@ -71,7 +71,7 @@ public final class ClipMlp extends AbstractBlock {
      */
     static NDArray quickGelu(NDArray x, boolean training) {
         NDArray gate;
-        try (NDArray scaled = x.mul(Scopes.scalar(QUICK_GELU_BETA, x))) {
+        try (NDArray scaled = x.mul(Scalars.like(QUICK_GELU_BETA, x))) {
             gate = Activation.sigmoid(scaled);
         }
         return training ? gate.mul(x) : gate.muli(x);

@@ -249,34 +249,11 @@ public final class ClipModel extends AbstractBlock {
                     prompts.get(0));
         }
         for (String name : report.loaded()) {
-            copy(tensors.get(name), named.get(name).getArray());
+            ParameterValues.assign(tensors.get(name), named.get(name).getArray());
         }
         weightsVersion.incrementAndGet();
         LOG.debug("Loaded {} CLIP tensors", report.loaded().size());
         return report;
-    }
-
-    private static void copy(NDArray source, NDArray target) {
-        NDArray value =
-                source.getDataType() == DataType.FLOAT32
-                        ? source
-                        : source.toType(DataType.FLOAT32, false);
-        // An in-place write into a leaf that requires gradients is an autograd error in threads
-        // where grad mode is on; the flag comes back afterwards.
-        boolean requiresGradient = target.hasGradient();
-        try {
-            if (requiresGradient) {
-                target.setRequiresGradient(false);
-            }
-            target.set(value.toByteBuffer());
-        } finally {
-            if (requiresGradient) {
-                target.setRequiresGradient(true);
-            }
-            if (value != source) {
-                value.close();
-            }
-        }
     }
 
     /**

@@ -93,7 +93,7 @@ public final class MultiheadSelfAttention extends AbstractBlock {
                         .singletonOrThrow()
                         .reshape(batch, length, 3, heads, width / heads)
                         .transpose(2, 0, 3, 1, 4); // [3, batch, heads, length, head_dim]
-        NDArray q = qkv.get(0).mul(Scopes.scalar(scale, qkv));
+        NDArray q = qkv.get(0).mul(Scalars.like(scale, qkv));
         NDArray scores = q.matMul(qkv.get(1).swapAxes(2, 3));
         if (mask != null) {
             scores.addi(mask); // in place: the product's backward needs only q and k

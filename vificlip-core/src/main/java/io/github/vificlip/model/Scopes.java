@@ -4,7 +4,6 @@
 package io.github.vificlip.model;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.types.Shape;
 
 /**
  * Keeps intermediate arrays in the step's scope.
@@ -32,23 +31,5 @@ final class Scopes {
                 .getManager()
                 .zeros(parameter.getShape(), parameter.getDataType(), activation.getDevice())
                 .add(parameter);
-    }
-
-    /**
-     * Returns a scalar as an array that autograd may save, for products it differentiates. DJL's
-     * {@code mul(Number)} and {@code NDManager.create(float)} put the number in a direct buffer
-     * that libtorch only borrows; once the array is closed (at once by {@code mul(Number)}, or with
-     * a block's scope) the garbage collector frees the buffer, and the product's backward reads
-     * freed memory: training then ended in gradients of 1e20 and NaN at random. {@code full}
-     * allocates in libtorch, whose reference counting keeps the value for the backward.
-     *
-     * @param value the scalar
-     * @param activation an array of the current step
-     * @return a 0-d array of {@code activation}'s type, in its manager and on its device
-     */
-    static NDArray scalar(float value, NDArray activation) {
-        return activation
-                .getManager()
-                .full(new Shape(), value, activation.getDataType(), activation.getDevice());
     }
 }

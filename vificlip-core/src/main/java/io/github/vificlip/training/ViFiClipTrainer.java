@@ -8,7 +8,6 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
@@ -16,6 +15,7 @@ import ai.djl.training.dataset.RandomAccessDataset;
 import ai.djl.util.Progress;
 import io.github.vificlip.evaluation.EvaluationResult;
 import io.github.vificlip.evaluation.Evaluations;
+import io.github.vificlip.model.Scalars;
 import io.github.vificlip.model.TuningMode;
 import io.github.vificlip.model.VideoClassificationBlock;
 import io.github.vificlip.report.Charts;
@@ -369,14 +369,12 @@ public final class ViFiClipTrainer {
                 MixupCutmix.Blend blend = blending.blend(onDevice, sliceLabels, blendRandom);
                 NDArray logits =
                         model.forward(store, new NDList(blend.videos()), true).singletonOrThrow();
-                // Scalars allocated by libtorch: mul(Number) borrows a direct buffer that can be
-                // freed before the backward reads it (see Scopes.scalar in the model package).
-                NDManager step = logits.getManager();
+                // Scalars allocated by libtorch, not mul(Number): see Scalars.
                 NDArray deviceLoss =
                         SoftTargetCrossEntropy.compute(logits, blend.targets())
-                                .mul(step.full(new Shape(), (float) perDevice / total));
+                                .mul(Scalars.like((float) perDevice / total, logits));
                 collector.backward(
-                        deviceLoss.div(step.full(new Shape(), (float) recipe.accumulation())));
+                        deviceLoss.div(Scalars.like((float) recipe.accumulation(), logits)));
                 deviceLosses.add(deviceLoss);
             }
         }

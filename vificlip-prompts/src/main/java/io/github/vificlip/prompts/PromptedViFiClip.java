@@ -8,6 +8,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import io.github.vificlip.model.ClipConfig;
 import io.github.vificlip.model.LoadReport;
+import io.github.vificlip.model.ParameterValues;
 import io.github.vificlip.model.StateDictMismatchException;
 import io.github.vificlip.model.TuningMode;
 import io.github.vificlip.model.ViFiClip;
@@ -113,7 +114,7 @@ public final class PromptedViFiClip implements AutoCloseable {
         }
         try (NDManager scratch = manager.newSubManager();
                 NDArray embeddings = table.get(scratch.create(rows))) {
-            PromptedViFiClipBlock.copy(
+            ParameterValues.assign(
                     embeddings,
                     block.promptParameters().get(PromptLearner.TEXT_CONTEXT).getArray());
         }

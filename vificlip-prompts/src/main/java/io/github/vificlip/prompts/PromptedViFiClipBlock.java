@@ -20,6 +20,7 @@ import io.github.vificlip.model.ClipModel;
 import io.github.vificlip.model.ClipTextTransformer;
 import io.github.vificlip.model.DeepPrompts;
 import io.github.vificlip.model.LoadReport;
+import io.github.vificlip.model.ParameterValues;
 import io.github.vificlip.model.PromptTemplate;
 import io.github.vificlip.model.SeededInitializer;
 import io.github.vificlip.model.StateDictMismatchException;
@@ -489,35 +490,11 @@ public final class PromptedViFiClipBlock extends AbstractBlock
             LOG.warn("Loading prompts non-strictly: {}", report.describe());
         }
         for (String name : report.loaded()) {
-            copy(promptTensors.get(name), prompts.get(name).getArray());
+            ParameterValues.assign(promptTensors.get(name), prompts.get(name).getArray());
         }
         promptsVersion.incrementAndGet();
         dropCachedClassFeatures();
         return report;
-    }
-
-    /** Writes {@code source}'s values into a parameter array, whether or not it needs gradients. */
-    static void copy(NDArray source, NDArray target) {
-        NDArray value =
-                source.getDataType() == DataType.FLOAT32
-                        ? source
-                        : source.toType(DataType.FLOAT32, false);
-        // An in-place write into a leaf that requires gradients is an autograd error while grad
-        // mode is on; the flag comes back afterwards.
-        boolean requiresGradient = target.hasGradient();
-        try {
-            if (requiresGradient) {
-                target.setRequiresGradient(false);
-            }
-            target.set(value.toByteBuffer());
-        } finally {
-            if (requiresGradient) {
-                target.setRequiresGradient(true);
-            }
-            if (value != source) {
-                value.close();
-            }
-        }
     }
 
     /** Tells whether text features are cached right now (for tests and diagnostics). */
