@@ -11,7 +11,7 @@ What it re-implements, from the reference's libraries:
   * mmcv.rescale_size, mmaction's MultiScaleCrop / CenterCrop / ThreeCrop / Flip;
   * Pillow's convert("L"), Image.blend, ImageEnhance.Brightness / Contrast / Color, and the
     RGB<->HSV conversions behind torchvision's adjust_hue;
-  * mmcv.imnormalize (float32);
+  * mmcv.imnormalize (float32 input; cv2.multiply by 1/std in double, rounded to float32);
   * mmaction's SampleFrames (test mode, and train mode for videos shorter than T).
 
 If OpenCV (cv2) and Pillow happen to be installed (Debian: python3-opencv, python3-pil), the
@@ -196,7 +196,8 @@ IMAGENET_STD = np.array([58.395, 57.12, 57.375])
 def normalize_chw(img, mean=IMAGENET_MEAN, std=IMAGENET_STD):
     x = img.astype(np.float32)
     x = (x - mean.astype(np.float32)).astype(np.float32)
-    x = (x * (1.0 / std).astype(np.float32)).astype(np.float32)
+    # cv2.subtract converts the scalar to float32; cv2.multiply works in double, then rounds.
+    x = (x.astype(np.float64) * (1.0 / std)).astype(np.float32)
     return x.transpose(2, 0, 1)
 
 
@@ -328,6 +329,9 @@ def main():
     golden["multi_scale_candidates"] = {"341x256": multi_scale_candidates(341, 256),
                                         "256x455": multi_scale_candidates(256, 455)}
 
+    levels = np.repeat(np.arange(256, dtype=np.uint8)[None, :, None], 3, axis=2)
+    golden["normalisation"] = b64(normalize_chw(levels).astype("<f4"))  # [3, 1, 256]
+
     cross_check(golden)
     here = os.path.dirname(os.path.abspath(__file__))
     path = os.path.join(here, "..", "resources", "io", "github", "vificlip", "data", "transform",
@@ -352,6 +356,12 @@ def cross_check(golden):
                 real = real[y:y + h, x:x + w]
             assert np.array_equal(real, decode(case["out"])), "cv2.resize differs: %s" % case["window"]
         print("cross-check: NumPy resize == cv2", cv2.__version__, "on", len(golden["resize"]), "cases")
+        levels = np.repeat(np.arange(256, dtype=np.uint8)[None, :, None], 3, axis=2)
+        real = levels.astype(np.float32)  # mmcv.imnormalize_ on a float32 image
+        cv2.subtract(real, np.float64(IMAGENET_MEAN.reshape(1, -1)), real)
+        cv2.multiply(real, 1 / np.float64(IMAGENET_STD.reshape(1, -1)), real)
+        assert np.array_equal(real.transpose(2, 0, 1), normalize_chw(levels)), "cv2 normalisation"
+        print("cross-check: NumPy normalisation == cv2 on all 768 levels")
     except ImportError:
         print("cross-check: cv2 not installed, skipped")
     try:

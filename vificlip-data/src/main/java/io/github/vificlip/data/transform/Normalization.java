@@ -6,8 +6,8 @@ package io.github.vificlip.data.transform;
 import io.github.vificlip.data.video.RgbFrame;
 
 /**
- * Per-channel normalisation of 0-255 RGB values: {@code (x - mean) * (1 / std)} in single
- * precision, as mmcv's {@code imnormalize} computes it.
+ * Per-channel normalisation of 0-255 RGB values: {@code (x - mean) * (1 / std)} to float32, with
+ * the rounding of mmcv's {@code imnormalize} (see {@link #table()}).
  *
  * @param mean the red, green and blue means on the 0-255 scale
  * @param std the red, green and blue standard deviations on the 0-255 scale
@@ -70,20 +70,20 @@ public record Normalization(double[] mean, double[] std) {
     }
 
     /**
-     * The normalised value of every byte per channel, {@code table()[c][v] = ((float) v - (float)
-     * mean[c]) * (float) (1 / std[c])}: the single-precision arithmetic of mmcv's {@code
-     * imnormalize}.
+     * The normalised value of every byte per channel, {@code table()[c][v] = (float) ((double)
+     * ((float) v - (float) mean[c]) * (1 / std[c]))}: mmcv's {@code imnormalize} on a float32
+     * image, whose {@code cv2.subtract} rounds the mean to float32 and whose {@code cv2.multiply}
+     * multiplies by {@code 1 / std} in double before rounding the product to float32.
      *
      * @return a new {@code [3][256]} table
      */
     public float[][] table() {
         float[][] table = new float[3][256];
         for (int c = 0; c < 3; c++) {
-            // cv2.subtract / cv2.multiply turn the float64 scalars into float32 first.
             float m = (float) mean[c];
-            float inv = (float) (1.0 / std[c]);
+            double inv = 1.0 / std[c];
             for (int v = 0; v < 256; v++) {
-                table[c][v] = (v - m) * inv;
+                table[c][v] = (float) ((v - m) * inv);
             }
         }
         return table;

@@ -141,6 +141,17 @@ class TransformReferenceTest {
     }
 
     @Test
+    void normalisationTableMatchesOpenCvBitForBit() {
+        float[] expected = ReferenceGolden.floats(GOLDEN.get("normalisation"));
+        float[][] table = Normalization.IMAGENET.table();
+        float[] actual = new float[3 * 256];
+        for (int c = 0; c < 3; c++) {
+            System.arraycopy(table[c], 0, actual, c * 256, 256);
+        }
+        assertThat(actual).containsExactly(expected);
+    }
+
+    @Test
     void multiScaleCandidatesFollowTheReferenceOrder() {
         MultiScaleCrop crop = new MultiScaleCrop(224, MultiScaleCrop.DEFAULT_SCALES, 1);
         JsonObject expected = GOLDEN.getAsJsonObject("multi_scale_candidates");
