@@ -89,10 +89,13 @@ def main():
     v_width = w["visual.class_embedding"].shape[0]
     # Prompts drawn wider than the reference's N(0, 0.02^2), so that they move the outputs visibly.
     ctx = f32(rng.normal(0.0, 0.5, size=(N_CTX_TEXT, t_width)))
-    text_deep = {i: f32(rng.normal(0.0, 0.5, size=(N_CTX_TEXT, t_width)))
+    # The reference's forward pass rounds VPT and VPT_shallow to fp16 (.half() in clip/model.py),
+    # so these are drawn at fp16 precision: the .pth below then gives the same outputs as they do.
+    f16 = lambda a: a.astype(np.float16).astype(np.float64)  # noqa: E731
+    text_deep = {i: f16(rng.normal(0.0, 0.5, size=(N_CTX_TEXT, t_width)))
                  for i in range(1, DEPTH_TEXT)}
-    vpt = f32(rng.normal(0.0, 0.5, size=(N_CTX_VISION, v_width)))
-    vision_deep = {i: f32(rng.normal(0.0, 0.5, size=(N_CTX_VISION, v_width)))
+    vpt = f16(rng.normal(0.0, 0.5, size=(N_CTX_VISION, v_width)))
+    vision_deep = {i: f16(rng.normal(0.0, 0.5, size=(N_CTX_VISION, v_width)))
                    for i in range(1, DEPTH_VISION)}
     video = f32(rng.normal(0.0, 1.0, size=(2, 3, 3, cr.IMAGE_SIZE, cr.IMAGE_SIZE)))
 

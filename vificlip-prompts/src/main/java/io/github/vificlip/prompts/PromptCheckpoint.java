@@ -5,6 +5,7 @@ package io.github.vificlip.prompts;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,12 +26,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Learned prompts read from a file, with the prompt learner they fit.
@@ -45,23 +50,30 @@ import java.util.regex.Pattern;
  *       and a {@value #METADATA_KEY} metadata entry: a JSON object with the sizes, the template,
  *       the init words, the seed and the backbone's architecture. A few hundred kilobytes for
  *       ViT-B/16; they load onto any model with the same backbone.
- *   <li><b>ViFi-CLIP prompting checkpoints</b> ({@code .pth}, SPEC §7): {@code module.}-prefixed
- *       names with {@code prompt_learner.ctx}, {@code image_encoder.VPT} and the {@code
- *       VPT_shallow} tensors beside the frozen backbone. Only the prompt tensors are read; the
- *       class-specific buffers {@code token_prefix} and {@code token_suffix} are dropped (they are
- *       rebuilt for the current class names), the backbone's weights are left to {@link
- *       io.github.vificlip.model.ViFiClip}.
+ *   <li><b>ViFi-CLIP prompting checkpoints</b> ({@code .pth}, written by the reference's {@code
+ *       utils/tools.py epoch_saving}): {@code module.}-prefixed names with {@code
+ *       prompt_learner.ctx}, {@code image_encoder.VPT} and the {@code VPT_shallow} tensors beside
+ *       the frozen backbone, and the run's yacs {@code config}. Only the prompt tensors are read;
+ *       the class-specific buffers {@code token_prefix} and {@code token_suffix} are dropped (they
+ *       are rebuilt for the current class names), the backbone's weights are left to {@link
+ *       io.github.vificlip.model.ViFiClip}. The config's {@code TRAINER.ViFi_CLIP} settings give
+ *       the class text: with {@code CTX_INIT} set and {@code N_CTX_TEXT} ≤ 4 it is {@code CTX_INIT}
+ *       then the name, else "X X … X" then the name. {@code VPT} and every {@code VPT_shallow}
+ *       (both towers) are rounded to fp16, as the reference's forward pass rounds them ({@code
+ *       .half()} in its {@code clip/model.py}); {@code prompt_learner.ctx} is kept as stored.
  * </ul>
  *
- * <p>Sizes come from the tensors' shapes (context rows, deep prompts for blocks 1..d−1); the
- * template and init words from the metadata when there is one, the reference's defaults otherwise.
- * Close the checkpoint to free its arrays.
+ * <p>Sizes come from the tensors' shapes (context rows, deep prompts for blocks 1..d−1) and must
+ * agree with a checkpoint's config; the template and init words come from the metadata or the
+ * config when there is one, the reference's defaults otherwise. Close the checkpoint to free its
+ * arrays.
  */
 public final class PromptCheckpoint implements AutoCloseable {
 
     /** The safetensors metadata entry that describes the prompts of a prompt-only file. */
     public static final String METADATA_KEY = "vificlip.prompts";
 
+    private static final Logger LOG = LoggerFactory.getLogger(PromptCheckpoint.class);
     private static final int FORMAT_VERSION = 1;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern DEEP =
@@ -70,13 +82,19 @@ public final class PromptCheckpoint implements AutoCloseable {
     private final Path file;
     private final PromptLearner learner;
     private final StateDict weights;
+    private final Map<String, NDArray> tensors;
     private final int backboneTensors;
 
     private PromptCheckpoint(
-            Path file, PromptLearner learner, StateDict weights, int backboneTensors) {
+            Path file,
+            PromptLearner learner,
+            StateDict weights,
+            Map<String, NDArray> tensors,
+            int backboneTensors) {
         this.file = file;
         this.learner = learner;
         this.weights = weights;
+        this.tensors = tensors;
         this.backboneTensors = backboneTensors;
     }
 
@@ -88,8 +106,8 @@ public final class PromptCheckpoint implements AutoCloseable {
      * @param manager the manager under which the arrays are created (it sets the device)
      * @return the prompts and their learner; close it when done
      * @throws IOException if the file cannot be read, holds no prompts, or its prompts are not
-     *     consistent (a deep prompt without its shallow one, a gap in the blocks, mixed shapes);
-     *     the message names the file and the tensors
+     *     consistent (a deep prompt without its shallow one, a gap in the blocks, mixed shapes,
+     *     sizes that its config contradicts); the message names the file and the tensors
      */
     public static PromptCheckpoint read(Path file, NDManager manager) throws IOException {
         WeightsIndex index = StateDicts.inspect(file);
@@ -110,15 +128,42 @@ public final class PromptCheckpoint implements AutoCloseable {
                             + " checkpoint");
         }
         JsonNode description = null;
-        if (index.format() == WeightsFormat.SAFETENSORS) {
+        Optional<ReferencePromptConfig> config = Optional.empty();
+        boolean reference = index.format() != WeightsFormat.SAFETENSORS;
+        if (reference) {
+            config = ReferencePromptConfig.read(file);
+        } else {
             String text = SafetensorsContent.metadata(file).get(METADATA_KEY);
             if (text != null) {
                 description = parse(file, text);
             }
         }
-        PromptLearner learner = learnerOf(file, shapes, description);
+        PromptLearner learner = learnerOf(file, shapes, description, config);
+        if (reference && config.isEmpty() && learner.textContext() > 0) {
+            LOG.warn(
+                    "{} has no ViFi-CLIP config entry: its class text is taken to be \"{}\"",
+                    file,
+                    learner.promptText("{name}", learner.template()));
+        }
         StateDict weights = StateDicts.read(List.of(file), manager, TuningMode::isPromptParameter);
-        return new PromptCheckpoint(file, learner, weights, backbone);
+        Map<String, NDArray> tensors = new LinkedHashMap<>(weights.tensors());
+        if (reference) {
+            tensors.replaceAll((name, array) -> isHalvedPrompt(name) ? halfRounded(array) : array);
+        }
+        return new PromptCheckpoint(
+                file, learner, weights, Collections.unmodifiableMap(tensors), backbone);
+    }
+
+    /**
+     * {@code VPT} and {@code VPT_shallow}: the tensors clip/model.py casts with {@code .half()}.
+     */
+    private static boolean isHalvedPrompt(String name) {
+        return name.contains("VPT");
+    }
+
+    /** The values fp16 holds nearest to the array's (round to nearest even), as fp32. */
+    private static NDArray halfRounded(NDArray array) {
+        return array.toType(DataType.FLOAT16, false).toType(DataType.FLOAT32, false);
     }
 
     /**
@@ -171,12 +216,13 @@ public final class PromptCheckpoint implements AutoCloseable {
     }
 
     /**
-     * Returns the prompt tensors under the reference's names.
+     * Returns the prompt tensors under the reference's names; those of a ViFi-CLIP checkpoint that
+     * its forward pass casts to fp16 ({@code VPT}, {@code VPT_shallow}) come rounded to fp16.
      *
      * @return fp32 arrays owned by this checkpoint
      */
     public Map<String, NDArray> tensors() {
-        return weights.tensors();
+        return tensors;
     }
 
     /**
@@ -241,9 +287,13 @@ public final class PromptCheckpoint implements AutoCloseable {
         return node;
     }
 
-    /** The learner the prompt shapes describe. */
+    /** The learner the prompt shapes describe, with the class text of the description or config. */
     private static PromptLearner learnerOf(
-            Path file, Map<String, Shape> shapes, JsonNode description) throws IOException {
+            Path file,
+            Map<String, Shape> shapes,
+            JsonNode description,
+            Optional<ReferencePromptConfig> config)
+            throws IOException {
         Shape context = shapes.get(PromptLearner.TEXT_CONTEXT);
         Shape vision = shapes.get(PromptLearner.VISION_PROMPTS);
         TreeSet<Integer> textBlocks = new TreeSet<>();
@@ -303,7 +353,18 @@ public final class PromptCheckpoint implements AutoCloseable {
             builder.optSeed(description.path("seed").asLong());
         }
         try {
-            return builder.build();
+            PromptLearner learner = builder.build();
+            if (config.isEmpty()) {
+                return learner;
+            }
+            List<String> disagreements = config.get().disagreements(learner);
+            if (!disagreements.isEmpty()) {
+                throw new IOException(
+                        file
+                                + ": the prompt tensors do not match the checkpoint's config: "
+                                + String.join("; ", disagreements));
+            }
+            return builder.optInitWords(config.get().initWords().orElse(null)).build();
         } catch (IllegalArgumentException e) {
             throw new IOException(file + ": " + e.getMessage(), e);
         }

@@ -23,17 +23,18 @@ import java.util.Optional;
  * <ul>
  *   <li><b>Text</b>: one context of {@code textContext} vectors shared by all classes ({@code
  *       prompt_learner.ctx}) sits at token positions 1..n of the class prompt "X X … X {name}."
- *       (underscores in names become spaces); deep prompts ({@code
- *       transformer.resblocks.i.VPT_shallow}) replace positions 1..n before text blocks
- *       1..textDepth−1.
+ *       (underscores in names become spaces), or of "{init words} {name}." when the context starts
+ *       from words; deep prompts ({@code transformer.resblocks.i.VPT_shallow}) replace positions
+ *       1..n before text blocks 1..textDepth−1.
  *   <li><b>Vision</b>: {@code visionContext} tokens ({@code visual.VPT}) are appended after the
  *       class and patch tokens of every frame (after the positional embeddings, before {@code
  *       ln_pre}); deep prompts ({@code visual.transformer.resblocks.i.VPT_shallow}) replace the
  *       last n tokens before vision blocks 1..visionDepth−1.
  *   <li><b>Depth d</b> means layer 0 plus blocks 1..d−1: d = 12 prompts every block of ViT-B/16, d
  *       = 9 leaves blocks 9..11 without fresh prompts.
- *   <li>Every prompt starts from N(0, 0.02²), drawn from the seed; the text context may start from
- *       the token embeddings of up to four words instead ({@link Builder#optInitWords}).
+ *   <li>Every prompt starts from N(0, 0.02²), drawn from the seed; a text context of at most four
+ *       vectors may start from the token embeddings of words instead ({@link
+ *       Builder#optInitWords}).
  * </ul>
  *
  * <pre>{@code
@@ -220,8 +221,9 @@ public final class PromptLearner {
     }
 
     /**
-     * Returns the text whose tokens the learned context replaces: the init words, or one "X" per
-     * context vector (each "X" is one token).
+     * Returns the text that precedes the class name: the init words, whose tokens 1..n the learned
+     * context replaces (tokens beyond n stay as they are), or one "X" per context vector (each "X"
+     * is one token).
      *
      * @return the context's placeholder text; empty without text context
      */
@@ -233,12 +235,14 @@ public final class PromptLearner {
     }
 
     /**
-     * Returns the class prompt the tokenizer sees: the context's placeholder text, a space, then
-     * the template with the class name, its underscores turned into spaces (SPEC §1.4).
+     * Returns the class prompt the tokenizer sees: the context's text ({@link #contextText}), a
+     * space, then the template with the class name, its underscores turned into spaces, as the
+     * reference's {@code VLPromptLearner} builds it ({@code prompt_prefix + " " + name + "."}).
      *
      * @param className the class name, e.g. {@code brush_hair}
      * @param template the text after the context, e.g. {@code "{}."}
-     * @return e.g. {@code "X X X X brush hair."}
+     * @return e.g. {@code "X X X X X brush hair."}, or {@code "a photo of a brush hair."} with init
+     *     words
      */
     public String promptText(String className, PromptTemplate template) {
         String name = template.apply(className.replace('_', ' '));
@@ -331,8 +335,9 @@ public final class PromptLearner {
      *
      * @param model the backbone, typically a fine-tuned ViFi-CLIP ("bridge")
      * @return the prompted model
-     * @throws IllegalArgumentException if the prompts do not fit the model's architecture, or the
-     *     init words do not make exactly {@code textContext} tokens
+     * @throws IllegalArgumentException if the prompts do not fit the model's architecture
+     * @throws io.github.vificlip.tokenizer.TextTooLongException if the init words do not fit the
+     *     model's context length
      */
     public PromptedViFiClip attach(ViFiClip model) {
         return PromptedViFiClip.attach(this, model);
@@ -485,9 +490,12 @@ public final class PromptLearner {
 
         /**
          * Starts the text context from the token embeddings of these words instead of random
-         * values, as the reference does for at most {@value #MAX_INIT_WORDS} context vectors; the
-         * words then replace the "X" placeholders in the class prompts. They must make exactly
-         * {@code textContext} tokens (checked when attached).
+         * values, as the reference does ({@code CTX_INIT}) for at most {@value #MAX_INIT_WORDS}
+         * context vectors: the class prompt becomes "{words} {name}.", and the context starts as
+         * the embeddings of its tokens 1..n, which it replaces. Words of more than n tokens keep
+         * their further tokens fixed ("a photo of a" with n = 2: "a photo" learned, "of a" fixed);
+         * words of fewer tokens start the remaining vectors from the end token and the padding,
+         * which then take the place of the first tokens of the name, as in the reference.
          *
          * @param words e.g. {@code "a photo of a"}; underscores become spaces
          * @return this builder

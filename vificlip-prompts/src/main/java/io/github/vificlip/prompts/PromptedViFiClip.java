@@ -16,6 +16,7 @@ import io.github.vificlip.model.ViFiClipBlock;
 import io.github.vificlip.model.VideoClassifier;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -84,24 +85,17 @@ public final class PromptedViFiClip implements AutoCloseable {
         }
     }
 
-    /** The token ids of the init words, which must be exactly one per context vector. */
+    /**
+     * The token ids at positions 1..n of the tokenised init words, as the reference's {@code
+     * VLPromptLearner} takes them ({@code embedding[0, 1:1 + n_ctx]}): the words' first n tokens,
+     * then the end token and padding when the words make fewer.
+     */
     private static int[] initWordIds(PromptLearner learner, ViFiClipBlock backbone) {
         if (learner.initWords().isEmpty()) {
             return null;
         }
-        String words = learner.initWords().get();
-        int[] ids = backbone.getTokenizer().encode(words);
-        if (ids.length != learner.textContext()) {
-            throw new IllegalArgumentException(
-                    "The init words \""
-                            + words
-                            + "\" make "
-                            + ids.length
-                            + " tokens, but the text context has "
-                            + learner.textContext()
-                            + " vectors: give words that make exactly one token per vector");
-        }
-        return ids;
+        int[] ids = backbone.getTokenizer().tokenize(learner.initWords().get());
+        return Arrays.copyOfRange(ids, 1, 1 + learner.textContext());
     }
 
     /** The reference's init: the context starts as the init words' token embeddings. */

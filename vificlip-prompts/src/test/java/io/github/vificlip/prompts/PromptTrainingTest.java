@@ -132,15 +132,27 @@ class PromptTrainingTest {
                                                 List.of("brush hair"),
                                                 PromptTemplate.of("a photo of a {}."))[0]);
             }
-            PromptLearner wrongCount =
+            // fewer vectors than words (the reference's rule): the context takes the first two,
+            // "of a" stays fixed in the prompt, which still reads "a photo of a brush hair."
+            PromptLearner two =
                     PromptLearner.builder()
-                            .setTextContext(3)
+                            .setTextContext(2)
                             .setVisionContext(2)
                             .optInitWords("a photo of a")
                             .build();
-            assertThatThrownBy(() -> wrongCount.attach(model))
-                    .hasMessageContaining("\"a photo of a\" make 4 tokens")
-                    .hasMessageContaining("the text context has 3 vectors");
+            try (PromptedViFiClip prompted = two.attach(model)) {
+                NDArray context = prompted.getBlock().stateDict().get("prompt_learner.ctx");
+                assertThat(context.toFloatArray())
+                        .isEqualTo(golden.get("ctx_from_words").get(":2").toFloatArray());
+                assertThat(two.promptText("brush_hair", two.template()))
+                        .isEqualTo("a photo of a brush hair.");
+                assertThat(prompted.classEmbeddings(List.of("brush_hair"))[0])
+                        .isEqualTo(
+                                model.classEmbeddings(
+                                                model.getBlock(),
+                                                List.of("brush hair"),
+                                                PromptTemplate.of("a photo of a {}."))[0]);
+            }
         }
     }
 

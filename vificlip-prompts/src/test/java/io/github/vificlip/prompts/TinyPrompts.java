@@ -109,7 +109,11 @@ final class TinyPrompts {
 
     /** The reference inputs, prompts and outputs. */
     static Map<String, NDArray> golden(NDManager manager) {
-        try (InputStream in = Files.newInputStream(resource("prompts_tiny_golden.safetensors"))) {
+        return golden(manager, "prompts_tiny_golden.safetensors");
+    }
+
+    static Map<String, NDArray> golden(NDManager manager, String name) {
+        try (InputStream in = Files.newInputStream(resource(name))) {
             Map<String, NDArray> tensors = new LinkedHashMap<>();
             for (NDArray array : NDList.decode(manager, in)) {
                 tensors.put(array.getName(), array);
@@ -120,7 +124,6 @@ final class TinyPrompts {
         }
     }
 
-    /** The script's prompt tensors alone. */
     static Map<String, NDArray> goldenPrompts(Map<String, NDArray> golden) {
         Map<String, NDArray> prompts = new LinkedHashMap<>();
         PROMPT_NAMES.forEach(name -> prompts.put(name, golden.get(name)));
@@ -139,6 +142,12 @@ final class TinyPrompts {
 
     /** Asserts that {@code actual} matches {@code expected} element-wise within the tolerance. */
     static void assertClose(NDArray actual, NDArray expected) {
+        assertThat(maxDifference(actual, expected))
+                .as("largest difference from the reference over %s values", expected.size())
+                .isLessThanOrEqualTo(TOLERANCE);
+    }
+
+    static float maxDifference(NDArray actual, NDArray expected) {
         assertThat(actual.getShape()).isEqualTo(expected.getShape());
         float[] a = actual.toType(DataType.FLOAT32, false).toFloatArray();
         float[] e = expected.toType(DataType.FLOAT32, false).toFloatArray();
@@ -146,12 +155,9 @@ final class TinyPrompts {
         for (int i = 0; i < a.length; i++) {
             worst = Math.max(worst, Math.abs(a[i] - e[i]));
         }
-        assertThat(worst)
-                .as("largest difference from the reference over %s values", e.length)
-                .isLessThanOrEqualTo(TOLERANCE);
+        return worst;
     }
 
-    /** Asserts that rows of Java floats match a reference array. */
     static void assertClose(float[][] actual, NDArray expected) {
         assertClose(expected.getManager().create(actual), expected);
     }
