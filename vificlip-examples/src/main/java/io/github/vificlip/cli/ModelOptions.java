@@ -54,8 +54,10 @@ final class ModelOptions {
             paramLabel = "FILE",
             description = {
                 "Learned prompts to attach to the model (bridge and prompt): the prompt-only",
-                "model.safetensors of a `train --recipe *-prompt` run, or a ViFi-CLIP prompting",
-                "checkpoint (.pth). The backbone's weights come from --weights."
+                "model.safetensors of a `train --recipe *-prompt` run, whose backbone comes from",
+                "--weights, or a ViFi-CLIP prompting checkpoint (.pth), whose backbone is loaded",
+                "over --weights as ViFi-CLIP's resume does: --weights ViT-B-16.pt --prompts",
+                "ckpt.pth (OpenAI's file gives the token embedding the checkpoint lacks)."
             })
     Path prompts;
 
@@ -100,22 +102,43 @@ final class ModelOptions {
         } else if (config != null) {
             builder.setConfig(ZooArguments.readConfig(config));
         }
-        if (!weights.isEmpty()) {
-            for (Path file : weights) {
-                if (PromptCheckpoint.holdsOnlyPrompts(file)) {
-                    throw new IllegalArgumentException(
-                            file
-                                    + " holds learned prompts only, not a model: give the model's"
-                                    + " weights with --weights and this file with --prompts");
-                }
-            }
-            builder.optWeights(weights.toArray(Path[]::new));
+        List<Path> files = modelWeights();
+        if (!files.isEmpty()) {
+            builder.optWeights(files.toArray(Path[]::new));
         } else if (preset == null && config == null) {
             throw new IllegalArgumentException(
                     "Give --weights FILE (or --preset NAME / --config JSON to start from random"
                             + " weights)");
         }
         return builder.build();
+    }
+
+    /**
+     * Returns the files the model loads: {@code --weights}, then the {@code --prompts} file when it
+     * holds a backbone (a ViFi-CLIP prompting checkpoint), as the reference's resume loads it.
+     */
+    private List<Path> modelWeights() throws IOException {
+        for (Path file : weights) {
+            if (PromptCheckpoint.holdsOnlyPrompts(file)) {
+                throw new IllegalArgumentException(
+                        file
+                                + " holds learned prompts only, not a model: give the model's"
+                                + " weights with --weights and this file with --prompts");
+            }
+        }
+        if (prompts == null) {
+            return weights;
+        }
+        if (weights.isEmpty() && !PromptCheckpoint.holdsOnlyPrompts(prompts)) {
+            throw new IllegalArgumentException(
+                    prompts
+                            + " holds the backbone its prompts were learned on, without the token"
+                            + " embedding (ViFi-CLIP checkpoints do not save it): give CLIP's"
+                            + " weights first, e.g. --weights ViT-B-16.pt --prompts "
+                            + prompts
+                            + "; the checkpoint's backbone is loaded over them");
+        }
+        return PromptCheckpoint.backboneWeights(weights, prompts);
     }
 
     /**

@@ -181,6 +181,45 @@ public final class PromptCheckpoint implements AutoCloseable {
     }
 
     /**
+     * Returns the weights files of the model that a file's prompts belong on, loaded the way the
+     * reference's resume ({@code utils/tools.py load_checkpoint}) loads a prompting checkpoint: the
+     * given files, then the prompts file itself when it holds a backbone besides its prompts (a
+     * ViFi-CLIP prompting checkpoint holds the frozen model they were learned on) and is not among
+     * them already. A prompt-only file adds nothing.
+     *
+     * @param weights the model's weights files, in load order (CLIP's weights first: ViFi-CLIP
+     *     checkpoints lack the token embedding)
+     * @param promptsFile the prompts file
+     * @return the files to load the model from
+     * @throws IOException if the prompts file cannot be read as weights
+     * @throws IllegalArgumentException if the prompts file holds a backbone but no weights are
+     *     given to complete it
+     */
+    public static List<Path> backboneWeights(List<Path> weights, Path promptsFile)
+            throws IOException {
+        if (holdsOnlyPrompts(promptsFile)) {
+            return List.copyOf(weights);
+        }
+        Path prompts = promptsFile.toAbsolutePath().normalize();
+        for (Path file : weights) {
+            if (file.toAbsolutePath().normalize().equals(prompts)) {
+                return List.copyOf(weights);
+            }
+        }
+        if (weights.isEmpty()) {
+            throw new IllegalArgumentException(
+                    promptsFile
+                            + " holds the backbone its prompts were learned on, without the token"
+                            + " embedding (ViFi-CLIP checkpoints do not save it): give CLIP's"
+                            + " weights (e.g. OpenAI's ViT-B-16.pt) as the model's weights, and"
+                            + " this file's backbone is loaded over them");
+        }
+        List<Path> files = new ArrayList<>(weights);
+        files.add(promptsFile);
+        return List.copyOf(files);
+    }
+
+    /**
      * Writes a prompted model's prompts as a prompt-only file, atomically.
      *
      * @param file the target, replaced if it exists

@@ -241,11 +241,16 @@ public final class PromptedViFiClip implements AutoCloseable {
                     mine.template().pattern());
         }
         LoadReport report = block.loadStateDict(checkpoint.tensors(), true);
-        LOG.info(
-                "Loaded {} prompt tensors from {} ({} backbone tensors left to the backbone)",
-                report.loaded().size(),
-                checkpoint.file(),
-                checkpoint.backboneTensorCount());
+        if (checkpoint.backboneTensorCount() == 0) {
+            LOG.info("Loaded {} prompt tensors from {}", report.loaded().size(), checkpoint.file());
+        } else {
+            LOG.info(
+                    "Loaded {} prompt tensors from {}; its {} backbone tensors belong in the"
+                            + " model's weights (PromptCheckpoint.backboneWeights)",
+                    report.loaded().size(),
+                    checkpoint.file(),
+                    checkpoint.backboneTensorCount());
+        }
         return report;
     }
 

@@ -10,10 +10,12 @@ import io.github.vificlip.model.ClipConfig;
 import io.github.vificlip.model.PromptTemplate;
 import io.github.vificlip.model.TuningMode;
 import io.github.vificlip.model.ViFiClip;
+import io.github.vificlip.prompts.PromptCheckpoint;
 import io.github.vificlip.prompts.PromptedViFiClip;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -75,10 +77,15 @@ public final class ViFiClipBlockFactory implements BlockFactory {
             if (config != null) {
                 builder.setConfig(config);
             }
-            builder.optWeights(ZooArguments.weights(modelPath, arguments).toArray(Path[]::new));
+            List<Path> weights = ZooArguments.weights(modelPath, arguments);
+            Path prompts = ZooArguments.prompts(modelPath, arguments);
+            if (prompts != null) {
+                // a prompting checkpoint brings its backbone, as the reference's resume loads it
+                weights = PromptCheckpoint.backboneWeights(weights, prompts);
+            }
+            builder.optWeights(weights.toArray(Path[]::new));
             ViFiClip vifi = builder.build();
             model.getNDManager().attachInternal("vificlip-" + UUID.randomUUID(), vifi);
-            Path prompts = ZooArguments.prompts(modelPath, arguments);
             if (prompts == null) {
                 return vifi.getBlock();
             }

@@ -45,8 +45,9 @@ public final class ZooArguments {
 
     /**
      * Learned prompts (bridge and prompt) to attach to the weights: a prompt-only safetensors file
-     * or a ViFi-CLIP prompting checkpoint. The class text is then the learned context before each
-     * name, so {@value #TEMPLATE} is refused with it.
+     * or a ViFi-CLIP prompting checkpoint, whose backbone is then loaded over {@value #WEIGHTS} as
+     * the reference's resume loads it (need not be listed there too). The class text is then the
+     * learned context before each name, so {@value #TEMPLATE} is refused with it.
      */
     public static final String PROMPTS = "prompts";
 

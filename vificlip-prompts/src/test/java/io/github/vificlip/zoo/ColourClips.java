@@ -129,9 +129,20 @@ public final class ColourClips {
     /** Writes a float32 .npy file (format 1.0) of a smooth pattern. */
     public static Path writeNpy(Path file, int[] shape) throws IOException {
         int count = 1;
-        StringBuilder dims = new StringBuilder();
         for (int d : shape) {
             count *= d;
+        }
+        float[] values = new float[count];
+        for (int i = 0; i < count; i++) {
+            values[i] = (float) Math.sin(i * 0.01);
+        }
+        return writeNpy(file, shape, values);
+    }
+
+    /** Writes a float32 .npy file (format 1.0) of the given values, in row-major order. */
+    public static Path writeNpy(Path file, int[] shape, float[] values) throws IOException {
+        StringBuilder dims = new StringBuilder();
+        for (int d : shape) {
             dims.append(d).append(", ");
         }
         String header =
@@ -141,9 +152,9 @@ public final class ColourClips {
         header = header.replace(", ), }", "), }");
         int total = 10 + header.length() + 1;
         String padded = header + " ".repeat((64 - total % 64) % 64) + "\n";
-        ByteBuffer data = ByteBuffer.allocate(count * 4).order(ByteOrder.LITTLE_ENDIAN);
-        for (int i = 0; i < count; i++) {
-            data.putFloat((float) Math.sin(i * 0.01));
+        ByteBuffer data = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+        for (float value : values) {
+            data.putFloat(value);
         }
         try (OutputStream raw = Files.newOutputStream(file);
                 DataOutputStream out = new DataOutputStream(raw)) {
