@@ -52,7 +52,7 @@ import picocli.CommandLine.Option;
             "  --text T       a text, embedded exactly as given (no template).",
             "With --prompts FILE, clips and images go through the learned vision prompts and",
             "each text is a class name after the learned context (\"X X ... X {text}.\", or",
-            "\"a photo of a {text}.\" for a checkpoint whose config sets CTX_INIT).",
+            "\"{CTX_INIT} {text}.\" for a ViFi-CLIP checkpoint with N_CTX_TEXT <= 4).",
             "Embeddings are L2-normalised, so dot products are cosine similarities."
         })
 public final class EmbedCommand implements Callable<Integer> {

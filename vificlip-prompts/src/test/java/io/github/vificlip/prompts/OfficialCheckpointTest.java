@@ -4,6 +4,7 @@
 package io.github.vificlip.prompts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
@@ -20,6 +21,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -162,6 +164,27 @@ class OfficialCheckpointTest {
             assertThat(rounded).isLessThanOrEqualTo(TOLERANCE);
             assertThat(unrounded).isGreaterThan(10 * TOLERANCE);
         }
+    }
+
+    @Test
+    void aCheckpointsBackboneIsLoadedOverTheGivenWeights(@TempDir Path dir) throws Exception {
+        Path pth = checkpoint("ctx2_init");
+        Path clip = TinyPrompts.weightsFile();
+        assertThat(PromptCheckpoint.backboneWeights(List.of(clip), pth)).containsExactly(clip, pth);
+        assertThat(PromptCheckpoint.backboneWeights(List.of(clip, pth), pth))
+                .containsExactly(clip, pth);
+        assertThatThrownBy(() -> PromptCheckpoint.backboneWeights(List.of(), pth))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(pth.toString())
+                .hasMessageContaining("without the token embedding");
+
+        Path promptOnly = dir.resolve("prompts.safetensors");
+        try (ViFiClip model = TinyPrompts.model();
+                PromptedViFiClip prompted = TinyPrompts.LEARNER.attach(model)) {
+            prompted.savePrompts(promptOnly);
+        }
+        assertThat(PromptCheckpoint.backboneWeights(List.of(clip), promptOnly))
+                .containsExactly(clip);
     }
 
     private static float maxDifference(float[][] actual, String expected) {
