@@ -19,10 +19,10 @@ import java.util.Optional;
  *
  * <p>The pickle is read by the same restricted unpickler as the weights: nothing is executed. The
  * value comes back as a tree of {@link Map} (a dict, or an instance of a dict subclass such as
- * {@code CfgNode}: its items, keys as strings), {@link List} (a list or a tuple), {@link String},
- * {@link Long} or {@link java.math.BigInteger}, {@link Double}, {@link Boolean} and {@code null};
- * anything else (a tensor, another object) becomes a {@link String} naming its kind in angle
- * brackets, such as {@code "<tensor>"}.
+ * {@code CfgNode} that has items: its items, keys as strings), {@link List} (a list or a tuple),
+ * {@link String}, {@link Long} or {@link java.math.BigInteger}, {@link Double}, {@link Boolean} and
+ * {@code null}; anything else (a tensor, another object) becomes a {@link String} naming its kind
+ * in angle brackets, such as {@code "<tensor>"}.
  */
 public final class CheckpointEntries {
 
@@ -72,11 +72,9 @@ public final class CheckpointEntries {
             return "<nested deeper than " + MAX_DEPTH + ">";
         }
         Map<Object, Object> map = PickledTrees.asMap(value);
-        if (map != null || isEmptyDictSubclass(value)) {
+        if (map != null) {
             Map<String, Object> out = new LinkedHashMap<>();
-            if (map != null) {
-                map.forEach((k, v) -> out.put(String.valueOf(k), plain(v, depth + 1)));
-            }
+            map.forEach((k, v) -> out.put(String.valueOf(k), plain(v, depth + 1)));
             return out;
         }
         Collection<?> items =
@@ -91,11 +89,5 @@ public final class CheckpointEntries {
             return out;
         }
         return "<" + PickledTrees.kind(value) + ">";
-    }
-
-    /** A yacs CfgNode with no items pickles as an instance without dict items. */
-    private static boolean isEmptyDictSubclass(Object value) {
-        return value instanceof Pickled.Instance
-                && ((Pickled.Instance) value).type().name().equals("CfgNode");
     }
 }
