@@ -232,15 +232,17 @@ public final class PromptedViFiClip implements AutoCloseable {
     private LoadReport load(PromptCheckpoint checkpoint) {
         PromptLearner mine = getLearner();
         PromptLearner theirs = checkpoint.learner();
-        if (!theirs.template().equals(mine.template())) {
-            LOG.warn(
-                    "{} was learned with the class text \"{}\" after the context; this model uses"
-                            + " \"{}\"",
-                    checkpoint.file(),
-                    theirs.template().pattern(),
-                    mine.template().pattern());
-        }
+        String example = "{name}";
+        String theirText = theirs.promptText(example, theirs.template());
+        String myText = mine.promptText(example, mine.template());
         LoadReport report = block.loadStateDict(checkpoint.tensors(), true);
+        if (!theirText.equals(myText)) {
+            LOG.warn(
+                    "{} was learned with the class text \"{}\"; this model uses \"{}\"",
+                    checkpoint.file(),
+                    theirText,
+                    myText);
+        }
         if (checkpoint.backboneTensorCount() == 0) {
             LOG.info("Loaded {} prompt tensors from {}", report.loaded().size(), checkpoint.file());
         } else {
