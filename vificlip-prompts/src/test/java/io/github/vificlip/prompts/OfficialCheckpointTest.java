@@ -6,15 +6,25 @@ package io.github.vificlip.prompts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.djl.Application;
 import ai.djl.Device;
+import ai.djl.modality.Classifications;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.repository.zoo.Criteria;
+import ai.djl.repository.zoo.ZooModel;
+import ai.djl.training.ParameterStore;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.vificlip.model.ViFiClip;
 import io.github.vificlip.model.VideoClassifier;
+import io.github.vificlip.weights.SafetensorsWriter;
 import io.github.vificlip.weights.StateDict;
 import io.github.vificlip.weights.StateDicts;
+import io.github.vificlip.zoo.ZooArguments;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -185,6 +195,46 @@ class OfficialCheckpointTest {
         }
         assertThat(PromptCheckpoint.backboneWeights(List.of(clip), promptOnly))
                 .containsExactly(clip);
+    }
+
+    @Test
+    void theZooLoadsACheckpointsBackboneOverItsWeights(@TempDir Path dir) throws Exception {
+        // random weights but the tiny model's token embedding: only the checkpoint's backbone
+        // gives the reference's features
+        Path other = dir.resolve("other.safetensors");
+        try (ViFiClip random = ViFiClip.builder().setConfig(TinyPrompts.CONFIG).optSeed(7).build();
+                StateDict tiny = StateDicts.read(TinyPrompts.weightsFile(), manager)) {
+            Map<String, NDArray> tensors = new LinkedHashMap<>(random.stateDict());
+            tensors.put("token_embedding.weight", tiny.get("token_embedding.weight"));
+            SafetensorsWriter.builder().build().write(other, tensors);
+        }
+        Path config = dir.resolve("tiny.json");
+        Files.writeString(config, new ObjectMapper().writeValueAsString(TinyPrompts.CONFIG));
+        // the checkpoint is named only as the prompts, not among the weights
+        Files.writeString(
+                dir.resolve("serving.properties"),
+                String.join(
+                        "\n",
+                        "weights=other.safetensors",
+                        "prompts=" + checkpoint("ctx2_init"),
+                        "config=tiny.json",
+                        "classes=" + String.join(",", TinyPrompts.CLASS_NAMES),
+                        ""));
+        Criteria<Path, Classifications> criteria =
+                Criteria.builder()
+                        .setTypes(Path.class, Classifications.class)
+                        .optApplication(Application.CV.ACTION_RECOGNITION)
+                        .optArgument(ZooArguments.MODEL_PATH, dir)
+                        .build();
+        try (ZooModel<Path, Classifications> model = criteria.loadModel();
+                NDManager step = model.getNDManager().newSubManager()) {
+            PromptedViFiClipBlock block = (PromptedViFiClipBlock) model.getBlock();
+            NDArray video = golden.get("video").duplicate();
+            video.attach(step);
+            NDArray features = block.encodeVideo(new ParameterStore(step, false), video, false);
+            assertThat(TinyPrompts.maxDifference(features, golden.get("ctx2_init/video_features")))
+                    .isLessThanOrEqualTo(TOLERANCE);
+        }
     }
 
     private static float maxDifference(float[][] actual, String expected) {
