@@ -30,7 +30,8 @@ Two things are set up around the official code, and only these:
   vision attention modules are given 4 heads after construction (text heads are a parameter).
 
 Needs PyTorch (Debian's python3-torch 1.13 works), torchvision (imported by clip/clip.py), yacs,
-ftfy, regex and NumPy. Run once, to regenerate the fixtures:
+ftfy, regex and NumPy. The fixtures were made with PyTorch 1.13 and the official code at commit
+e2d1948. Run once, to regenerate them:
 
   python3 prompts_official.py /path/to/ViFi-CLIP-checkout
 """
