@@ -6,11 +6,10 @@ package io.github.vificlip.training;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.github.vificlip.io.AtomicFile;
 import io.github.vificlip.report.Charts;
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -95,27 +94,30 @@ public final class TrainingHistory {
     }
 
     /**
-     * Writes the whole history as JSON ({@code {"epochs": [...], "iterations": [...]}}).
+     * Writes the whole history as JSON, atomically ({@code {"epochs": [...], "iterations":
+     * [...]}}).
      *
      * @param file the file to write
      * @throws IOException if it cannot be written
      */
     public void writeJson(Path file) throws IOException {
-        new ObjectMapper()
-                .enable(SerializationFeature.INDENT_OUTPUT)
-                .writeValue(
-                        file.toFile(),
-                        java.util.Map.of("epochs", epochs, "iterations", iterations));
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        AtomicFile.write(
+                file,
+                out ->
+                        json.writeValue(
+                                out, java.util.Map.of("epochs", epochs, "iterations", iterations)));
     }
 
     /**
-     * Writes one CSV row per epoch (empty cells where there was no evaluation).
+     * Writes one CSV row per epoch (empty cells where there was no evaluation), atomically.
      *
      * @param file the file to write
      * @throws IOException if it cannot be written
      */
     public void writeCsv(Path file) throws IOException {
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        try (AtomicFile csv = AtomicFile.create(file)) {
+            Writer out = csv.writer();
             out.write("epoch,mean_loss,learning_rate,seconds,clips_per_second,top1,top5\n");
             for (Epoch e : epochs) {
                 out.write(
@@ -134,6 +136,7 @@ public final class TrainingHistory {
                                         ? ""
                                         : String.format(Locale.ROOT, "%.6f", e.top5())));
             }
+            csv.commit();
         }
     }
 

@@ -15,12 +15,12 @@ import ai.djl.training.dataset.RandomAccessDataset;
 import ai.djl.util.Progress;
 import io.github.vificlip.evaluation.EvaluationResult;
 import io.github.vificlip.evaluation.Evaluations;
+import io.github.vificlip.io.OutputLock;
 import io.github.vificlip.model.Scalars;
 import io.github.vificlip.model.TuningMode;
 import io.github.vificlip.model.VideoClassificationBlock;
 import io.github.vificlip.report.Charts;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -137,11 +137,26 @@ public final class ViFiClipTrainer {
      * @param validation records {@code [video [V·T,3,H,W]], [label]}, or null
      * @param validationClassNames the validation class names, or null for the training ones
      * @return what the run measured
-     * @throws IOException if a record, checkpoint or output file cannot be read or written
-     * @throws IllegalArgumentException if the dataset holds fewer records than one batch
+     * @throws IOException if a record, checkpoint or output file cannot be read or written, or
+     *     another run holds the output folder ({@link OutputLock})
+     * @throws IllegalArgumentException if the dataset holds fewer records than one batch, or a
+     *     dataset does not fit the recipe (frames, batch size) or its class names; checked before
+     *     the first step
      * @throws IllegalStateException if the loss stops being a finite number
      */
     public TrainingResult fit(
+            VideoClassificationBlock model,
+            RandomAccessDataset train,
+            List<String> classNames,
+            RandomAccessDataset validation,
+            List<String> validationClassNames)
+            throws IOException {
+        try (OutputLock lock = OutputLock.acquire(outputDirectory, "training")) {
+            return train(model, train, classNames, validation, validationClassNames);
+        }
+    }
+
+    private TrainingResult train(
             VideoClassificationBlock model,
             RandomAccessDataset train,
             List<String> classNames,
@@ -162,6 +177,16 @@ public final class ViFiClipTrainer {
                             + " × "
                             + devices.length
                             + " devices)");
+        }
+        try (NDManager probe = managerOf(model)) {
+            DatasetChecks.training(train, classNames, recipe, probe);
+            if (validation != null) {
+                DatasetChecks.validation(
+                        validation,
+                        validationClassNames != null ? validationClassNames : classNames,
+                        recipe,
+                        probe);
+            }
         }
         model.setTuning(tuning);
         model.setClassNames(classNames);
@@ -193,7 +218,6 @@ public final class ViFiClipTrainer {
                         .optCutmixAlpha(recipe.cutmixAlpha())
                         .optSwitchProbability(recipe.switchProbability())
                         .build();
-        Files.createDirectories(outputDirectory);
         Checkpoints checkpoints = new Checkpoints(outputDirectory, keepCheckpoints);
         NDManager root = managerOf(model);
         ExecutorService pool = Executors.newFixedThreadPool(workers, ViFiClipTrainer::daemon);
@@ -230,7 +254,7 @@ public final class ViFiClipTrainer {
                         String.format(Locale.ROOT, "Epoch %d/%d", epoch + 1, recipe.epochs()),
                         iterationsPerEpoch);
                 CompletableFuture<ClipBatch> next =
-                        ClipBatch.load(train, indices(order, 0, globalBatch), root, pool);
+                        ClipBatch.load(train, indices(order, 0, globalBatch), root, pool, false);
                 for (int index = 0; index < iterationsPerEpoch; index++) {
                     long iteration = (long) epoch * iterationsPerEpoch + index;
                     double loss;
@@ -243,7 +267,8 @@ public final class ViFiClipTrainer {
                                                 train,
                                                 indices(order, index + 1, globalBatch),
                                                 root,
-                                                pool)
+                                                pool,
+                                                false)
                                         : null;
                         loss = step(model, store, blending, blendRandom, batch);
                     }

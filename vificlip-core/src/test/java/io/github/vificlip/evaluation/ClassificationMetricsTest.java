@@ -40,8 +40,8 @@ class ClassificationMetricsTest {
             assertThat(result.perClassAccuracy()[0]).isEqualTo(1.0);
             assertThat(result.perClassAccuracy()[1]).isEqualTo(0.0);
             assertThat(result.perClassAccuracy()[3]).isNaN();
-            assertThat(result.confusion()[1][0]).isEqualTo(1);
-            assertThat(result.confusion()[2][0]).isEqualTo(1);
+            assertThat(result.confusion().count(1, 0)).isEqualTo(1);
+            assertThat(result.confusion().count(2, 0)).isEqualTo(1);
             assertThat(result.support()).containsExactly(1, 1, 1, 0, 0, 0, 0);
             assertThat(result.meanClassAccuracy()).isCloseTo(1 / 3.0, within(1e-12));
         }
