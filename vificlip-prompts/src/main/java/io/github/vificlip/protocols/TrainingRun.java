@@ -155,6 +155,7 @@ public final class TrainingRun {
                 VideoEvaluator.builder()
                         .setFramesPerView(recipe.frames())
                         .optWorkers(workers)
+                        .optFailFast(failFast)
                         .optProgress(progress.get())
                         .build()
                         .evaluate(block, data, list.labels().names());

@@ -65,7 +65,8 @@ public final class VideoDatasets {
      * @param randomClips whether several clips start at random positions instead of evenly
      * @param failFast whether an unreadable video stops the pass
      * @param threads the decoding threads
-     * @return the dataset
+     * @return the dataset; an unreadable video is not replaced but throws, for the evaluator to
+     *     leave it out and report it
      */
     public static VideoDataset evaluation(
             VideoList videos,
@@ -95,6 +96,7 @@ public final class VideoDatasets {
                 .setTransform(transform)
                 .optSeed(seed)
                 .optFailFast(failFast)
+                .optReplaceUnreadable(false)
                 .optDecodeThreads(threads)
                 .setSampling(1, false)
                 .build();
