@@ -315,6 +315,7 @@ final class Checkpoints {
         ObjectNode node = JSON.createObjectNode();
         node.set("iterations", JSON.valueToTree(history.getIterations()));
         node.set("epochs", JSON.valueToTree(history.getEpochs()));
+        node.set("unreadable", JSON.valueToTree(history.getUnreadable()));
         return node;
     }
 
@@ -325,6 +326,9 @@ final class Checkpoints {
         }
         for (JsonNode epoch : node.get("epochs")) {
             history.add(JSON.convertValue(epoch, TrainingHistory.Epoch.class));
+        }
+        for (JsonNode entry : node.path("unreadable")) {
+            history.add(JSON.convertValue(entry, TrainingHistory.Unreadable.class));
         }
         return history;
     }

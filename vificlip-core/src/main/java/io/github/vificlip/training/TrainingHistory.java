@@ -25,6 +25,7 @@ public final class TrainingHistory {
 
     private final List<Iteration> iterations = new ArrayList<>();
     private final List<Epoch> epochs = new ArrayList<>();
+    private final List<Unreadable> unreadable = new ArrayList<>();
 
     /**
      * One loader iteration.
@@ -58,6 +59,15 @@ public final class TrainingHistory {
             Double top5) {}
 
     /**
+     * Training videos of one epoch that could not be read and were replaced by others (as the
+     * reference's loader does); recorded only for epochs that had any.
+     *
+     * @param epoch the epoch, from 0
+     * @param videos how many records were replaced
+     */
+    public record Unreadable(int epoch, int videos) {}
+
+    /**
      * Records an iteration.
      *
      * @param iteration the iteration
@@ -73,6 +83,24 @@ public final class TrainingHistory {
      */
     public void add(Epoch epoch) {
         epochs.add(epoch);
+    }
+
+    /**
+     * Records the unreadable training videos of an epoch.
+     *
+     * @param entry the epoch and its count
+     */
+    public void add(Unreadable entry) {
+        unreadable.add(entry);
+    }
+
+    /**
+     * Returns the epochs whose training pass replaced unreadable videos, with their counts.
+     *
+     * @return an unmodifiable view, in order
+     */
+    public List<Unreadable> getUnreadable() {
+        return Collections.unmodifiableList(unreadable);
     }
 
     /**
@@ -106,7 +134,14 @@ public final class TrainingHistory {
                 file,
                 out ->
                         json.writeValue(
-                                out, java.util.Map.of("epochs", epochs, "iterations", iterations)));
+                                out,
+                                java.util.Map.of(
+                                        "epochs",
+                                        epochs,
+                                        "iterations",
+                                        iterations,
+                                        "unreadable",
+                                        unreadable)));
     }
 
     /**

@@ -33,6 +33,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.IntConsumer;
+import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,6 +81,7 @@ public final class ViFiClipTrainer {
     private final int workers;
     private final Progress progress;
     private final IntConsumer epochStart;
+    private final IntSupplier unreadableCount;
     private final Map<String, String> provenance;
     private final int keepCheckpoints;
 
@@ -96,6 +98,7 @@ public final class ViFiClipTrainer {
         this.workers = builder.workers;
         this.progress = builder.progress;
         this.epochStart = builder.epochStart;
+        this.unreadableCount = builder.unreadableCount;
         this.provenance = Map.copyOf(builder.provenance);
         this.keepCheckpoints = builder.keepCheckpoints;
     }
@@ -344,8 +347,12 @@ public final class ViFiClipTrainer {
                                 top1,
                                 top5));
                 state = state.withEpochsDone(epoch + 1);
+                int unreadable = unreadableCount == null ? 0 : unreadableCount.getAsInt();
+                if (unreadable > 0) {
+                    history.add(new TrainingHistory.Unreadable(epoch, unreadable));
+                }
                 LOGGER.info(
-                        "Epoch {}/{}: mean loss {}, {} clips/s{}",
+                        "Epoch {}/{}: mean loss {}, {} clips/s{}{}",
                         epoch + 1,
                         recipe.epochs(),
                         String.format(Locale.ROOT, "%.4f", lossSum / iterationsPerEpoch),
@@ -354,7 +361,8 @@ public final class ViFiClipTrainer {
                         top1 == null
                                 ? ""
                                 : String.format(
-                                        Locale.ROOT, ", validation top-1 %.2f%%", 100 * top1));
+                                        Locale.ROOT, ", validation top-1 %.2f%%", 100 * top1),
+                        unreadable == 0 ? "" : ", " + unreadable + " unreadable videos replaced");
                 if ((epoch + 1) % recipe.saveFrequency() == 0 || last) {
                     checkpoints.write(
                             epoch + 1,
@@ -510,6 +518,7 @@ public final class ViFiClipTrainer {
         private int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
         private Progress progress = new LoggingProgress();
         private IntConsumer epochStart;
+        private IntSupplier unreadableCount;
         private final Map<String, String> provenance = new LinkedHashMap<>();
         private int keepCheckpoints = 1;
 
@@ -773,6 +782,21 @@ public final class ViFiClipTrainer {
          */
         public Builder optEpochStart(IntConsumer epochStart) {
             this.epochStart = epochStart;
+            return this;
+        }
+
+        /**
+         * Tells the trainer how many training records the dataset replaced in the current pass
+         * because they could not be read (it cannot see replacements itself), e.g. {@code () ->
+         * videoDataset.failures().currentPass().size()}. Read at the end of every epoch; epochs
+         * with any are recorded in the history ({@link TrainingHistory#getUnreadable()}) and the
+         * epoch's log line.
+         *
+         * @param count the count of the current pass
+         * @return this builder
+         */
+        public Builder optUnreadableCount(IntSupplier count) {
+            this.unreadableCount = count;
             return this;
         }
 

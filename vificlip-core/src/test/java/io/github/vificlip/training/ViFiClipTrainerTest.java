@@ -447,6 +447,36 @@ class ViFiClipTrainerTest {
     }
 
     @Test
+    void replacedTrainingVideosAreCountedInTheHistory(@TempDir Path out) throws Exception {
+        java.util.concurrent.atomic.AtomicInteger replaced =
+                new java.util.concurrent.atomic.AtomicInteger();
+        try (ViFiClip model = tinyModel();
+                NDManager manager = NDManager.newBaseManager()) {
+            TrainingResult result =
+                    quick(out)
+                            .optEpochs(2)
+                            .optEpochStart(epoch -> replaced.set(epoch == 0 ? 3 : 0))
+                            .optUnreadableCount(replaced::get)
+                            .build()
+                            .fit(model.getBlock(), colourClips(manager, 4, 1), CLASSES);
+
+            assertThat(result.history().getUnreadable())
+                    .containsExactly(new TrainingHistory.Unreadable(0, 3));
+            JsonNode history = new ObjectMapper().readTree(out.resolve("history.json").toFile());
+            assertThat(history.get("unreadable").get(0).get("videos").asInt()).isEqualTo(3);
+            JsonNode state =
+                    new ObjectMapper()
+                            .readTree(
+                                    SafetensorsContent.read(
+                                                    out.resolve("checkpoint-epoch-2.safetensors"),
+                                                    manager)
+                                            .metadata()
+                                            .get("vificlip.checkpoint"));
+            assertThat(state.get("history").get("unreadable")).hasSize(1);
+        }
+    }
+
+    @Test
     void buildNamesWhatIsWrong() {
         assertThatThrownBy(() -> ViFiClipTrainer.builder().build())
                 .hasMessageContaining("optOutputDirectory is required");

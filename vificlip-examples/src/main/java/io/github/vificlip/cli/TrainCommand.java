@@ -140,6 +140,11 @@ public final class TrainCommand implements Callable<Integer> {
             metrics.put("epochs", settings.epochs());
             List<TrainingHistory.Epoch> epochs = result.history().getEpochs();
             metrics.put("finalMeanLoss", epochs.get(epochs.size() - 1).meanLoss());
+            metrics.put(
+                    "unreadableTrainingVideos",
+                    result.history().getUnreadable().stream()
+                            .mapToInt(TrainingHistory.Unreadable::videos)
+                            .sum());
             if (validation != null) {
                 metrics.put("bestTop1", result.bestTop1());
                 metrics.put("bestEpoch", result.bestEpoch() + 1);

@@ -112,7 +112,8 @@ public final class TrainingRun {
                                         trainData.failures().endPass();
                                     }
                                     trainData.setPass(epoch);
-                                });
+                                })
+                        .optUnreadableCount(() -> trainData.failures().currentPass().size());
         provenance.entries().forEach(trainer::optProvenance);
         TrainingResult result =
                 trainer.build()
