@@ -122,8 +122,8 @@ public final class TrainingHistory {
     }
 
     /**
-     * Writes the whole history as JSON, atomically ({@code {"epochs": [...], "iterations":
-     * [...]}}).
+     * Writes the whole history as JSON, atomically ({@code {"epochs": [...], "iterations": [...],
+     * "unreadable": [...]}}).
      *
      * @param file the file to write
      * @throws IOException if it cannot be written
