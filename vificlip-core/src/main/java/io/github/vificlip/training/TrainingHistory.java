@@ -122,8 +122,9 @@ public final class TrainingHistory {
     }
 
     /**
-     * Writes the whole history as JSON, atomically ({@code {"epochs": [...], "iterations": [...],
-     * "unreadable": [...]}}).
+     * Writes the whole history as JSON ({@code {"epochs": [...], "iterations": [...]}}).
+     *
+     * <p>Also {@code "unreadable": [...]}, the epochs with replaced videos; written atomically.
      *
      * @param file the file to write
      * @throws IOException if it cannot be written

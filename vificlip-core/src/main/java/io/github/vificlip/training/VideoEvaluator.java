@@ -26,13 +26,14 @@ import org.slf4j.LoggerFactory;
  * Scores every video of a dataset against a list of class names, as the reference validates
  * (SPEC.md §4.5): each record holds V views of T frames ([V·T,3,H,W], crop-major), every view is
  * scored, the softmaxes are summed over views, and top-1/top-5, per-class accuracy and the
- * confusion matrix are accumulated. A record whose read fails with an {@link IOException} (an
- * unreadable video) is left out of every metric and listed in the result, unless {@code
- * optFailFast}: a dataset must not put another video in its place (see {@code VideoDataset}'s
- * {@code optReplaceUnreadable(false)}).
+ * confusion matrix are accumulated.
  *
  * <p>While it runs the model is in {@link TuningMode#NONE}, so class text features are computed
  * once for the pass; the previous mode is restored afterwards.
+ *
+ * <p>A record whose read fails with an {@link IOException} (an unreadable video) is left out of
+ * every metric and listed in the result, unless {@code optFailFast}: the dataset must not put
+ * another video in its place (see {@code VideoDataset}'s {@code optReplaceUnreadable(false)}).
  */
 public final class VideoEvaluator {
 

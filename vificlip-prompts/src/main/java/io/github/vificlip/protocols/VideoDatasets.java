@@ -56,6 +56,9 @@ public final class VideoDatasets {
      * Test sampling: segment centres for one clip, several clips otherwise; one centre crop or
      * three crops (short side {@code size}, as the reference).
      *
+     * <p>An unreadable video is not replaced: reading it throws, for the evaluator to leave it out
+     * of the metrics and report it.
+     *
      * @param videos the videos
      * @param frames the frames per clip (T)
      * @param clips the clips per video
@@ -65,8 +68,7 @@ public final class VideoDatasets {
      * @param randomClips whether several clips start at random positions instead of evenly
      * @param failFast whether an unreadable video stops the pass
      * @param threads the decoding threads
-     * @return the dataset; an unreadable video is not replaced but throws, for the evaluator to
-     *     leave it out and report it
+     * @return the dataset
      */
     public static VideoDataset evaluation(
             VideoList videos,
