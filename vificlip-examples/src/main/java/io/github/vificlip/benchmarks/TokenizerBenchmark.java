@@ -153,9 +153,13 @@ public final class TokenizerBenchmark implements Callable<Integer> {
                 firstPerLetter = perLetter;
             }
             out.printf(
+                    java.util.Locale.ROOT,
                     "word of %,d letters: %.3f s, %,d ids, time per letter %.2fx the first"
                             + " word's%n",
-                    length, seconds, ids, perLetter / firstPerLetter);
+                    length,
+                    seconds,
+                    ids,
+                    perLetter / firstPerLetter);
         }
     }
 
