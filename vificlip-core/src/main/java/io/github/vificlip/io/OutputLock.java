@@ -85,7 +85,19 @@ public final class OutputLock implements AutoCloseable {
                         StandardOpenOption.CREATE,
                         StandardOpenOption.READ,
                         StandardOpenOption.WRITE);
-        FileLock lock = channel.tryLock();
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (IOException e) {
+            channel.close();
+            throw new IOException(
+                    "Cannot lock the output folder "
+                            + folder
+                            + " ("
+                            + e.getMessage()
+                            + "): its file system may not support locks; choose a local folder",
+                    e);
+        }
         if (lock == null) {
             channel.close();
             throw inUse(folder, holder(file));
