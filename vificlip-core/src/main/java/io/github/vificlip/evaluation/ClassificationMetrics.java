@@ -4,18 +4,24 @@
 package io.github.vificlip.evaluation;
 
 import ai.djl.ndarray.NDArray;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Accumulates video-level scores and labels over an evaluation pass: top-1 and top-5 accuracy
- * (averaged per video, as the reference reports), per-class accuracy and a confusion matrix.
+ * (averaged per video, as the reference reports), per-class accuracy and a sparse confusion matrix,
+ * and the records left out because they could not be read. Memory grows with the classes and the
+ * videos, never with the square of the classes.
  *
  * <p>Not thread-safe; one instance per pass.
  */
 public final class ClassificationMetrics {
 
     private final List<String> classNames;
-    private final long[][] confusion;
+    private final Confusion confusion;
+    private final long[] support;
+    private final long[] correct;
+    private final List<UnreadableVideo> unreadable = new ArrayList<>();
     private long videos;
     private long top1;
     private long top5;
@@ -31,7 +37,9 @@ public final class ClassificationMetrics {
             throw new IllegalArgumentException("At least one class is needed");
         }
         this.classNames = List.copyOf(classNames);
-        this.confusion = new long[classNames.size()][classNames.size()];
+        this.confusion = new Confusion(classNames.size());
+        this.support = new long[classNames.size()];
+        this.correct = new long[classNames.size()];
     }
 
     /**
@@ -85,7 +93,18 @@ public final class ClassificationMetrics {
         videos++;
         top1 += better == 0 ? 1 : 0;
         top5 += better < 5 ? 1 : 0;
-        confusion[(int) label][argmax]++;
+        confusion.add((int) label, argmax);
+        support[(int) label]++;
+        correct[(int) label] += argmax == label ? 1 : 0;
+    }
+
+    /**
+     * Leaves a record out of the metrics, reporting it with the result.
+     *
+     * @param video the record and why it could not be read
+     */
+    public void addUnreadable(UnreadableVideo video) {
+        unreadable.add(video);
     }
 
     /**
@@ -96,14 +115,8 @@ public final class ClassificationMetrics {
     public EvaluationResult result() {
         int classes = classNames.size();
         double[] perClass = new double[classes];
-        long[] support = new long[classes];
-        long[][] matrix = new long[classes][];
         for (int c = 0; c < classes; c++) {
-            matrix[c] = confusion[c].clone();
-            for (long n : confusion[c]) {
-                support[c] += n;
-            }
-            perClass[c] = support[c] == 0 ? Double.NaN : (double) confusion[c][c] / support[c];
+            perClass[c] = support[c] == 0 ? Double.NaN : (double) correct[c] / support[c];
         }
         return new EvaluationResult(
                 classNames,
@@ -111,7 +124,8 @@ public final class ClassificationMetrics {
                 videos == 0 ? Double.NaN : (double) top1 / videos,
                 videos == 0 ? Double.NaN : (double) top5 / videos,
                 perClass,
-                support,
-                matrix);
+                support.clone(),
+                confusion.copy(),
+                List.copyOf(unreadable));
     }
 }

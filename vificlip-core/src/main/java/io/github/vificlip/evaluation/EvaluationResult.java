@@ -6,8 +6,9 @@ package io.github.vificlip.evaluation;
 import java.util.List;
 
 /**
- * The metrics of one evaluation pass. Accuracies are fractions in [0, 1]; a class without videos
- * has per-class accuracy NaN.
+ * The metrics of one evaluation pass. Accuracies are fractions in [0, 1] over the videos that could
+ * be read; a class without videos has per-class accuracy NaN. Unreadable records are not scored
+ * (nothing is put in their place) and are listed in {@link #unreadable()}.
  *
  * @param classNames the class names in label order
  * @param videos the number of videos scored
@@ -15,7 +16,8 @@ import java.util.List;
  * @param top5 the fraction whose label was among the five highest
  * @param perClassAccuracy top-1 accuracy of each class's videos
  * @param support the number of videos of each class
- * @param confusion counts by [true class][predicted class]
+ * @param confusion counts by (true class, predicted class), sparse
+ * @param unreadable the records left out because they could not be read, in dataset order
  */
 public record EvaluationResult(
         List<String> classNames,
@@ -24,7 +26,39 @@ public record EvaluationResult(
         double top5,
         double[] perClassAccuracy,
         long[] support,
-        long[][] confusion) {
+        Confusion confusion,
+        List<UnreadableVideo> unreadable) {
+
+    /**
+     * Creates a result without unreadable records from a dense confusion matrix (for small tests
+     * and reports).
+     *
+     * @param classNames the class names in label order
+     * @param videos the number of videos scored
+     * @param top1 the fraction whose label had the highest score
+     * @param top5 the fraction whose label was among the five highest
+     * @param perClassAccuracy top-1 accuracy of each class's videos
+     * @param support the number of videos of each class
+     * @param confusion counts by [true class][predicted class]
+     */
+    public EvaluationResult(
+            List<String> classNames,
+            long videos,
+            double top1,
+            double top5,
+            double[] perClassAccuracy,
+            long[] support,
+            long[][] confusion) {
+        this(
+                classNames,
+                videos,
+                top1,
+                top5,
+                perClassAccuracy,
+                support,
+                Confusion.of(confusion),
+                List.of());
+    }
 
     /**
      * Returns the mean of the per-class accuracies over classes that have videos (the reference

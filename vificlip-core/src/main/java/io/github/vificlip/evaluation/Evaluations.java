@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.vificlip.io.AtomicFile;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -19,8 +20,11 @@ public final class Evaluations {
     private Evaluations() {}
 
     /**
-     * Returns a result as a JSON tree: counts, top-1/top-5, mean class accuracy, and per class its
-     * name, support and accuracy, and the confusion matrix.
+     * Returns a result as a JSON tree: counts, top-1/top-5, mean class accuracy, per class its
+     * name, support and accuracy, the confusion matrix as {@code [true, predicted, count]} triples
+     * of the pairs that occurred (its size grows with the videos, not the square of the classes),
+     * and the unreadable records left out ({@code unreadable}: the count; {@code unreadableVideos}:
+     * index and reason of each).
      *
      * @param result the result
      * @return the JSON object
@@ -41,23 +45,26 @@ public final class Evaluations {
             }
         }
         ArrayNode confusion = root.putArray("confusion");
-        for (long[] row : result.confusion()) {
-            ArrayNode line = confusion.addArray();
-            for (long count : row) {
-                line.add(count);
-            }
+        for (Confusion.Cell cell : result.confusion().cells()) {
+            confusion.addArray().add(cell.trueClass()).add(cell.predicted()).add(cell.count());
+        }
+        root.put("unreadable", result.unreadable().size());
+        ArrayNode unreadable = root.putArray("unreadableVideos");
+        for (UnreadableVideo video : result.unreadable()) {
+            unreadable.addObject().put("index", video.index()).put("reason", video.reason());
         }
         return root;
     }
 
     /**
-     * Writes a result as JSON.
+     * Writes a result as JSON, atomically.
      *
      * @param result the result
      * @param file the file to write
      * @throws IOException if it cannot be written
      */
     public static void writeJson(EvaluationResult result, Path file) throws IOException {
-        JSON.writeValue(file.toFile(), toJson(result));
+        ObjectNode json = toJson(result);
+        AtomicFile.write(file, out -> JSON.writeValue(out, json));
     }
 }

@@ -4,6 +4,7 @@
 package io.github.vificlip.report;
 
 import io.github.vificlip.evaluation.EvaluationResult;
+import io.github.vificlip.io.AtomicFile;
 import io.github.vificlip.training.TrainingHistory;
 import java.awt.Color;
 import java.awt.Font;
@@ -30,6 +31,9 @@ public final class Charts {
 
     private static final int WIDTH = 900;
     private static final int HEIGHT = 420;
+
+    /** The most classes a confusion picture draws. */
+    public static final int DRAWN_CLASSES = 50;
 
     static {
         System.setProperty("java.awt.headless", "true");
@@ -122,22 +126,30 @@ public final class Charts {
 
     /**
      * Draws the confusion matrix as a heat map of row-normalised counts (true class down, predicted
-     * class across).
+     * class across). A picture cannot show thousands of columns: beyond {@value #DRAWN_CLASSES}
+     * classes it draws the {@value #DRAWN_CLASSES} classes with the most videos (ties by label
+     * order), in label order, and its title says so; the evaluation JSON holds every cell.
      *
      * @param result an evaluation result
      * @param file the PNG file
      * @throws IOException if it cannot be written
      */
     public static void confusionMatrix(EvaluationResult result, Path file) throws IOException {
-        int n = result.classNames().size();
+        int[] drawn = drawnClasses(result);
+        int n = drawn.length;
         int side = Math.max(500, Math.min(1600, 28 * n + 400));
+        String title = String.format("Confusion matrix (top-1 %.1f%%)", 100 * result.top1());
+        if (n < result.classNames().size()) {
+            title +=
+                    String.format(
+                            ", %d of %d classes: those with the most videos",
+                            n, result.classNames().size());
+        }
         HeatMapChart chart =
                 new HeatMapChartBuilder()
                         .width(side)
                         .height(side)
-                        .title(
-                                String.format(
-                                        "Confusion matrix (top-1 %.1f%%)", 100 * result.top1()))
+                        .title(title)
                         .xAxisTitle("predicted")
                         .yAxisTitle("true")
                         .build();
@@ -148,12 +160,14 @@ public final class Charts {
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setPlotContentSize(1.0);
         chart.getStyler().setRangeColors(new Color[] {Color.WHITE, new Color(0x1F, 0x4E, 0x9B)});
-        List<String> names = result.classNames().stream().map(Charts::shorten).toList();
+        List<String> names =
+                Arrays.stream(drawn).mapToObj(c -> shorten(result.classNames().get(c))).toList();
         List<Number[]> cells = new ArrayList<>();
         for (int t = 0; t < n; t++) {
-            long support = result.support()[t];
+            long support = result.support()[drawn[t]];
             for (int p = 0; p < n; p++) {
-                double share = support == 0 ? 0 : (double) result.confusion()[t][p] / support;
+                long count = result.confusion().count(drawn[t], drawn[p]);
+                double share = support == 0 ? 0 : (double) count / support;
                 cells.add(new Number[] {p, n - 1 - t, Math.round(share * 100) / 100.0});
             }
         }
@@ -161,6 +175,18 @@ public final class Charts {
         Collections.reverse(reversed);
         chart.addSeries("share of true class", names, reversed, cells);
         write(BitmapEncoder.getBufferedImage(chart), file);
+    }
+
+    /** The classes a confusion picture shows: all, or the most frequent, in label order. */
+    private static int[] drawnClasses(EvaluationResult result) {
+        long[] support = result.support();
+        return java.util.stream.IntStream.range(0, support.length)
+                .boxed()
+                .sorted((a, b) -> Long.compare(support[b], support[a]))
+                .limit(DRAWN_CLASSES)
+                .mapToInt(Integer::intValue)
+                .sorted()
+                .toArray();
     }
 
     /**
@@ -216,8 +242,12 @@ public final class Charts {
     }
 
     private static void write(BufferedImage image, Path file) throws IOException {
-        if (!ImageIO.write(image, "png", file.toFile())) {
-            throw new IOException("No PNG writer for " + file);
-        }
+        AtomicFile.write(
+                file,
+                out -> {
+                    if (!ImageIO.write(image, "png", out)) {
+                        throw new IOException("No PNG writer for " + file);
+                    }
+                });
     }
 }

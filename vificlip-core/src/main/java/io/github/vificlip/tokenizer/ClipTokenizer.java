@@ -68,10 +68,12 @@ public final class ClipTokenizer {
     private final BpeVocabulary vocabulary;
     private final int contextLength;
     private final boolean truncate;
+    private final BytePairMerger merger;
     private final Cache<String, int[]> cache;
 
     private ClipTokenizer(Builder builder) {
         this.vocabulary = builder.vocabulary;
+        this.merger = new BytePairMerger(builder.vocabulary);
         this.contextLength = builder.contextLength;
         this.truncate = builder.truncate;
         this.cache = Caffeine.newBuilder().maximumSize(builder.cacheSize).build();
@@ -253,34 +255,7 @@ public final class ClipTokenizer {
             word[i] = ByteAlphabet.positionOf(utf8[i]);
         }
         word[word.length - 1] += 256; // the same symbol ending a word
-        int length = word.length;
-        while (length > 1) {
-            BpeVocabulary.Merge best = null;
-            int bestFirst = -1;
-            int bestSecond = -1;
-            for (int i = 0; i + 1 < length; i++) {
-                BpeVocabulary.Merge merge = vocabulary.merge(word[i], word[i + 1]);
-                if (merge != null && (best == null || merge.rank() < best.rank())) {
-                    best = merge;
-                    bestFirst = word[i];
-                    bestSecond = word[i + 1];
-                }
-            }
-            if (best == null) {
-                break;
-            }
-            int out = 0;
-            for (int i = 0; i < length; i++) {
-                if (i + 1 < length && word[i] == bestFirst && word[i + 1] == bestSecond) {
-                    word[out++] = best.result();
-                    i++;
-                } else {
-                    word[out++] = word[i];
-                }
-            }
-            length = out;
-        }
-        return Arrays.copyOf(word, length);
+        return merger.merge(word);
     }
 
     private static BpeVocabulary shippedVocabulary() {

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.vificlip.model.VideoClassificationBlock;
+import io.github.vificlip.weights.SafetensorsChecksum;
 import io.github.vificlip.weights.SafetensorsContent;
 import io.github.vificlip.weights.SafetensorsWriter;
 import java.io.IOException;
@@ -32,7 +33,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The training checkpoints of one output folder: {@code checkpoint-epoch-N.safetensors}, each a
  * single safetensors file written atomically (temporary file, fsync, rename), so that a crash never
- * leaves half a checkpoint.
+ * leaves half a checkpoint, with the SHA-256 of its data ({@link SafetensorsChecksum}), verified on
+ * resume: a damaged checkpoint is passed over for the newest intact one.
  *
  * <p>Tensors: {@code model/<name>} for every trained parameter, {@code optimizer/exp_avg/<name>}
  * and {@code optimizer/exp_avg_sq/<name>} for AdamW's moments. The {@code vificlip.checkpoint}
@@ -113,20 +115,53 @@ final class Checkpoints {
     }
 
     /**
-     * Restores the latest checkpoint into the model and optimizer.
+     * Restores the newest intact checkpoint into the model and optimizer. Each checkpoint's
+     * checksum is verified first; a damaged one (truncated, or data that differ from its checksum)
+     * is skipped for the one before it, and the log says so.
      *
      * @return the run state, or empty when the folder has no checkpoint
-     * @throws IOException if the checkpoint cannot be read or does not fit this run
+     * @throws IOException if no checkpoint is intact, or the one found cannot be read or does not
+     *     fit this run
      */
     Optional<RunState> resume(
             VideoClassificationBlock model, AdamW optimizer, Recipe recipe, List<String> classNames)
             throws IOException {
-        Optional<Path> latest = latest();
-        if (latest.isEmpty()) {
+        List<Path> all = newestFirst();
+        if (all.isEmpty()) {
             LOGGER.info("No checkpoint in {}: starting from epoch 1", directory);
             return Optional.empty();
         }
-        Path file = latest.get();
+        List<String> damaged = new ArrayList<>();
+        for (Path file : all) {
+            SafetensorsChecksum.Check check = SafetensorsChecksum.verify(file);
+            if (check.verdict() == SafetensorsChecksum.Verdict.DAMAGED) {
+                LOGGER.warn(
+                        "Checkpoint {} is damaged ({}): falling back to the one before it",
+                        file,
+                        check.detail());
+                damaged.add(file.getFileName() + " (" + check.detail() + ")");
+                continue;
+            }
+            if (check.verdict() == SafetensorsChecksum.Verdict.UNCHECKED) {
+                LOGGER.warn("Checkpoint {} has no checksum: resuming from it unverified", file);
+            }
+            return Optional.of(load(file, model, optimizer, recipe, classNames));
+        }
+        throw new IOException(
+                "No intact checkpoint in "
+                        + directory
+                        + ": "
+                        + String.join("; ", damaged)
+                        + ". Remove them to start afresh");
+    }
+
+    private RunState load(
+            Path file,
+            VideoClassificationBlock model,
+            AdamW optimizer,
+            Recipe recipe,
+            List<String> classNames)
+            throws IOException {
         NDArray any = model.getParameters().valueAt(0).getArray();
         try (NDManager scratch = any.getManager().newSubManager(any.getDevice())) {
             SafetensorsContent content = SafetensorsContent.read(file, scratch);
@@ -211,7 +246,7 @@ final class Checkpoints {
                             meta.get("bestEpoch").asInt(),
                             readHistory(meta.get("history")));
             LOGGER.info("Resumed from {} after epoch {}", file, state.epochsDone());
-            return Optional.of(state);
+            return state;
         }
     }
 
@@ -248,26 +283,22 @@ final class Checkpoints {
         return names.subList(0, Math.min(3, names.size())).toString();
     }
 
-    /** The checkpoint with the most epochs done. */
-    Optional<Path> latest() throws IOException {
+    /** The checkpoints, most epochs done first. */
+    List<Path> newestFirst() throws IOException {
         if (!Files.isDirectory(directory)) {
-            return Optional.empty();
+            return List.of();
         }
         try (Stream<Path> files = Files.list(directory)) {
             return files.filter(f -> NAME.matcher(f.getFileName().toString()).matches())
-                    .max((a, b) -> Integer.compare(epochOf(a), epochOf(b)));
+                    .sorted((a, b) -> Integer.compare(epochOf(b), epochOf(a)))
+                    .toList();
         }
     }
 
     private void prune() throws IOException {
-        try (Stream<Path> files = Files.list(directory)) {
-            List<Path> all =
-                    files.filter(f -> NAME.matcher(f.getFileName().toString()).matches())
-                            .sorted((a, b) -> Integer.compare(epochOf(b), epochOf(a)))
-                            .toList();
-            for (Path old : all.subList(Math.min(keep, all.size()), all.size())) {
-                Files.deleteIfExists(old);
-            }
+        List<Path> all = newestFirst();
+        for (Path old : all.subList(Math.min(keep, all.size()), all.size())) {
+            Files.deleteIfExists(old);
         }
     }
 
@@ -284,6 +315,7 @@ final class Checkpoints {
         ObjectNode node = JSON.createObjectNode();
         node.set("iterations", JSON.valueToTree(history.getIterations()));
         node.set("epochs", JSON.valueToTree(history.getEpochs()));
+        node.set("unreadable", JSON.valueToTree(history.getUnreadable()));
         return node;
     }
 
@@ -294,6 +326,9 @@ final class Checkpoints {
         }
         for (JsonNode epoch : node.get("epochs")) {
             history.add(JSON.convertValue(epoch, TrainingHistory.Epoch.class));
+        }
+        for (JsonNode entry : node.path("unreadable")) {
+            history.add(JSON.convertValue(entry, TrainingHistory.Unreadable.class));
         }
         return history;
     }

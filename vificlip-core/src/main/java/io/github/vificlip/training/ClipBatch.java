@@ -7,12 +7,17 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.training.dataset.RandomAccessDataset;
 import ai.djl.training.dataset.Record;
+import io.github.vificlip.evaluation.UnreadableVideo;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 
@@ -25,11 +30,14 @@ final class ClipBatch implements AutoCloseable {
     private final NDManager manager;
     private final NDArray videos;
     private final long[] labels;
+    private final List<UnreadableVideo> unreadable;
 
-    private ClipBatch(NDManager manager, NDArray videos, long[] labels) {
+    private ClipBatch(
+            NDManager manager, NDArray videos, long[] labels, List<UnreadableVideo> unreadable) {
         this.manager = manager;
         this.videos = videos;
         this.labels = labels;
+        this.unreadable = unreadable;
     }
 
     /**
@@ -39,23 +47,35 @@ final class ClipBatch implements AutoCloseable {
      * @param indices the records of the batch
      * @param parent the manager the batch's own manager descends from
      * @param executor the threads that read records
+     * @param leaveOutUnreadable whether a record that cannot be read is left out of the batch and
+     *     reported (evaluation) instead of failing it; an interruption always fails it
      * @return the batch, when all its records are read
      */
     static CompletableFuture<ClipBatch> load(
             RandomAccessDataset dataset,
             long[] indices,
             NDManager parent,
-            ExecutorService executor) {
+            ExecutorService executor,
+            boolean leaveOutUnreadable) {
         NDManager manager = parent.newSubManager();
         List<CompletableFuture<Record>> records = new ArrayList<>(indices.length);
-        for (long index : indices) {
+        UnreadableVideo[] failed = new UnreadableVideo[indices.length];
+        for (int i = 0; i < indices.length; i++) {
+            long index = indices[i];
+            int slot = i;
             records.add(
                     CompletableFuture.supplyAsync(
                             () -> {
                                 try {
                                     return dataset.get(manager, index);
-                                } catch (IOException e) {
+                                } catch (InterruptedIOException e) {
                                     throw new UncheckedIOException(e);
+                                } catch (IOException e) {
+                                    if (!leaveOutUnreadable) {
+                                        throw new UncheckedIOException(e);
+                                    }
+                                    failed[slot] = new UnreadableVideo(index, e.getMessage());
+                                    return null;
                                 }
                             },
                             executor));
@@ -70,17 +90,25 @@ final class ClipBatch implements AutoCloseable {
                                         : new IllegalStateException(failure);
                             }
                             NDList videos = new NDList(records.size());
-                            long[] labels = new long[records.size()];
-                            for (int i = 0; i < labels.length; i++) {
-                                Record record = records.get(i).join();
-                                videos.add(record.getData().head());
-                                labels[i] =
-                                        record.getLabels()
-                                                .head()
-                                                .toType(ai.djl.ndarray.types.DataType.INT64, false)
-                                                .getLong();
+                            List<Long> labels = new ArrayList<>(records.size());
+                            for (CompletableFuture<Record> future : records) {
+                                Record record = future.join();
+                                if (record != null) {
+                                    videos.add(record.getData().head());
+                                    labels.add(
+                                            record.getLabels()
+                                                    .head()
+                                                    .toType(DataType.INT64, false)
+                                                    .getLong());
+                                }
                             }
-                            return new ClipBatch(manager, NDArrays.stack(videos), labels);
+                            List<UnreadableVideo> unreadable =
+                                    Arrays.stream(failed).filter(Objects::nonNull).toList();
+                            return new ClipBatch(
+                                    manager,
+                                    videos.isEmpty() ? null : NDArrays.stack(videos),
+                                    labels.stream().mapToLong(Long::longValue).toArray(),
+                                    unreadable);
                         });
     }
 
@@ -111,7 +139,12 @@ final class ClipBatch implements AutoCloseable {
         }
     }
 
-    /** Returns the clips, stacked: [B, ...record shape]. */
+    /** Returns the records left out because they could not be read. */
+    List<UnreadableVideo> unreadable() {
+        return unreadable;
+    }
+
+    /** Returns the clips, stacked: [B, ...record shape], or null if no record could be read. */
     NDArray videos() {
         return videos;
     }

@@ -6,11 +6,10 @@ package io.github.vificlip.training;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.github.vificlip.io.AtomicFile;
 import io.github.vificlip.report.Charts;
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -26,6 +25,7 @@ public final class TrainingHistory {
 
     private final List<Iteration> iterations = new ArrayList<>();
     private final List<Epoch> epochs = new ArrayList<>();
+    private final List<Unreadable> unreadable = new ArrayList<>();
 
     /**
      * One loader iteration.
@@ -59,6 +59,15 @@ public final class TrainingHistory {
             Double top5) {}
 
     /**
+     * Training videos of one epoch that could not be read and were replaced by others (as the
+     * reference's loader does); recorded only for epochs that had any.
+     *
+     * @param epoch the epoch, from 0
+     * @param videos how many records were replaced
+     */
+    public record Unreadable(int epoch, int videos) {}
+
+    /**
      * Records an iteration.
      *
      * @param iteration the iteration
@@ -74,6 +83,24 @@ public final class TrainingHistory {
      */
     public void add(Epoch epoch) {
         epochs.add(epoch);
+    }
+
+    /**
+     * Records the unreadable training videos of an epoch.
+     *
+     * @param entry the epoch and its count
+     */
+    public void add(Unreadable entry) {
+        unreadable.add(entry);
+    }
+
+    /**
+     * Returns the epochs whose training pass replaced unreadable videos, with their counts.
+     *
+     * @return an unmodifiable view, in order
+     */
+    public List<Unreadable> getUnreadable() {
+        return Collections.unmodifiableList(unreadable);
     }
 
     /**
@@ -97,25 +124,36 @@ public final class TrainingHistory {
     /**
      * Writes the whole history as JSON ({@code {"epochs": [...], "iterations": [...]}}).
      *
+     * <p>Also {@code "unreadable": [...]}, the epochs with replaced videos; written atomically.
+     *
      * @param file the file to write
      * @throws IOException if it cannot be written
      */
     public void writeJson(Path file) throws IOException {
-        new ObjectMapper()
-                .enable(SerializationFeature.INDENT_OUTPUT)
-                .writeValue(
-                        file.toFile(),
-                        java.util.Map.of("epochs", epochs, "iterations", iterations));
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        AtomicFile.write(
+                file,
+                out ->
+                        json.writeValue(
+                                out,
+                                java.util.Map.of(
+                                        "epochs",
+                                        epochs,
+                                        "iterations",
+                                        iterations,
+                                        "unreadable",
+                                        unreadable)));
     }
 
     /**
-     * Writes one CSV row per epoch (empty cells where there was no evaluation).
+     * Writes one CSV row per epoch (empty cells where there was no evaluation), atomically.
      *
      * @param file the file to write
      * @throws IOException if it cannot be written
      */
     public void writeCsv(Path file) throws IOException {
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        try (AtomicFile csv = AtomicFile.create(file)) {
+            Writer out = csv.writer();
             out.write("epoch,mean_loss,learning_rate,seconds,clips_per_second,top1,top5\n");
             for (Epoch e : epochs) {
                 out.write(
@@ -134,6 +172,7 @@ public final class TrainingHistory {
                                         ? ""
                                         : String.format(Locale.ROOT, "%.6f", e.top5())));
             }
+            csv.commit();
         }
     }
 

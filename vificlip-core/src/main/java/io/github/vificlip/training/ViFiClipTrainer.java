@@ -15,13 +15,13 @@ import ai.djl.training.dataset.RandomAccessDataset;
 import ai.djl.util.Progress;
 import io.github.vificlip.evaluation.EvaluationResult;
 import io.github.vificlip.evaluation.Evaluations;
+import io.github.vificlip.io.OutputLock;
 import io.github.vificlip.model.DjlDefaults;
 import io.github.vificlip.model.Scalars;
 import io.github.vificlip.model.TuningMode;
 import io.github.vificlip.model.VideoClassificationBlock;
 import io.github.vificlip.report.Charts;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,6 +33,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.IntConsumer;
+import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,6 +81,7 @@ public final class ViFiClipTrainer {
     private final int workers;
     private final Progress progress;
     private final IntConsumer epochStart;
+    private final IntSupplier unreadableCount;
     private final Map<String, String> provenance;
     private final int keepCheckpoints;
 
@@ -96,6 +98,7 @@ public final class ViFiClipTrainer {
         this.workers = builder.workers;
         this.progress = builder.progress;
         this.epochStart = builder.epochStart;
+        this.unreadableCount = builder.unreadableCount;
         this.provenance = Map.copyOf(builder.provenance);
         this.keepCheckpoints = builder.keepCheckpoints;
     }
@@ -142,11 +145,26 @@ public final class ViFiClipTrainer {
      * @param validation records {@code [video [V·T,3,H,W]], [label]}, or null
      * @param validationClassNames the validation class names, or null for the training ones
      * @return what the run measured
-     * @throws IOException if a record, checkpoint or output file cannot be read or written
-     * @throws IllegalArgumentException if the dataset holds fewer records than one batch
+     * @throws IOException if a record, checkpoint or output file cannot be read or written, or
+     *     another run holds the output folder ({@link OutputLock})
+     * @throws IllegalArgumentException if the dataset holds fewer records than one batch, or a
+     *     dataset does not fit the recipe (frames, batch size) or its class names; checked before
+     *     the first step
      * @throws IllegalStateException if the loss stops being a finite number
      */
     public TrainingResult fit(
+            VideoClassificationBlock model,
+            RandomAccessDataset train,
+            List<String> classNames,
+            RandomAccessDataset validation,
+            List<String> validationClassNames)
+            throws IOException {
+        try (OutputLock lock = OutputLock.acquire(outputDirectory, "training")) {
+            return train(model, train, classNames, validation, validationClassNames);
+        }
+    }
+
+    private TrainingResult train(
             VideoClassificationBlock model,
             RandomAccessDataset train,
             List<String> classNames,
@@ -167,6 +185,16 @@ public final class ViFiClipTrainer {
                             + " × "
                             + devices.length
                             + " devices)");
+        }
+        try (NDManager probe = managerOf(model)) {
+            DatasetChecks.training(train, classNames, recipe, probe);
+            if (validation != null) {
+                DatasetChecks.validation(
+                        validation,
+                        validationClassNames != null ? validationClassNames : classNames,
+                        recipe,
+                        probe);
+            }
         }
         model.setTuning(tuning);
         model.setClassNames(classNames);
@@ -198,7 +226,6 @@ public final class ViFiClipTrainer {
                         .optCutmixAlpha(recipe.cutmixAlpha())
                         .optSwitchProbability(recipe.switchProbability())
                         .build();
-        Files.createDirectories(outputDirectory);
         Checkpoints checkpoints = new Checkpoints(outputDirectory, keepCheckpoints);
         NDManager root = managerOf(model);
         ExecutorService pool = Executors.newFixedThreadPool(workers, ViFiClipTrainer::daemon);
@@ -235,7 +262,7 @@ public final class ViFiClipTrainer {
                         String.format(Locale.ROOT, "Epoch %d/%d", epoch + 1, recipe.epochs()),
                         iterationsPerEpoch);
                 CompletableFuture<ClipBatch> next =
-                        ClipBatch.load(train, indices(order, 0, globalBatch), root, pool);
+                        ClipBatch.load(train, indices(order, 0, globalBatch), root, pool, false);
                 for (int index = 0; index < iterationsPerEpoch; index++) {
                     long iteration = (long) epoch * iterationsPerEpoch + index;
                     double loss;
@@ -248,7 +275,8 @@ public final class ViFiClipTrainer {
                                                 train,
                                                 indices(order, index + 1, globalBatch),
                                                 root,
-                                                pool)
+                                                pool,
+                                                false)
                                         : null;
                         loss = step(model, store, blending, blendRandom, batch);
                     }
@@ -319,8 +347,12 @@ public final class ViFiClipTrainer {
                                 top1,
                                 top5));
                 state = state.withEpochsDone(epoch + 1);
+                int unreadable = unreadableCount == null ? 0 : unreadableCount.getAsInt();
+                if (unreadable > 0) {
+                    history.add(new TrainingHistory.Unreadable(epoch, unreadable));
+                }
                 LOGGER.info(
-                        "Epoch {}/{}: mean loss {}, {} clips/s{}",
+                        "Epoch {}/{}: mean loss {}, {} clips/s{}{}",
                         epoch + 1,
                         recipe.epochs(),
                         String.format(Locale.ROOT, "%.4f", lossSum / iterationsPerEpoch),
@@ -329,7 +361,8 @@ public final class ViFiClipTrainer {
                         top1 == null
                                 ? ""
                                 : String.format(
-                                        Locale.ROOT, ", validation top-1 %.2f%%", 100 * top1));
+                                        Locale.ROOT, ", validation top-1 %.2f%%", 100 * top1),
+                        unreadable == 0 ? "" : ", " + unreadable + " unreadable videos replaced");
                 if ((epoch + 1) % recipe.saveFrequency() == 0 || last) {
                     checkpoints.write(
                             epoch + 1,
@@ -485,6 +518,7 @@ public final class ViFiClipTrainer {
         private int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
         private Progress progress = new LoggingProgress();
         private IntConsumer epochStart;
+        private IntSupplier unreadableCount;
         private final Map<String, String> provenance = new LinkedHashMap<>();
         private int keepCheckpoints = 1;
 
@@ -748,6 +782,21 @@ public final class ViFiClipTrainer {
          */
         public Builder optEpochStart(IntConsumer epochStart) {
             this.epochStart = epochStart;
+            return this;
+        }
+
+        /**
+         * Tells the trainer how many training records the dataset replaced in the current pass
+         * because they could not be read (it cannot see replacements itself), e.g. {@code () ->
+         * videoDataset.failures().currentPass().size()}. Read at the end of every epoch; epochs
+         * with any are recorded in the history ({@link TrainingHistory#getUnreadable()}) and the
+         * epoch's log line.
+         *
+         * @param count the count of the current pass
+         * @return this builder
+         */
+        public Builder optUnreadableCount(IntSupplier count) {
+            this.unreadableCount = count;
             return this;
         }
 

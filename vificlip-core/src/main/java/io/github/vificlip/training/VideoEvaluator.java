@@ -30,6 +30,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>While it runs the model is in {@link TuningMode#NONE}, so class text features are computed
  * once for the pass; the previous mode is restored afterwards.
+ *
+ * <p>A record whose read fails with an {@link IOException} (an unreadable video) is left out of
+ * every metric and listed in the result, unless {@code optFailFast}: the dataset must not put
+ * another video in its place (see {@code VideoDataset}'s {@code optReplaceUnreadable(false)}).
  */
 public final class VideoEvaluator {
 
@@ -42,9 +46,11 @@ public final class VideoEvaluator {
     private final int framesPerView;
     private final int batchSize;
     private final int workers;
+    private final boolean failFast;
     private final Progress progress;
 
     private VideoEvaluator(Builder builder) {
+        this.failFast = builder.failFast;
         this.framesPerView = builder.framesPerView;
         this.batchSize = builder.batchSize;
         this.workers = builder.workers;
@@ -90,8 +96,11 @@ public final class VideoEvaluator {
                             start + batchSize < size
                                     ? load(dataset, start + batchSize, size, manager, pool)
                                     : null;
-                    metrics.add(score(model, batch.videos()), batch.labels());
-                    progress.increment(batch.labels().length);
+                    batch.unreadable().forEach(metrics::addUnreadable);
+                    if (batch.labels().length > 0) {
+                        metrics.add(score(model, batch.videos()), batch.labels());
+                    }
+                    progress.increment(batch.labels().length + batch.unreadable().size());
                 }
             }
             progress.end();
@@ -104,8 +113,11 @@ public final class VideoEvaluator {
         }
         EvaluationResult result = metrics.result();
         LOGGER.info(
-                "Evaluated {} videos: top-1 {}%, top-5 {}%",
+                "Evaluated {} videos{}: top-1 {}%, top-5 {}%",
                 result.videos(),
+                result.unreadable().isEmpty()
+                        ? ""
+                        : " (" + result.unreadable().size() + " unreadable, left out)",
                 String.format("%.2f", 100 * result.top1()),
                 String.format("%.2f", 100 * result.top5()));
         return result;
@@ -122,7 +134,7 @@ public final class VideoEvaluator {
         for (int i = 0; i < indices.length; i++) {
             indices[i] = start + i;
         }
-        return ClipBatch.load(dataset, indices, manager, pool);
+        return ClipBatch.load(dataset, indices, manager, pool, !failFast);
     }
 
     /** Logits of every view, softmaxed and summed over views: [B, classes]. */
@@ -158,6 +170,7 @@ public final class VideoEvaluator {
         private int framesPerView;
         private int batchSize = 2;
         private int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
+        private boolean failFast;
         private Progress progress = new LoggingProgress();
 
         Builder() {}
@@ -192,6 +205,19 @@ public final class VideoEvaluator {
          */
         public Builder optWorkers(int workers) {
             this.workers = workers;
+            return this;
+        }
+
+        /**
+         * Makes the first record that cannot be read end the evaluation with its exception (default
+         * false: such records are left out of every metric and listed in {@link
+         * EvaluationResult#unreadable()}; nothing is scored in their place).
+         *
+         * @param failFast whether to fail fast
+         * @return this builder
+         */
+        public Builder optFailFast(boolean failFast) {
+            this.failFast = failFast;
             return this;
         }
 

@@ -8,15 +8,14 @@ import ai.djl.ndarray.types.DataType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.vificlip.io.AtomicFile;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,8 +33,9 @@ import java.util.Map;
  *
  * <p>Tensors are written in the map's order, contiguously, after a JSON header padded with spaces
  * to a multiple of 8 bytes, as the reference implementation writes them; {@code __metadata__}
- * carries {@code "format": "pt"} so that {@code safetensors.torch.load_file} accepts the file, plus
- * any entries given to the builder.
+ * carries {@code "format": "pt"} so that {@code safetensors.torch.load_file} accepts the file, the
+ * SHA-256 of the data section under {@code vificlip.sha256} ({@link SafetensorsChecksum} checks
+ * it), plus any entries given to the builder. The file gets the process's normal file mode.
  */
 public final class SafetensorsWriter {
 
@@ -92,29 +92,39 @@ public final class SafetensorsWriter {
 
     private void write(Path file, Map<String, NDArray> tensors, Map<String, String> extra)
             throws IOException {
-        byte[] header = header(tensors, extra);
-        Path target = file.toAbsolutePath();
-        Path folder = target.getParent();
-        Files.createDirectories(folder);
-        Path temp = Files.createTempFile(folder, "." + target.getFileName() + ".", ".tmp");
-        try {
-            try (FileChannel out =
-                    FileChannel.open(
-                            temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer length = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
-                writeFully(out, length.putLong(header.length).flip());
-                writeFully(out, ByteBuffer.wrap(header));
-                for (Map.Entry<String, NDArray> entry : tensors.entrySet()) {
-                    writeData(out, entry.getKey(), entry.getValue());
-                }
-                out.force(true);
+        Map<String, String> withChecksum = new LinkedHashMap<>(extra);
+        withChecksum.put(SafetensorsChecksum.KEY, SafetensorsChecksum.PLACEHOLDER);
+        byte[] header = header(tensors, withChecksum);
+        MessageDigest digest = SafetensorsChecksum.newDigest();
+        try (AtomicFile target = AtomicFile.create(file)) {
+            FileChannel out = target.channel();
+            ByteBuffer length = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+            writeFully(out, length.putLong(header.length).flip());
+            writeFully(out, ByteBuffer.wrap(header));
+            for (Map.Entry<String, NDArray> entry : tensors.entrySet()) {
+                writeData(out, digest, entry.getKey(), entry.getValue());
             }
-            moveIntoPlace(temp, target);
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(temp);
-            throw e;
+            byte[] checksum = SafetensorsChecksum.hex(digest).getBytes(StandardCharsets.US_ASCII);
+            out.write(ByteBuffer.wrap(checksum), 8 + placeholderOffset(header));
+            target.commit();
         }
-        syncFolder(folder);
+    }
+
+    /** Where the checksum's placeholder value starts in the header. */
+    private static int placeholderOffset(byte[] header) {
+        byte[] needle =
+                ("\"" + SafetensorsChecksum.KEY + "\":\"" + SafetensorsChecksum.PLACEHOLDER)
+                        .getBytes(StandardCharsets.US_ASCII);
+        outer:
+        for (int i = 0; i + needle.length <= header.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (header[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i + needle.length - SafetensorsChecksum.PLACEHOLDER.length();
+        }
+        throw new IllegalStateException("The header lost its checksum entry");
     }
 
     private byte[] header(Map<String, NDArray> tensors, Map<String, String> extra)
@@ -151,7 +161,8 @@ public final class SafetensorsWriter {
         return header;
     }
 
-    private void writeData(FileChannel out, String name, NDArray array) throws IOException {
+    private void writeData(FileChannel out, MessageDigest digest, String name, NDArray array)
+            throws IOException {
         float[] values = floats(name, array);
         int elementBytes = StoredTypes.bytes(dataType);
         ByteBuffer chunk =
@@ -168,7 +179,9 @@ public final class SafetensorsWriter {
                 chunk.asFloatBuffer().put(values, start, end - start);
                 chunk.position((end - start) * elementBytes);
             }
-            writeFully(out, chunk.flip());
+            chunk.flip();
+            digest.update(chunk.duplicate());
+            writeFully(out, chunk);
         }
     }
 
@@ -189,27 +202,6 @@ public final class SafetensorsWriter {
     private static void writeFully(FileChannel out, ByteBuffer buffer) throws IOException {
         while (buffer.hasRemaining()) {
             out.write(buffer);
-        }
-    }
-
-    private static void moveIntoPlace(Path temp, Path target) throws IOException {
-        try {
-            Files.move(
-                    temp,
-                    target,
-                    StandardCopyOption.ATOMIC_MOVE,
-                    StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    /** Makes the rename durable; some platforms cannot open folders, which is harmless. */
-    private static void syncFolder(Path folder) {
-        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException e) {
-            // Not supported here (for example on Windows); the file itself is already on disk.
         }
     }
 
@@ -250,7 +242,7 @@ public final class SafetensorsWriter {
          *
          * @return the writer
          * @throws IllegalArgumentException if the type is neither FLOAT32 nor FLOAT16, or a
-         *     metadata key is empty or {@code format}
+         *     metadata key is empty, {@code format} or {@code vificlip.sha256}
          */
         public SafetensorsWriter build() {
             if (dataType != DataType.FLOAT32 && dataType != DataType.FLOAT16) {
@@ -258,7 +250,10 @@ public final class SafetensorsWriter {
                         "SafetensorsWriter writes FLOAT32 or FLOAT16, not " + dataType);
             }
             for (String key : metadata.keySet()) {
-                if (key == null || key.isEmpty() || key.equals("format")) {
+                if (key == null
+                        || key.isEmpty()
+                        || key.equals("format")
+                        || key.equals(SafetensorsChecksum.KEY)) {
                     throw new IllegalArgumentException(
                             "Metadata key '" + key + "' is reserved or empty");
                 }

@@ -40,8 +40,8 @@ class ClassificationMetricsTest {
             assertThat(result.perClassAccuracy()[0]).isEqualTo(1.0);
             assertThat(result.perClassAccuracy()[1]).isEqualTo(0.0);
             assertThat(result.perClassAccuracy()[3]).isNaN();
-            assertThat(result.confusion()[1][0]).isEqualTo(1);
-            assertThat(result.confusion()[2][0]).isEqualTo(1);
+            assertThat(result.confusion().count(1, 0)).isEqualTo(1);
+            assertThat(result.confusion().count(2, 0)).isEqualTo(1);
             assertThat(result.support()).containsExactly(1, 1, 1, 0, 0, 0, 0);
             assertThat(result.meanClassAccuracy()).isCloseTo(1 / 3.0, within(1e-12));
         }
@@ -75,5 +75,41 @@ class ClassificationMetricsTest {
             assertThatThrownBy(() -> metrics.add(manager.zeros(new Shape(1, 7)), new long[] {7}))
                     .hasMessageContaining("Label 7 is outside [0, 7)");
         }
+    }
+
+    @Test
+    void twentyThousandClassesKeepOnlyTheConfusionPairsThatOccurred() {
+        int classes = 20_000;
+        List<String> names =
+                java.util.stream.IntStream.range(0, classes).mapToObj(c -> "class " + c).toList();
+        ClassificationMetrics metrics = new ClassificationMetrics(names);
+        java.util.Random random = new java.util.Random(3);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            for (int batch = 0; batch < 10; batch++) {
+                float[] scores = new float[4 * classes];
+                long[] labels = new long[4];
+                for (int i = 0; i < 4; i++) {
+                    labels[i] = random.nextInt(classes);
+                    for (int c = 0; c < classes; c++) {
+                        scores[i * classes + c] = random.nextFloat();
+                    }
+                    scores[i * classes + (int) labels[i]] += i % 2; // half of them right
+                }
+                metrics.add(manager.create(scores, new Shape(4, classes)), labels);
+            }
+        }
+        metrics.addUnreadable(new UnreadableVideo(40, "v40.mp4: file is empty (0 bytes)"));
+
+        EvaluationResult result = metrics.result();
+
+        assertThat(result.videos()).isEqualTo(40);
+        assertThat(result.top1()).isEqualTo(0.5);
+        assertThat(result.confusion().cells()).hasSizeLessThanOrEqualTo(40);
+        assertThat(result.confusion().cells().stream().mapToLong(Confusion.Cell::count).sum())
+                .isEqualTo(40);
+        com.fasterxml.jackson.databind.JsonNode json = Evaluations.toJson(result);
+        assertThat(json.get("confusion").size()).isEqualTo(result.confusion().cells().size());
+        assertThat(json.get("classes").size()).isEqualTo(classes);
+        assertThat(json.get("unreadable").asInt()).isEqualTo(1);
     }
 }

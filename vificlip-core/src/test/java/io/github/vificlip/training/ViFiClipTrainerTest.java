@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.dataset.ArrayDataset;
 import ai.djl.training.dataset.RandomAccessDataset;
@@ -294,6 +295,184 @@ class ViFiClipTrainerTest {
                                                     colourClips(manager, 4, 1),
                                                     CLASSES))
                     .hasMessageContaining("16 videos, fewer than one batch of 32");
+        }
+    }
+
+    @Test
+    void aDamagedCheckpointFallsBackToThePreviousIntactOne(@TempDir Path dir) throws Exception {
+        Path straight = dir.resolve("straight");
+        Path damaged = dir.resolve("damaged");
+        List<Double> expected;
+        try (ViFiClip model = tinyModel();
+                NDManager manager = NDManager.newBaseManager()) {
+            expected =
+                    losses(
+                            quick(straight)
+                                    .build()
+                                    .fit(model.getBlock(), colourClips(manager, 4, 1), CLASSES)
+                                    .history());
+        }
+        try (ViFiClip model = tinyModel();
+                NDManager manager = NDManager.newBaseManager()) {
+            ViFiClipTrainer killedAtEpoch3 =
+                    quick(damaged)
+                            .optKeepCheckpoints(2)
+                            .optEpochStart(
+                                    epoch -> {
+                                        if (epoch == 2) {
+                                            throw new IllegalStateException("killed");
+                                        }
+                                    })
+                            .build();
+            assertThatThrownBy(
+                            () ->
+                                    killedAtEpoch3.fit(
+                                            model.getBlock(), colourClips(manager, 4, 1), CLASSES))
+                    .hasMessage("killed");
+        }
+        // One flipped bit in a weight of the newest checkpoint, and the stale temporary file of a
+        // write that was killed.
+        Path newest = damaged.resolve("checkpoint-epoch-2.safetensors");
+        try (java.io.RandomAccessFile raw = new java.io.RandomAccessFile(newest.toFile(), "rw")) {
+            raw.seek(raw.length() - 10);
+            int b = raw.read();
+            raw.seek(raw.length() - 10);
+            raw.write(b ^ 1);
+        }
+        Files.writeString(damaged.resolve(".history.json.5k2j.tmp"), "{\"epochs\": [");
+        try (ViFiClip model = tinyModel();
+                NDManager manager = NDManager.newBaseManager()) {
+            TrainingResult resumed =
+                    quick(damaged)
+                            .optKeepCheckpoints(2)
+                            .optResume(true)
+                            .build()
+                            .fit(model.getBlock(), colourClips(manager, 4, 1), CLASSES);
+
+            // Resumed after epoch 1, so epochs 2 to 4 were trained again, as the straight run did.
+            assertThat(losses(resumed.history())).containsExactlyElementsOf(expected);
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(damaged)) {
+            assertThat(files.map(f -> f.getFileName().toString()))
+                    .noneMatch(name -> name.endsWith(".tmp"));
+        }
+    }
+
+    @Test
+    void allCheckpointsDamagedIsRefusedNamingThem(@TempDir Path out) throws Exception {
+        Files.createDirectories(out);
+        Files.write(out.resolve("checkpoint-epoch-3.safetensors"), new byte[] {1, 2, 3});
+        try (ViFiClip model = tinyModel();
+                NDManager manager = NDManager.newBaseManager()) {
+            assertThatThrownBy(
+                            () ->
+                                    quick(out)
+                                            .optResume(true)
+                                            .build()
+                                            .fit(
+                                                    model.getBlock(),
+                                                    colourClips(manager, 4, 1),
+                                                    CLASSES))
+                    .hasMessageContaining("No intact checkpoint in " + out)
+                    .hasMessageContaining("checkpoint-epoch-3.safetensors (only 3 bytes)");
+        }
+    }
+
+    @Test
+    void datasetsThatDoNotFitTheRecipeAreRefusedBeforeTheFirstStep(@TempDir Path out)
+            throws Exception {
+        try (ViFiClip model = tinyModel();
+                NDManager manager = NDManager.newBaseManager()) {
+            RandomAccessDataset twoFrames = colourClips(manager, 4, 1);
+            assertThatThrownBy(
+                            () ->
+                                    quick(out)
+                                            .optFrames(4)
+                                            .build()
+                                            .fit(model.getBlock(), twoFrames, CLASSES))
+                    .hasMessageContaining("records have 2 frames but the recipe trains on 4");
+            // Training records of 4 frames, validation records of 3 x 2 = 6: not views of 4.
+            assertThatThrownBy(
+                            () ->
+                                    quick(out)
+                                            .optFrames(4)
+                                            .build()
+                                            .fit(
+                                                    model.getBlock(),
+                                                    colourClips(manager, 4, 2),
+                                                    CLASSES,
+                                                    colourClips(manager, 1, 3),
+                                                    CLASSES))
+                    .hasMessageContaining(
+                            "validation dataset's records have 6 frames, not a whole number of"
+                                    + " views of the recipe's 4");
+            RandomAccessDataset labelFive =
+                    new ArrayDataset.Builder()
+                            .setData(manager.zeros(new Shape(16, 2, 3, 16, 16)))
+                            .optLabels(manager.full(new Shape(16), 5L))
+                            .setSampling(1, false)
+                            .build();
+            assertThatThrownBy(() -> quick(out).build().fit(model.getBlock(), labelFive, CLASSES))
+                    .hasMessageContaining("first record has label 5 but there are 4 class names");
+            RandomAccessDataset batchesOfThree =
+                    new ArrayDataset.Builder()
+                            .setData(manager.zeros(new Shape(16, 2, 3, 16, 16)))
+                            .optLabels(manager.zeros(new Shape(16), DataType.INT64))
+                            .setSampling(3, false)
+                            .build();
+            assertThatThrownBy(
+                            () -> quick(out).build().fit(model.getBlock(), batchesOfThree, CLASSES))
+                    .hasMessageContaining("setSampling(3, ...) but the recipe's batch size is 4");
+            assertThat(out.resolve("history.json")).doesNotExist();
+        }
+    }
+
+    @Test
+    void aSecondRunIntoTheSameFolderIsRefused(@TempDir Path out) throws Exception {
+        try (io.github.vificlip.io.OutputLock first =
+                        io.github.vificlip.io.OutputLock.acquire(out, "an earlier run");
+                ViFiClip model = tinyModel();
+                NDManager manager = NDManager.newBaseManager()) {
+            assertThatThrownBy(
+                            () ->
+                                    quick(out)
+                                            .build()
+                                            .fit(
+                                                    model.getBlock(),
+                                                    colourClips(manager, 4, 1),
+                                                    CLASSES))
+                    .hasMessageContaining("is in use by another run")
+                    .hasMessageContaining("an earlier run");
+        }
+    }
+
+    @Test
+    void replacedTrainingVideosAreCountedInTheHistory(@TempDir Path out) throws Exception {
+        java.util.concurrent.atomic.AtomicInteger replaced =
+                new java.util.concurrent.atomic.AtomicInteger();
+        try (ViFiClip model = tinyModel();
+                NDManager manager = NDManager.newBaseManager()) {
+            TrainingResult result =
+                    quick(out)
+                            .optEpochs(2)
+                            .optEpochStart(epoch -> replaced.set(epoch == 0 ? 3 : 0))
+                            .optUnreadableCount(replaced::get)
+                            .build()
+                            .fit(model.getBlock(), colourClips(manager, 4, 1), CLASSES);
+
+            assertThat(result.history().getUnreadable())
+                    .containsExactly(new TrainingHistory.Unreadable(0, 3));
+            JsonNode history = new ObjectMapper().readTree(out.resolve("history.json").toFile());
+            assertThat(history.get("unreadable").get(0).get("videos").asInt()).isEqualTo(3);
+            JsonNode state =
+                    new ObjectMapper()
+                            .readTree(
+                                    SafetensorsContent.read(
+                                                    out.resolve("checkpoint-epoch-2.safetensors"),
+                                                    manager)
+                                            .metadata()
+                                            .get("vificlip.checkpoint"));
+            assertThat(state.get("history").get("unreadable")).hasSize(1);
         }
     }
 

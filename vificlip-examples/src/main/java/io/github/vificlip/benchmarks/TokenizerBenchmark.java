@@ -85,6 +85,16 @@ public final class TokenizerBenchmark implements Callable<Integer> {
             description = "Threads for the parallel measurement (default: all cores).")
     private int threads = Runtime.getRuntime().availableProcessors();
 
+    @Option(
+            names = "--long-words",
+            split = ",",
+            paramLabel = "N",
+            description =
+                    "Also time one word of N random lower-case letters for each N (for example"
+                            + " 2000,20000,200000,2000000): byte-pair encoding time per word"
+                            + " length, without the word cache.")
+    private List<Integer> longWords = List.of();
+
     /** Class-name prompts: every action, object and place combination (4,200 texts). */
     static List<String> prompts() {
         List<String> prompts = new ArrayList<>();
@@ -121,8 +131,36 @@ public final class TokenizerBenchmark implements Callable<Integer> {
         report(out, threads + " threads, warm cache", prompts.size(), tokens, parallelSeconds);
         out.printf("ratio warm/no cache: %.2f%n", coldSeconds / warmSeconds);
         out.printf("ratio %d threads/1 thread: %.2f%n", threads, warmSeconds / parallelSeconds);
+        longWords(out, cold);
         out.flush();
         return 0;
+    }
+
+    /** Times one encode per word length; the ratio of time per letter shows the growth. */
+    private void longWords(PrintWriter out, ClipTokenizer tokenizer) {
+        double firstPerLetter = 0;
+        for (int length : longWords) {
+            java.util.Random random = new java.util.Random(1);
+            StringBuilder word = new StringBuilder(length);
+            for (int i = 0; i < length; i++) {
+                word.append((char) ('a' + random.nextInt(26)));
+            }
+            long start = System.nanoTime();
+            int ids = tokenizer.encode(word.toString()).length;
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double perLetter = seconds / length;
+            if (firstPerLetter == 0) {
+                firstPerLetter = perLetter;
+            }
+            out.printf(
+                    java.util.Locale.ROOT,
+                    "word of %,d letters: %.3f s, %,d ids, time per letter %.2fx the first"
+                            + " word's%n",
+                    length,
+                    seconds,
+                    ids,
+                    perLetter / firstPerLetter);
+        }
     }
 
     private static void report(

@@ -11,6 +11,9 @@ import io.github.vificlip.data.list.LabelMap;
 import io.github.vificlip.data.list.VideoList;
 import io.github.vificlip.evaluation.EvaluationResult;
 import io.github.vificlip.evaluation.Evaluations;
+import io.github.vificlip.evaluation.UnreadableVideo;
+import io.github.vificlip.io.AtomicFile;
+import io.github.vificlip.io.OutputLock;
 import io.github.vificlip.model.PromptTemplate;
 import io.github.vificlip.model.TuningMode;
 import io.github.vificlip.model.ViFiClip;
@@ -21,8 +24,8 @@ import io.github.vificlip.report.Charts;
 import io.github.vificlip.training.VideoEvaluator;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
@@ -50,6 +53,7 @@ public final class EvalCommand implements Callable<Integer> {
 
     private static final Pattern VIEWS = Pattern.compile("(\\d+)[x×](\\d+)");
     private static final String DEFAULT_TEMPLATE = "a photo of a {}.";
+    private static final int LISTED_UNREADABLE = 20;
 
     @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
 
@@ -128,14 +132,14 @@ public final class EvalCommand implements Callable<Integer> {
         int crops = Integer.parseInt(matcher.group(2));
         LabelMap labelMap = LabelMap.readCsv(labels);
         VideoList videos = VideoList.read(list, source.root(), labelMap);
-        Files.createDirectories(out);
         if (model.prompts != null && (bare || template != null)) {
             throw new CommandLine.ParameterException(
                     spec.commandLine(),
                     "--prompts brings its own class text (the learned context): drop --template"
                             + " and --bare");
         }
-        try (ViFiClip vifi = model.build(TuningMode.NONE, seed);
+        try (OutputLock lock = OutputLock.acquire(out, "vificlip eval");
+                ViFiClip vifi = model.build(TuningMode.NONE, seed);
                 PromptedViFiClip prompted = model.prompted(vifi)) {
             VideoClassificationBlock block;
             if (prompted != null) {
@@ -166,6 +170,7 @@ public final class EvalCommand implements Callable<Integer> {
                             .setFramesPerView(frames)
                             .optBatchSize(batchSize)
                             .optWorkers(source.workers)
+                            .optFailFast(source.failFast)
                             .optProgress(new ConsoleProgress())
                             .build()
                             .evaluate(block, dataset, labelMap.names());
@@ -175,17 +180,19 @@ public final class EvalCommand implements Callable<Integer> {
                 metrics.put("prompts", model.prompts.toString());
             }
             metrics.put("framesPerView", frames);
-            metrics.put("unreadableVideos", dataset.failures().knownBad().size());
             dataset.failures().endPass();
-            new ObjectMapper()
-                    .enable(SerializationFeature.INDENT_OUTPUT)
-                    .writeValue(out.resolve("metrics.json").toFile(), metrics);
+            ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            AtomicFile.write(out.resolve("metrics.json"), file -> json.writeValue(file, metrics));
             Charts.confusionMatrix(result, out.resolve("confusion-matrix.png"));
             PrintWriter stdout = spec.commandLine().getOut();
+            printUnreadable(stdout, result.unreadable());
             stdout.printf(
                     Locale.ROOT,
-                    "%d videos, %d classes, %s views: top-1 %.2f%%, top-5 %.2f%% (metrics in %s)%n",
+                    "%d videos%s, %d classes, %s views: top-1 %.2f%%, top-5 %.2f%% (metrics in %s)%n",
                     result.videos(),
+                    result.unreadable().isEmpty()
+                            ? ""
+                            : " (" + result.unreadable().size() + " unreadable, left out)",
                     labelMap.size(),
                     clips + "x" + crops,
                     100 * result.top1(),
@@ -194,5 +201,18 @@ public final class EvalCommand implements Callable<Integer> {
             stdout.flush();
         }
         return 0;
+    }
+
+    /** Lists the videos left out, the first {@value #LISTED_UNREADABLE} of them. */
+    private static void printUnreadable(PrintWriter stdout, List<UnreadableVideo> unreadable) {
+        for (int i = 0; i < Math.min(LISTED_UNREADABLE, unreadable.size()); i++) {
+            stdout.println("Unreadable, left out: " + unreadable.get(i).reason());
+        }
+        if (unreadable.size() > LISTED_UNREADABLE) {
+            stdout.printf(
+                    Locale.ROOT,
+                    "... and %d more unreadable videos (all listed in metrics.json)%n",
+                    unreadable.size() - LISTED_UNREADABLE);
+        }
     }
 }

@@ -10,6 +10,7 @@ import io.github.vificlip.data.list.LabelMap;
 import io.github.vificlip.data.list.VideoList;
 import io.github.vificlip.evaluation.EvaluationResult;
 import io.github.vificlip.evaluation.Evaluations;
+import io.github.vificlip.io.AtomicFile;
 import io.github.vificlip.model.TuningMode;
 import io.github.vificlip.model.ViFiClip;
 import io.github.vificlip.model.VideoClassificationBlock;
@@ -139,6 +140,11 @@ public final class TrainCommand implements Callable<Integer> {
             metrics.put("epochs", settings.epochs());
             List<TrainingHistory.Epoch> epochs = result.history().getEpochs();
             metrics.put("finalMeanLoss", epochs.get(epochs.size() - 1).meanLoss());
+            metrics.put(
+                    "unreadableTrainingVideos",
+                    result.history().getUnreadable().stream()
+                            .mapToInt(TrainingHistory.Unreadable::videos)
+                            .sum());
             if (validation != null) {
                 metrics.put("bestTop1", result.bestTop1());
                 metrics.put("bestEpoch", result.bestEpoch() + 1);
@@ -156,9 +162,8 @@ public final class TrainCommand implements Callable<Integer> {
                     metrics.set("final", Evaluations.toJson(last));
                 }
             }
-            new ObjectMapper()
-                    .enable(SerializationFeature.INDENT_OUTPUT)
-                    .writeValue(out.resolve("metrics.json").toFile(), metrics);
+            ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            AtomicFile.write(out.resolve("metrics.json"), file -> json.writeValue(file, metrics));
             stdout.printf(
                     Locale.ROOT,
                     "Trained %d epochs of %s; %s: %s%s%n",

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.vificlip.evaluation.EvaluationResult;
 import io.github.vificlip.evaluation.Evaluations;
+import io.github.vificlip.io.AtomicFile;
 import io.github.vificlip.report.Charts;
 import io.github.vificlip.report.Tsne;
 import java.io.IOException;
@@ -55,7 +56,7 @@ public final class DemoReport {
         harmonic.put("top1", result.harmonicMean());
         harmonic.put("chance", result.chanceHarmonicMean());
         root.set("run", run);
-        JSON.writeValue(folder.resolve(METRICS).toFile(), root);
+        AtomicFile.write(folder.resolve(METRICS), out -> JSON.writeValue(out, root));
         Charts.confusionMatrix(result.base(), folder.resolve(CONFUSION_BASE));
         Charts.confusionMatrix(result.novel(), folder.resolve(CONFUSION_NOVEL));
     }

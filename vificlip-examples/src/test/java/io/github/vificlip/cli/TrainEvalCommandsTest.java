@@ -108,10 +108,16 @@ class TrainEvalCommandsTest {
                         evalOut.toString());
 
         assertThat(eval.exitCode()).as(eval.err()).isZero();
-        assertThat(eval.out()).contains("17 videos, 4 classes, 2x3 views: top-1");
+        // The empty broken.mp4 is left out, not replaced by another video.
+        assertThat(eval.out())
+                .contains("Unreadable, left out: " + dir.resolve("videos/broken.mp4"))
+                .contains("16 videos (1 unreadable, left out), 4 classes, 2x3 views: top-1");
         JsonNode evalMetrics = JSON.readTree(evalOut.resolve("metrics.json").toFile());
-        assertThat(evalMetrics.get("videos").asInt()).isEqualTo(17);
-        assertThat(evalMetrics.get("unreadableVideos").asInt()).isEqualTo(1);
+        assertThat(evalMetrics.get("videos").asInt()).isEqualTo(16);
+        assertThat(evalMetrics.get("unreadable").asInt()).isEqualTo(1);
+        assertThat(evalMetrics.get("unreadableVideos").get(0).get("reason").asText())
+                .contains("broken.mp4");
+        assertThat(metrics.get("unreadableTrainingVideos").asInt()).isPositive();
         assertThat(evalMetrics.get("classes")).hasSize(4);
         assertThat(evalOut.resolve("confusion-matrix.png")).exists();
 

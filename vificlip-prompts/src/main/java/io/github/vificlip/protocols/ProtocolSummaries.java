@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.vificlip.evaluation.Summaries.MeanStd;
+import io.github.vificlip.io.AtomicFile;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -25,6 +26,6 @@ final class ProtocolSummaries {
     }
 
     static void write(ObjectNode summary, Path file) throws IOException {
-        JSON.writeValue(file.toFile(), summary);
+        AtomicFile.write(file, out -> JSON.writeValue(out, summary));
     }
 }

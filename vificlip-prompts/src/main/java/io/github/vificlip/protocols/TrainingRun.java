@@ -112,7 +112,8 @@ public final class TrainingRun {
                                         trainData.failures().endPass();
                                     }
                                     trainData.setPass(epoch);
-                                });
+                                })
+                        .optUnreadableCount(() -> trainData.failures().currentPass().size());
         provenance.entries().forEach(trainer::optProvenance);
         TrainingResult result =
                 trainer.build()
@@ -155,6 +156,7 @@ public final class TrainingRun {
                 VideoEvaluator.builder()
                         .setFramesPerView(recipe.frames())
                         .optWorkers(workers)
+                        .optFailFast(failFast)
                         .optProgress(progress.get())
                         .build()
                         .evaluate(block, data, list.labels().names());

@@ -56,6 +56,9 @@ public final class VideoDatasets {
      * Test sampling: segment centres for one clip, several clips otherwise; one centre crop or
      * three crops (short side {@code size}, as the reference).
      *
+     * <p>An unreadable video is not replaced: reading it throws, for the evaluator to leave it out
+     * of the metrics and report it.
+     *
      * @param videos the videos
      * @param frames the frames per clip (T)
      * @param clips the clips per video
@@ -95,6 +98,7 @@ public final class VideoDatasets {
                 .setTransform(transform)
                 .optSeed(seed)
                 .optFailFast(failFast)
+                .optReplaceUnreadable(false)
                 .optDecodeThreads(threads)
                 .setSampling(1, false)
                 .build();

@@ -23,6 +23,7 @@ public final class FailureLog {
     private static final int LISTED_IN_SUMMARY = 20;
 
     private final String name;
+    private final boolean replaced;
     private final Map<Long, DecodeFailure> knownBad = new ConcurrentHashMap<>();
     private final Map<Long, DecodeFailure> pass = new LinkedHashMap<>();
     private int passNumber = 1;
@@ -31,9 +32,12 @@ public final class FailureLog {
      * Creates an empty log.
      *
      * @param name what the log belongs to, for messages (e.g. the list file)
+     * @param replaced whether unreadable videos are replaced by others (training) or left out
+     *     (evaluation), for the summary
      */
-    public FailureLog(String name) {
+    public FailureLog(String name, boolean replaced) {
         this.name = name;
+        this.replaced = replaced;
     }
 
     /**
@@ -43,7 +47,7 @@ public final class FailureLog {
      */
     public void record(DecodeFailure failure) {
         if (knownBad.putIfAbsent(failure.index(), failure) == null) {
-            LOG.warn("Skipping unreadable video {}: {}", failure.path(), failure.reason());
+            LOG.warn("Unreadable video {}: {}", failure.path(), failure.reason());
         }
         synchronized (pass) {
             pass.putIfAbsent(failure.index(), failure);
@@ -73,6 +77,16 @@ public final class FailureLog {
      */
     public boolean isKnownBad(long index) {
         return knownBad.containsKey(index);
+    }
+
+    /**
+     * Returns the failure recorded for a video known to be unreadable.
+     *
+     * @param index the dataset index
+     * @return the failure, or null if the video has not failed
+     */
+    public DecodeFailure knownFailure(long index) {
+        return knownBad.get(index);
     }
 
     /**
@@ -128,7 +142,7 @@ public final class FailureLog {
                         .append(" unreadable video")
                         .append(failures.size() == 1 ? "" : "s");
         if (!failures.isEmpty()) {
-            out.append(" (replaced by other videos)");
+            out.append(replaced ? " (replaced by other videos)" : " (left out)");
         }
         for (int i = 0; i < Math.min(LISTED_IN_SUMMARY, failures.size()); i++) {
             DecodeFailure f = failures.get(i);

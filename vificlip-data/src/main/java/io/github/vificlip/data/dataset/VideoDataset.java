@@ -19,6 +19,7 @@ import io.github.vificlip.data.video.HumbleVideoDecoder;
 import io.github.vificlip.data.video.VideoDecodeException;
 import io.github.vificlip.data.video.VideoDecoder;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
@@ -54,8 +55,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p><b>Unreadable videos.</b> A video that cannot be opened or decoded is logged with its path and
  * reason, counted, remembered (not decoded again) and replaced by the next readable video in the
  * list (lists are usually grouped by class, so the replacement tends to share the label). With
- * {@code optFailFast(true)} the first failure throws instead. When a pass from {@link #getData}
- * ends, a summary of that pass's failures is logged; {@link #failures()} gives them to code.
+ * {@code optFailFast(true)} the first failure throws instead; with {@code
+ * optReplaceUnreadable(false)} (evaluation) every unreadable video throws {@link
+ * UnreadableVideoException}, for the caller to leave out and report. Only a video's own failure
+ * marks it: a pass that is stopped (its threads interrupted) marks nothing. When a pass from {@link
+ * #getData} ends, a summary of that pass's failures is logged; {@link #failures()} gives them to
+ * code.
  */
 public final class VideoDataset extends RandomAccessDataset {
 
@@ -64,6 +69,7 @@ public final class VideoDataset extends RandomAccessDataset {
     private final long seed;
     private final boolean failFast;
     private final int maxReplacements;
+    private final boolean replaceUnreadable;
     private final int decodeThreads;
     private final FailureLog failures;
     private final AtomicInteger pass = new AtomicInteger();
@@ -76,9 +82,12 @@ public final class VideoDataset extends RandomAccessDataset {
         this.seed = builder.seed;
         this.failFast = builder.failFast;
         this.maxReplacements = builder.maxReplacements;
+        this.replaceUnreadable = builder.replaceUnreadable;
         this.decodeThreads = builder.decodeThreads;
         this.failures =
-                new FailureLog("Dataset of " + videos.size() + " videos in " + videos.root());
+                new FailureLog(
+                        "Dataset of " + videos.size() + " videos in " + videos.root(),
+                        replaceUnreadable);
     }
 
     /**
@@ -162,6 +171,9 @@ public final class VideoDataset extends RandomAccessDataset {
         for (int attempt = 0; attempt <= maxReplacements; attempt++) {
             if (failures.isKnownBad(candidate)) {
                 failures.recordSkipped(candidate);
+                if (!replaceUnreadable) {
+                    throw new UnreadableVideoException(failures.knownFailure(candidate), null);
+                }
             } else {
                 Path path = videos.resolve(candidate);
                 try {
@@ -170,16 +182,7 @@ public final class VideoDataset extends RandomAccessDataset {
                             new NDList(clip.toNDArray(manager)),
                             new NDList(manager.create((long) videos.get(candidate).label())));
                 } catch (IOException | RuntimeException e) {
-                    String reason =
-                            e instanceof VideoDecodeException decode
-                                    ? decode.reason()
-                                    : e.getMessage() != null ? e.getMessage() : e.toString();
-                    failures.record(new DecodeFailure(candidate, path, reason));
-                    if (failFast) {
-                        throw e instanceof IOException io
-                                ? io
-                                : new IOException("Cannot load " + path + ": " + reason, e);
-                    }
+                    failed(candidate, path, e);
                 }
             }
             candidate = (candidate + 1) % size;
@@ -192,6 +195,34 @@ public final class VideoDataset extends RandomAccessDataset {
                         + ") and the "
                         + maxReplacements
                         + " videos after it are all unreadable; see the failure summary");
+    }
+
+    /**
+     * Handles one video's failure: an interruption (the pass was stopped) is passed on without
+     * marking the video; the video's own failure is recorded, then thrown when failing fast or not
+     * replacing.
+     */
+    private void failed(int candidate, Path path, Exception e) throws IOException {
+        if (e instanceof InterruptedIOException || Thread.currentThread().isInterrupted()) {
+            InterruptedIOException stopped =
+                    new InterruptedIOException("Stopped while loading " + path);
+            stopped.initCause(e);
+            throw stopped;
+        }
+        String reason =
+                e instanceof VideoDecodeException decode
+                        ? decode.reason()
+                        : e.getMessage() != null ? e.getMessage() : e.toString();
+        DecodeFailure failure = new DecodeFailure(candidate, path, reason);
+        failures.record(failure);
+        if (failFast) {
+            throw e instanceof IOException io
+                    ? io
+                    : new IOException("Cannot load " + path + ": " + reason, e);
+        }
+        if (!replaceUnreadable) {
+            throw new UnreadableVideoException(failure, e);
+        }
     }
 
     private SplittableRandom random(int passNumber, long index, int attempt) {
@@ -289,6 +320,7 @@ public final class VideoDataset extends RandomAccessDataset {
         private long seed = 1024;
         private boolean failFast;
         private int maxReplacements = 10;
+        private boolean replaceUnreadable = true;
         private int decodeThreads = Runtime.getRuntime().availableProcessors();
 
         private Builder() {}
@@ -372,6 +404,20 @@ public final class VideoDataset extends RandomAccessDataset {
          */
         public Builder optMaxReplacements(int replacements) {
             this.maxReplacements = replacements;
+            return this;
+        }
+
+        /**
+         * Sets whether an unreadable video is replaced by the next readable one (default true, as
+         * the reference trains). Evaluation sets false: {@link #get} then throws {@link
+         * UnreadableVideoException} for it, so that the caller leaves it out of the metrics and
+         * reports it instead of scoring another video in its place.
+         *
+         * @param replace whether to replace
+         * @return this builder
+         */
+        public Builder optReplaceUnreadable(boolean replace) {
+            this.replaceUnreadable = replace;
             return this;
         }
 

@@ -31,6 +31,13 @@ public final class SegmentSampler implements FrameSampler {
         UNIFORM_CLIPS
     }
 
+    /**
+     * The most frames one record may sample (frames per clip times clips): 32 times the paper's
+     * largest setting (32 frames), and already about 600 MB of float pixels per 224-pixel crop.
+     * Beyond it a clip cannot be held in memory (100,000 frames would be 60 GB).
+     */
+    public static final int MAX_FRAMES = 1024;
+
     private final Mode mode;
     private final int frames;
     private final int clips;
@@ -41,6 +48,18 @@ public final class SegmentSampler implements FrameSampler {
         }
         if (clips <= 0) {
             throw new IllegalArgumentException("Clip count must be positive, got " + clips);
+        }
+        if ((long) frames * clips > MAX_FRAMES) {
+            throw new IllegalArgumentException(
+                    "Too many frames per video: "
+                            + frames
+                            + " frames x "
+                            + clips
+                            + " clips = "
+                            + (long) frames * clips
+                            + ", more than "
+                            + MAX_FRAMES
+                            + " (the paper samples 8 to 32 frames per clip)");
         }
         this.mode = mode;
         this.frames = frames;

@@ -174,6 +174,42 @@ class VideoDatasetTest {
     }
 
     @Test
+    void evaluationDatasetsThrowForUnreadableVideosInsteadOfReplacing() throws Exception {
+        VideoDataset dataset = train().setSampling(1, false).optReplaceUnreadable(false).build();
+        try (NDManager manager = NDManager.newBaseManager()) {
+            for (int round = 0; round < 2; round++) { // the second time it is known bad
+                assertThatThrownBy(() -> dataset.get(manager, 2))
+                        .isInstanceOfSatisfying(
+                                UnreadableVideoException.class,
+                                e ->
+                                        assertThat(e.failure().path())
+                                                .isEqualTo(root.resolve("a/broken.mp4")))
+                        .hasMessageStartingWith(root.resolve("a/broken.mp4").toString());
+            }
+            assertThat(dataset.get(manager, 4).getLabels().head().getLong()).isEqualTo(1L);
+        }
+        assertThat(dataset.failures().endPass()).contains("1 unreadable video (left out)");
+    }
+
+    @Test
+    void aStoppedPassMarksNoVideoUnreadable() throws Exception {
+        VideoDataset dataset = train().setSampling(1, false).build();
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Thread.currentThread().interrupt(); // as shutdownNow() does to the loading threads
+            try {
+                assertThatThrownBy(() -> dataset.get(manager, 0))
+                        .isInstanceOf(java.io.InterruptedIOException.class)
+                        .hasMessageContaining("one.mp4");
+            } finally {
+                Thread.interrupted();
+            }
+            assertThat(dataset.failures().knownBad()).isEmpty();
+            assertThat(dataset.failures().currentPass()).isEmpty();
+            assertThat(dataset.get(manager, 0).getData().head().getShape().get(0)).isEqualTo(4);
+        }
+    }
+
+    @Test
     void failFastThrowsNamingTheVideo() {
         VideoDataset dataset = train().setSampling(1, false).optFailFast(true).build();
 

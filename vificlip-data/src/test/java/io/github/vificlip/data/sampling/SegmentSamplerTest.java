@@ -126,6 +126,16 @@ class SegmentSamplerTest {
     }
 
     @Test
+    void absurdFrameCountsAreRefusedBeforeAnythingIsAllocated() {
+        assertThatThrownBy(() -> SegmentSampler.test(100_000))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("100000 frames x 1 clips = 100000, more than 1024");
+        assertThatThrownBy(() -> SegmentSampler.multiView(Integer.MAX_VALUE, 4))
+                .hasMessageContaining("= 8589934588, more than 1024");
+        assertThat(SegmentSampler.multiView(256, 4).framesPerClip()).isEqualTo(256);
+    }
+
+    @Test
     void emptyVideoIsAnError() {
         assertThatThrownBy(() -> SegmentSampler.test(8).sample(0, null))
                 .isInstanceOf(IllegalArgumentException.class)
