@@ -12,7 +12,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
-import io.github.vificlip.tokenizer.ClipTokenizer;
 import io.github.vificlip.weights.StateDict;
 import io.github.vificlip.weights.StateDicts;
 import java.io.IOException;
@@ -151,8 +150,8 @@ public final class ViFiClip implements AutoCloseable {
      *     null
      */
     public VideoClassifier classifier(
-            VideoTextModel scorer, List<String> classNames, PromptTemplate template) {
-        ViFiClipBlock.checkClassNames(classNames);
+            VideoClassificationBlock scorer, List<String> classNames, PromptTemplate template) {
+        VideoTextBlock.checkClassNames(classNames);
         if (template == null) {
             throw new IllegalArgumentException("template must not be null");
         }
@@ -179,7 +178,7 @@ public final class ViFiClip implements AutoCloseable {
      * @return one unit-length row of {@code embedDim} values per clip
      * @throws IllegalArgumentException if the shape is wrong
      */
-    public float[][] videoEmbeddings(VideoTextModel encoder, NDArray clips) {
+    public float[][] videoEmbeddings(VideoClassificationBlock encoder, NDArray clips) {
         return run(clips, (store, x) -> rows(encoder.encodeVideo(store, asBatch(x, 5), false)));
     }
 
@@ -195,7 +194,7 @@ public final class ViFiClip implements AutoCloseable {
      *     context length
      */
     public float[][] classEmbeddings(
-            VideoTextModel encoder, List<String> classNames, PromptTemplate template) {
+            VideoClassificationBlock encoder, List<String> classNames, PromptTemplate template) {
         try (NDManager step = model.getNDManager().newSubManager()) {
             return rows(
                     encoder.encodeClassNames(
@@ -300,29 +299,21 @@ public final class ViFiClip implements AutoCloseable {
         return rows;
     }
 
-    /** Builds a {@link ViFiClip}. */
-    public static final class Builder {
+    /** Builds a {@link ViFiClip}: the model's settings, its weights and its device. */
+    public static final class Builder extends ViFiClipSettings<Builder> {
 
-        private ClipConfig config;
         private Map<String, NDArray> stateDict;
         private List<Path> weightFiles = List.of();
         private boolean strict = true;
         private Device device;
-        private long seed;
-        private TuningMode tuning = TuningMode.NONE;
-        private PromptTemplate template = PromptTemplate.FINE_TUNE;
-        private ClipTokenizer tokenizer;
 
-        Builder() {}
+        Builder() {
+            super(TuningMode.NONE);
+        }
 
-        /**
-         * Sets the architecture.
-         *
-         * @param config a preset such as {@link ClipConfig#VIT_B_16} or a free-form configuration
-         * @return this builder
-         */
-        public Builder setConfig(ClipConfig config) {
-            this.config = config;
+        /** {@inheritDoc} */
+        @Override
+        protected Builder self() {
             return this;
         }
 
@@ -391,52 +382,6 @@ public final class ViFiClip implements AutoCloseable {
         }
 
         /**
-         * Sets the seed of randomly initialised weights (0 by default).
-         *
-         * @param seed the seed
-         * @return this builder
-         */
-        public Builder optSeed(long seed) {
-            this.seed = seed;
-            return this;
-        }
-
-        /**
-         * Sets which parameters train ({@link TuningMode#NONE} by default: a frozen model for
-         * inference).
-         *
-         * @param tuning the tuning mode
-         * @return this builder
-         */
-        public Builder optTuning(TuningMode tuning) {
-            this.tuning = tuning;
-            return this;
-        }
-
-        /**
-         * Sets the default prompt template of {@link #classifier(List)} ({@link
-         * PromptTemplate#FINE_TUNE} by default).
-         *
-         * @param template the template
-         * @return this builder
-         */
-        public Builder optTemplate(PromptTemplate template) {
-            this.template = template;
-            return this;
-        }
-
-        /**
-         * Sets the tokenizer (CLIP's shipped vocabulary by default).
-         *
-         * @param tokenizer the tokenizer
-         * @return this builder
-         */
-        public Builder optTokenizer(ClipTokenizer tokenizer) {
-            this.tokenizer = tokenizer;
-            return this;
-        }
-
-        /**
          * Builds the model: allocates the weights on the device and loads the state dict.
          *
          * @return the model; close it when done
@@ -469,14 +414,8 @@ public final class ViFiClip implements AutoCloseable {
                 throw new IllegalArgumentException(
                         "setConfig(ClipConfig), setPreset or optWeights is required");
             }
-            ViFiClipBlock block =
-                    ViFiClipBlock.builder()
-                            .setConfig(config)
-                            .optSeed(seed)
-                            .optTuning(tuning)
-                            .optTemplate(template)
-                            .optTokenizer(tokenizer)
-                            .build();
+            validate();
+            ViFiClipBlock block = new ViFiClipBlock(this, null);
             Model model = Model.newInstance("vificlip-" + config.name(), device);
             try {
                 model.setBlock(block);

@@ -3,24 +3,17 @@
  */
 package io.github.vificlip.model;
 
-import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 import io.github.vificlip.tokenizer.ClipTokenizer;
-import java.io.DataInputStream;
-import java.io.IOException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The ViFi-CLIP video model as a DJL block (SPEC §1.3): CLIP applied frame by frame, with no
@@ -39,40 +32,29 @@ import java.util.Objects;
  * otherwise they are recomputed on every forward pass, as ViFi-CLIP does.
  *
  * <p>Input: {@code [video [B,T,3,H,W]]}; output: {@code [logits [B,C]]} for the class names set
- * with {@link #setClassNames}. The block trains under DJL's {@code Trainer} or any loop over {@link
- * #forward(ParameterStore, NDList, boolean)}. Do not change class names, tuning or weights while
- * another thread runs a forward pass.
+ * with {@link #setClassNames}. The block trains under DJL's {@code Trainer} or any loop over {@code
+ * forward}. The class names, their cache and the forward pass are {@link VideoTextBlock}'s.
  */
-public final class ViFiClipBlock extends AbstractBlock
-        implements VideoClassificationBlock, VideoTextModel {
-
-    private static final byte VERSION = 1;
+public final class ViFiClipBlock extends VideoTextBlock {
 
     private final ClipModel clip;
     private final ClipTokenizer tokenizer;
-    private TuningMode tuning;
     private PromptTemplate template;
-    private List<String> classNames = List.of();
-    private int[][] classIds;
-    private NDManager cacheManager;
-    private NDArray cachedClassFeatures; // [E, C], normalised, detached
-    private long cachedWeightsVersion;
 
-    ViFiClipBlock(Builder builder) {
-        super(VERSION);
+    ViFiClipBlock(ViFiClipSettings<?> settings, List<String> classNames) {
         clip =
                 addChildBlock(
                         "clip",
                         ClipModel.builder()
-                                .setConfig(builder.config)
-                                .optSeed(builder.seed)
+                                .setConfig(settings.config)
+                                .optSeed(settings.seed)
                                 .build());
-        tokenizer = builder.tokenizer;
-        template = builder.template;
-        if (builder.classNames != null) {
-            setClassNames(builder.classNames, builder.template);
+        tokenizer = settings.tokenizer;
+        template = settings.template;
+        if (classNames != null) {
+            setClassNames(classNames, settings.template);
         }
-        setTuning(builder.tuning);
+        setTuning(settings.tuning);
     }
 
     /**
@@ -89,17 +71,9 @@ public final class ViFiClipBlock extends AbstractBlock
      *
      * @return the two towers and {@code logit_scale}
      */
+    @Override
     public ClipModel getClip() {
         return clip;
-    }
-
-    /**
-     * Returns the architecture.
-     *
-     * @return the CLIP configuration
-     */
-    public ClipConfig getConfig() {
-        return clip.getConfig();
     }
 
     /**
@@ -112,33 +86,19 @@ public final class ViFiClipBlock extends AbstractBlock
     }
 
     /**
-     * Returns the tuning mode.
-     *
-     * @return which parameters train
-     */
-    @Override
-    public TuningMode getTuning() {
-        return tuning;
-    }
-
-    /**
-     * Freezes and unfreezes parameters as the mode says (SPEC §3), and drops cached text features.
+     * Freezes and unfreezes the CLIP parameters as the mode says (SPEC §3).
      *
      * @param tuning which parameters train
+     * @throws IllegalArgumentException for {@link TuningMode#PROMPTS}: a plain model has no prompts
      */
     @Override
-    public synchronized void setTuning(TuningMode tuning) {
-        if (tuning == null) {
-            throw new IllegalArgumentException("tuning must not be null");
-        }
+    protected void applyTuning(TuningMode tuning) {
         if (tuning == TuningMode.PROMPTS) {
             throw new IllegalArgumentException(
                     "A plain ViFi-CLIP model has no prompts to train: attach a prompt learner"
                             + " (module vificlip-prompts) and tune that");
         }
         clip.namedParameters().forEach((name, parameter) -> parameter.freeze(!tuning.trains(name)));
-        this.tuning = tuning;
-        dropCachedClassFeatures();
     }
 
     /**
@@ -160,16 +120,6 @@ public final class ViFiClipBlock extends AbstractBlock
     }
 
     /**
-     * Returns the class names the logits are for.
-     *
-     * @return the names in logit order; empty until set
-     */
-    @Override
-    public List<String> getClassNames() {
-        return classNames;
-    }
-
-    /**
      * Returns the template the class names went through.
      *
      * @return the template
@@ -178,17 +128,10 @@ public final class ViFiClipBlock extends AbstractBlock
         return template;
     }
 
-    /**
-     * Sets the classes through the current template.
-     *
-     * @param classNames the names, in label order (class index = position), used verbatim
-     * @throws IllegalArgumentException if the list is empty or holds a null
-     * @throws io.github.vificlip.tokenizer.TextTooLongException if a prompt does not fit the
-     *     context length
-     */
+    /** {@inheritDoc} */
     @Override
-    public void setClassNames(List<String> classNames) {
-        setClassNames(classNames, template);
+    protected PromptTemplate classTemplate() {
+        return template;
     }
 
     /**
@@ -206,21 +149,15 @@ public final class ViFiClipBlock extends AbstractBlock
         if (template == null) {
             throw new IllegalArgumentException("template must not be null");
         }
-        int[][] ids = tokenizer.tokenize(template.apply(classNames));
-        this.classNames = List.copyOf(classNames);
+        int[][] ids = tokenize(classNames, template);
         this.template = template;
-        this.classIds = ids;
-        dropCachedClassFeatures();
+        useClassNames(classNames, ids);
     }
 
-    /** Throws unless {@code classNames} is a non-empty list without nulls. */
-    static void checkClassNames(List<String> classNames) {
-        if (classNames == null
-                || classNames.isEmpty()
-                || classNames.stream().anyMatch(Objects::isNull)) {
-            throw new IllegalArgumentException(
-                    "Class names must be a non-empty list without nulls, got " + classNames);
-        }
+    /** {@inheritDoc} */
+    @Override
+    protected int[][] tokenize(List<String> names, PromptTemplate template) {
+        return tokenizer.tokenize(template.apply(names));
     }
 
     /**
@@ -303,146 +240,18 @@ public final class ViFiClipBlock extends AbstractBlock
         return encodeIds(parameterStore, manager, tokenizer.tokenize(texts), training);
     }
 
-    /**
-     * Embeds class names through a template, L2-normalised.
-     *
-     * @param parameterStore the parameter store
-     * @param manager the manager that owns the result (on the model's device)
-     * @param classNames the class names, used verbatim
-     * @param template the prompt template
-     * @param training whether this is a training pass
-     * @return the class features {@code [classes, embedDim]}, unit length
-     * @throws io.github.vificlip.tokenizer.TextTooLongException if a prompt does not fit the
-     *     context length
-     */
+    /** {@inheritDoc} */
     @Override
-    public NDArray encodeClassNames(
-            ParameterStore parameterStore,
-            NDManager manager,
-            List<String> classNames,
-            PromptTemplate template,
-            boolean training) {
-        return encodeTexts(parameterStore, manager, template.apply(classNames), training);
-    }
-
-    /**
-     * Returns the temperature parameter.
-     *
-     * @return {@code logit_scale}
-     */
-    @Override
-    public Parameter getLogitScale() {
-        return clip.getLogitScale();
-    }
-
-    private NDArray encodeIds(
+    protected NDArray encodeIds(
             ParameterStore parameterStore, NDManager manager, int[][] ids, boolean training) {
         NDArray idArray = manager.create(ids);
         return ClipModel.normalize(clip.encodeText(parameterStore, idArray, training));
     }
 
-    /**
-     * Returns the class text features, transposed for the logits: cached while the text side is
-     * frozen, computed afresh otherwise.
-     *
-     * @param parameterStore the parameter store
-     * @param manager the manager that owns freshly computed features (on the model's device)
-     * @param training whether this is a training pass
-     * @return the normalised class features {@code [embedDim, C]}; a cached array belongs to this
-     *     block: do not close it
-     * @throws IllegalStateException if no class names are set
-     */
-    public NDArray classFeaturesTransposed(
-            ParameterStore parameterStore, NDManager manager, boolean training) {
-        int[][] ids;
-        synchronized (this) {
-            if (classIds == null) {
-                throw new IllegalStateException(
-                        "No class names: call setClassNames(...) before the forward pass");
-            }
-            ids = classIds;
-            if (tuning.freezesText()) {
-                if (cachedClassFeatures == null
-                        || !cachedClassFeatures.getDevice().equals(manager.getDevice())
-                        || cachedWeightsVersion != clip.getWeightsVersion()) {
-                    dropCachedClassFeatures();
-                    NDArray fresh = encodeIds(parameterStore, manager, ids, training).transpose();
-                    cachedClassFeatures = fresh.stopGradient();
-                    cachedClassFeatures.attach(cacheManager);
-                    cachedWeightsVersion = clip.getWeightsVersion();
-                }
-                return cachedClassFeatures;
-            }
-        }
-        return encodeIds(parameterStore, manager, ids, training).transpose();
-    }
-
-    private synchronized void dropCachedClassFeatures() {
-        if (cachedClassFeatures != null) {
-            cachedClassFeatures.close();
-            cachedClassFeatures = null;
-        }
-    }
-
-    /**
-     * Tells whether class text features are cached right now (for tests and diagnostics).
-     *
-     * @return {@code true} if the next forward pass will reuse cached text features
-     */
-    public synchronized boolean hasCachedClassFeatures() {
-        return cachedClassFeatures != null;
-    }
-
     /** {@inheritDoc} */
     @Override
-    protected NDList forwardInternal(
-            ParameterStore parameterStore,
-            NDList inputs,
-            boolean training,
-            PairList<String, Object> params) {
-        NDArray video = encodeVideo(parameterStore, inputs.get(0), training);
-        NDArray texts = classFeaturesTransposed(parameterStore, video.getManager(), training);
-        NDArray scale = parameterStore.getValue(clip.getLogitScale(), video.getDevice(), training);
-        return new NDList(ClipModel.logits(video, texts, scale));
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    public Shape[] getOutputShapes(Shape[] inputShapes) {
-        return new Shape[] {new Shape(inputShapes[0].get(0), classNames.size())};
-    }
-
-    /**
-     * Returns the input shape to initialise this block with: one clip of one frame.
-     *
-     * @return {@code [1, 1, 3, imageSize, imageSize]}
-     */
-    public Shape initializationShape() {
-        int size = getConfig().imageSize();
-        return new Shape(1, 1, 3, size, size);
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    protected void initializeChildBlocks(
-            NDManager manager, DataType dataType, Shape... inputShapes) {
+    protected void initializeBackbone(NDManager manager, DataType dataType) {
         clip.initialize(manager, dataType, clip.initializationShapes());
-        ensureCacheManager(manager);
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    public void loadParameters(NDManager manager, DataInputStream is)
-            throws IOException, MalformedModelException {
-        super.loadParameters(manager, is);
-        ensureCacheManager(manager);
-        setTuning(tuning); // the loaded arrays need their gradient flags again
-    }
-
-    private synchronized void ensureCacheManager(NDManager manager) {
-        if (cacheManager == null || !cacheManager.isOpen()) {
-            cacheManager = manager.newSubManager();
-        }
     }
 
     /**
@@ -467,63 +276,22 @@ public final class ViFiClipBlock extends AbstractBlock
     @Override
     public LoadReport loadStateDict(Map<String, NDArray> tensors, boolean strict) {
         LoadReport report = clip.loadStateDict(tensors, strict);
-        dropCachedClassFeatures();
+        weightsChanged();
         return report;
     }
 
-    /** Builds a {@link ViFiClipBlock}. */
-    public static final class Builder {
+    /** Builds a {@link ViFiClipBlock}: the model's settings and, optionally, its class names. */
+    public static final class Builder extends ViFiClipSettings<Builder> {
 
-        private ClipConfig config;
-        private long seed;
-        private TuningMode tuning = TuningMode.BOTH;
-        private PromptTemplate template = PromptTemplate.FINE_TUNE;
         private List<String> classNames;
-        private ClipTokenizer tokenizer;
 
-        Builder() {}
-
-        /**
-         * Sets the CLIP architecture.
-         *
-         * @param config a preset such as {@link ClipConfig#VIT_B_16} or a free-form configuration
-         * @return this builder
-         */
-        public Builder setConfig(ClipConfig config) {
-            this.config = config;
-            return this;
+        Builder() {
+            super(TuningMode.BOTH);
         }
 
-        /**
-         * Sets the seed of the initial weights (0 by default).
-         *
-         * @param seed the seed
-         * @return this builder
-         */
-        public Builder optSeed(long seed) {
-            this.seed = seed;
-            return this;
-        }
-
-        /**
-         * Sets which parameters train ({@link TuningMode#BOTH} by default, the paper's ViFi-CLIP).
-         *
-         * @param tuning the tuning mode
-         * @return this builder
-         */
-        public Builder optTuning(TuningMode tuning) {
-            this.tuning = tuning;
-            return this;
-        }
-
-        /**
-         * Sets the prompt template ({@link PromptTemplate#FINE_TUNE} by default).
-         *
-         * @param template the template
-         * @return this builder
-         */
-        public Builder optTemplate(PromptTemplate template) {
-            this.template = template;
+        /** {@inheritDoc} */
+        @Override
+        protected Builder self() {
             return this;
         }
 
@@ -539,18 +307,6 @@ public final class ViFiClipBlock extends AbstractBlock
         }
 
         /**
-         * Sets the tokenizer (CLIP's shipped vocabulary with the configuration's context length by
-         * default).
-         *
-         * @param tokenizer the tokenizer
-         * @return this builder
-         */
-        public Builder optTokenizer(ClipTokenizer tokenizer) {
-            this.tokenizer = tokenizer;
-            return this;
-        }
-
-        /**
          * Builds the block, with initializers set but no arrays allocated yet.
          *
          * @return the block
@@ -558,31 +314,8 @@ public final class ViFiClipBlock extends AbstractBlock
          *     missing, the tokenizer does not fit the configuration, or a class name is invalid
          */
         public ViFiClipBlock build() {
-            if (config == null) {
-                throw new IllegalArgumentException("setConfig(ClipConfig) is required");
-            }
-            if (tuning == null || template == null) {
-                throw new IllegalArgumentException("tuning and template must not be null");
-            }
-            if (tokenizer == null) {
-                tokenizer =
-                        ClipTokenizer.builder().optContextLength(config.contextLength()).build();
-            }
-            if (tokenizer.getContextLength() != config.contextLength()) {
-                throw new IllegalArgumentException(
-                        "The tokenizer's context length "
-                                + tokenizer.getContextLength()
-                                + " differs from the model's "
-                                + config.contextLength());
-            }
-            if (tokenizer.getVocabularySize() > config.vocabSize()) {
-                throw new IllegalArgumentException(
-                        "The tokenizer's "
-                                + tokenizer.getVocabularySize()
-                                + " ids do not fit the model's vocabulary of "
-                                + config.vocabSize());
-            }
-            return new ViFiClipBlock(this);
+            validate();
+            return new ViFiClipBlock(this, classNames);
         }
     }
 }

@@ -4,8 +4,10 @@
 package io.github.vificlip.model;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
 import java.util.List;
 import java.util.Map;
 
@@ -14,8 +16,51 @@ import java.util.Map;
  * output {@code [logits [B,C]]}. The training engine and the evaluator work through this type, so
  * the fine-tuned model ({@link ViFiClipBlock}) and the prompted one (module vificlip-prompts)
  * train, checkpoint and evaluate the same way.
+ *
+ * <p>Its two embedding paths and its temperature are also what a {@link VideoClassifier} scores
+ * with: a prompted model runs on the weights of one {@link ViFiClip}, which supplies the device and
+ * the memory scopes (see {@link ViFiClip#classifier(VideoClassificationBlock, List,
+ * PromptTemplate)}). {@link VideoTextBlock} implements what the two models share.
  */
 public interface VideoClassificationBlock extends Block {
+
+    /**
+     * Embeds videos: per-frame embeddings averaged over time, then L2-normalised.
+     *
+     * @param parameterStore the parameter store
+     * @param video clips {@code [B, T, 3, imageSize, imageSize]}, already normalised
+     * @param training whether this is a training pass
+     * @return the video features {@code [B, embedDim]}, unit length
+     * @throws IllegalArgumentException if {@code video} has the wrong shape
+     */
+    NDArray encodeVideo(ParameterStore parameterStore, NDArray video, boolean training);
+
+    /**
+     * Embeds class names through this model's class prompt, L2-normalised.
+     *
+     * @param parameterStore the parameter store
+     * @param manager the manager that owns the result (on the model's device)
+     * @param classNames the class names, in label order
+     * @param template how a name becomes text (for a prompted model: the text after the learned
+     *     context)
+     * @param training whether this is a training pass
+     * @return the class features {@code [classes, embedDim]}, unit length
+     * @throws io.github.vificlip.tokenizer.TextTooLongException if a prompt does not fit the
+     *     context length
+     */
+    NDArray encodeClassNames(
+            ParameterStore parameterStore,
+            NDManager manager,
+            List<String> classNames,
+            PromptTemplate template,
+            boolean training);
+
+    /**
+     * Returns the temperature; logits are exp(logit_scale) times the cosine similarity.
+     *
+     * @return the 0-d {@code logit_scale} parameter
+     */
+    Parameter getLogitScale();
 
     /**
      * Returns the parameters that train in the current mode, under stable names (OpenAI's key names

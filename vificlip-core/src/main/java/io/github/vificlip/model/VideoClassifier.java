@@ -12,8 +12,9 @@ import java.util.List;
 
 /**
  * Classifies prepared clips against a fixed list of class names with a {@link ViFiClip} model, or
- * with another {@link VideoTextModel} on its weights (a prompted model). The class text features
- * are computed once, when the classifier is made; each call then runs the image tower only.
+ * with another {@link VideoClassificationBlock} on its weights (a prompted model). The class text
+ * features are computed once, when the classifier is made; each call then runs the image tower
+ * only.
  *
  * <p>Scores follow ViFi-CLIP: logits = exp(logit_scale) · cos(video, class prompt), probabilities
  * their softmax over the classes. Thread-safe; close it to free the text features (closing the
@@ -22,7 +23,7 @@ import java.util.List;
 public final class VideoClassifier implements AutoCloseable {
 
     private final ViFiClip runner;
-    private final VideoTextModel model;
+    private final VideoClassificationBlock model;
     private final List<String> classNames;
     private final PromptTemplate template;
     private final NDManager manager;
@@ -30,7 +31,7 @@ public final class VideoClassifier implements AutoCloseable {
 
     VideoClassifier(
             ViFiClip runner,
-            VideoTextModel model,
+            VideoClassificationBlock model,
             List<String> classNames,
             PromptTemplate template) {
         this.runner = runner;

@@ -4,17 +4,14 @@
 package io.github.vificlip.prompts;
 
 import ai.djl.Device;
-import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 import io.github.vificlip.model.ClipConfig;
 import io.github.vificlip.model.ClipModel;
 import io.github.vificlip.model.ClipTextTransformer;
@@ -26,17 +23,12 @@ import io.github.vificlip.model.SeededInitializer;
 import io.github.vificlip.model.StateDictMismatchException;
 import io.github.vificlip.model.TuningMode;
 import io.github.vificlip.model.ViFiClipBlock;
-import io.github.vificlip.model.VideoClassificationBlock;
-import io.github.vificlip.model.VideoTextModel;
-import java.io.DataInputStream;
-import java.io.IOException;
+import io.github.vificlip.model.VideoTextBlock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,12 +51,9 @@ import org.slf4j.LoggerFactory;
  * visual.transformer.resblocks.N.VPT_shallow}, {@code transformer.resblocks.N.VPT_shallow}); {@link
  * #stateDict()} exports them and nothing else. Build one with {@link PromptLearner#attach}.
  */
-public final class PromptedViFiClipBlock extends AbstractBlock
-        implements VideoClassificationBlock, VideoTextModel {
+public final class PromptedViFiClipBlock extends VideoTextBlock {
 
     private static final Logger LOG = LoggerFactory.getLogger(PromptedViFiClipBlock.class);
-    private static final byte VERSION = 1;
-
     private final PromptLearner learner;
     private final ViFiClipBlock backbone;
     private final Parameter textContext;
@@ -72,16 +61,8 @@ public final class PromptedViFiClipBlock extends AbstractBlock
     private final Parameter visionPrompts;
     private final List<Parameter> visionDeep = new ArrayList<>();
     private final Map<String, Parameter> prompts = new LinkedHashMap<>();
-    private final AtomicLong promptsVersion = new AtomicLong();
-    private TuningMode tuning = TuningMode.PROMPTS;
-    private List<String> classNames = List.of();
-    private int[][] classIds;
-    private NDManager cacheManager;
-    private NDArray cachedClassFeatures; // [E, C], normalised, detached
-    private long cachedVersion;
 
     PromptedViFiClipBlock(PromptLearner learner, ViFiClipBlock backbone) {
-        super(VERSION);
         this.learner = learner;
         this.backbone = backbone;
         ClipConfig config = backbone.getConfig();
@@ -136,12 +117,13 @@ public final class PromptedViFiClipBlock extends AbstractBlock
     }
 
     /**
-     * Returns the architecture of the backbone.
+     * Returns the CLIP model of the backbone.
      *
-     * @return the CLIP configuration
+     * @return the backbone's towers and {@code logit_scale}
      */
-    public ClipConfig getConfig() {
-        return backbone.getConfig();
+    @Override
+    public ClipModel getClip() {
+        return backbone.getClip();
     }
 
     /**
@@ -154,24 +136,14 @@ public final class PromptedViFiClipBlock extends AbstractBlock
     }
 
     /**
-     * Returns the tuning mode.
-     *
-     * @return {@link TuningMode#PROMPTS} or {@link TuningMode#NONE}
-     */
-    @Override
-    public TuningMode getTuning() {
-        return tuning;
-    }
-
-    /**
      * Unfreezes the prompts ({@link TuningMode#PROMPTS}) or freezes them ({@link TuningMode#NONE});
-     * the backbone stays frozen either way. Drops cached text features.
+     * the backbone stays frozen either way.
      *
      * @param tuning {@link TuningMode#PROMPTS} or {@link TuningMode#NONE}
      * @throws IllegalArgumentException for any other mode: bridge and prompt trains prompts only
      */
     @Override
-    public synchronized void setTuning(TuningMode tuning) {
+    protected void applyTuning(TuningMode tuning) {
         if (tuning != TuningMode.PROMPTS && tuning != TuningMode.NONE) {
             throw new IllegalArgumentException(
                     "A prompted model trains its prompts only (PROMPTS) or nothing (NONE), not "
@@ -180,8 +152,6 @@ public final class PromptedViFiClipBlock extends AbstractBlock
         }
         backbone.setTuning(TuningMode.NONE);
         prompts.values().forEach(parameter -> parameter.freeze(tuning != TuningMode.PROMPTS));
-        this.tuning = tuning;
-        dropCachedClassFeatures();
     }
 
     /**
@@ -191,43 +161,18 @@ public final class PromptedViFiClipBlock extends AbstractBlock
      */
     @Override
     public Map<String, Parameter> trainableParameters() {
-        return tuning == TuningMode.PROMPTS ? promptParameters() : Map.of();
+        return getTuning() == TuningMode.PROMPTS ? promptParameters() : Map.of();
     }
 
-    /**
-     * Returns the class names the logits are for.
-     *
-     * @return the names in logit order; empty until set
-     */
+    /** The class prompts read "X X … X {name}.": the learner's template after the context. */
     @Override
-    public List<String> getClassNames() {
-        return classNames;
+    protected PromptTemplate classTemplate() {
+        return learner.template();
     }
 
-    /**
-     * Sets the classes: each becomes "X X … X {name}." (the learner's template after the context,
-     * underscores turned into spaces). Drops cached text features.
-     *
-     * @param classNames the names, in label order
-     * @throws IllegalArgumentException if the list is empty or holds a null
-     * @throws io.github.vificlip.tokenizer.TextTooLongException if a prompt does not fit the
-     *     context length
-     */
+    /** {@inheritDoc} */
     @Override
-    public synchronized void setClassNames(List<String> classNames) {
-        if (classNames == null
-                || classNames.isEmpty()
-                || classNames.stream().anyMatch(Objects::isNull)) {
-            throw new IllegalArgumentException(
-                    "Class names must be a non-empty list without nulls, got " + classNames);
-        }
-        int[][] ids = tokenize(classNames, learner.template());
-        this.classNames = List.copyOf(classNames);
-        this.classIds = ids;
-        dropCachedClassFeatures();
-    }
-
-    private int[][] tokenize(List<String> names, PromptTemplate template) {
+    protected int[][] tokenize(List<String> names, PromptTemplate template) {
         return backbone.getTokenizer().tokenize(learner.promptTexts(names, template));
     }
 
@@ -254,29 +199,17 @@ public final class PromptedViFiClipBlock extends AbstractBlock
     }
 
     /**
-     * Embeds class names after the learned context: "X X … X " then the template with the name
-     * (underscores turned into spaces), the context vectors in place of the X tokens.
+     * Embeds class prompts after the learned context: the context vectors in place of the X tokens,
+     * deep text prompts replacing rows 1..n before blocks 1..depth−1.
      *
      * @param parameterStore the parameter store
      * @param manager the manager that owns the result (on the model's device)
-     * @param classNames the class names
-     * @param template the text after the context ({@code "{}."} in the reference)
+     * @param ids the ids of "X X … X " then the template with the name
      * @param training whether this is a training pass
      * @return the class features {@code [classes, embedDim]}, unit length
-     * @throws io.github.vificlip.tokenizer.TextTooLongException if a prompt does not fit the
-     *     context length
      */
     @Override
-    public NDArray encodeClassNames(
-            ParameterStore parameterStore,
-            NDManager manager,
-            List<String> classNames,
-            PromptTemplate template,
-            boolean training) {
-        return encodeIds(parameterStore, manager, tokenize(classNames, template), training);
-    }
-
-    private NDArray encodeIds(
+    protected NDArray encodeIds(
             ParameterStore parameterStore, NDManager manager, int[][] ids, boolean training) {
         Device device = manager.getDevice();
         ClipTextTransformer text = backbone.getClip().getText();
@@ -322,98 +255,12 @@ public final class PromptedViFiClipBlock extends AbstractBlock
         return values;
     }
 
-    /**
-     * Returns the temperature of the backbone, which stays frozen.
-     *
-     * @return {@code logit_scale}
-     */
-    @Override
-    public Parameter getLogitScale() {
-        return backbone.getLogitScale();
-    }
-
-    /**
-     * Returns the class text features, transposed for the logits: cached while nothing trains
-     * ({@link TuningMode#NONE}), computed afresh otherwise.
-     *
-     * @param parameterStore the parameter store
-     * @param manager the manager that owns freshly computed features (on the model's device)
-     * @param training whether this is a training pass
-     * @return the normalised class features {@code [embedDim, C]}; a cached array belongs to this
-     *     block: do not close it
-     * @throws IllegalStateException if no class names are set
-     */
-    public NDArray classFeaturesTransposed(
-            ParameterStore parameterStore, NDManager manager, boolean training) {
-        int[][] ids;
-        synchronized (this) {
-            if (classIds == null) {
-                throw new IllegalStateException(
-                        "No class names: call setClassNames(...) before the forward pass");
-            }
-            ids = classIds;
-            if (tuning == TuningMode.NONE) {
-                long version = backbone.getClip().getWeightsVersion() + promptsVersion.get();
-                if (cachedClassFeatures == null
-                        || !cachedClassFeatures.getDevice().equals(manager.getDevice())
-                        || cachedVersion != version) {
-                    dropCachedClassFeatures();
-                    NDArray fresh = encodeIds(parameterStore, manager, ids, training).transpose();
-                    cachedClassFeatures = fresh.stopGradient();
-                    cachedClassFeatures.attach(cacheManager);
-                    cachedVersion = version;
-                }
-                return cachedClassFeatures;
-            }
-        }
-        return encodeIds(parameterStore, manager, ids, training).transpose();
-    }
-
-    private synchronized void dropCachedClassFeatures() {
-        if (cachedClassFeatures != null) {
-            cachedClassFeatures.close();
-            cachedClassFeatures = null;
-        }
-    }
-
     /** {@inheritDoc} */
     @Override
-    protected NDList forwardInternal(
-            ParameterStore parameterStore,
-            NDList inputs,
-            boolean training,
-            PairList<String, Object> params) {
-        NDArray video = encodeVideo(parameterStore, inputs.get(0), training);
-        NDArray texts = classFeaturesTransposed(parameterStore, video.getManager(), training);
-        NDArray scale = parameterStore.getValue(getLogitScale(), video.getDevice(), training);
-        return new NDList(ClipModel.logits(video, texts, scale));
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    public Shape[] getOutputShapes(Shape[] inputShapes) {
-        return new Shape[] {new Shape(inputShapes[0].get(0), classNames.size())};
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    protected void initializeChildBlocks(
-            NDManager manager, DataType dataType, Shape... inputShapes) {
+    protected void initializeBackbone(NDManager manager, DataType dataType) {
         if (!backbone.isInitialized()) {
             backbone.initialize(manager, dataType, backbone.initializationShape());
         }
-        if (cacheManager == null || !cacheManager.isOpen()) {
-            cacheManager = manager.newSubManager();
-        }
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    public void loadParameters(NDManager manager, DataInputStream is)
-            throws IOException, MalformedModelException {
-        super.loadParameters(manager, is);
-        setTuning(tuning); // the loaded arrays need their gradient flags again
-        promptsVersion.incrementAndGet();
     }
 
     /**
@@ -492,13 +339,7 @@ public final class PromptedViFiClipBlock extends AbstractBlock
         for (String name : report.loaded()) {
             ParameterValues.assign(promptTensors.get(name), prompts.get(name).getArray());
         }
-        promptsVersion.incrementAndGet();
-        dropCachedClassFeatures();
+        weightsChanged();
         return report;
-    }
-
-    /** Tells whether text features are cached right now (for tests and diagnostics). */
-    synchronized boolean hasCachedClassFeatures() {
-        return cachedClassFeatures != null;
     }
 }

@@ -1,0 +1,312 @@
+/*
+ * Copyright 2026 The ViFi-CLIP for Java Authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.github.vificlip.model;
+
+import ai.djl.MalformedModelException;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What every CLIP video model block shares: the class names and their token ids, the class text
+ * features cached while the text side is frozen and their lifecycle, and the forward pass {@code
+ * logits [B,C] = exp(logit_scale) · video · classesᵀ}. The fine-tuned model ({@link ViFiClipBlock})
+ * and the prompted one (module vificlip-prompts) supply only what differs: how names become ids,
+ * how ids and videos are embedded, and which parameters a {@link TuningMode} trains.
+ *
+ * <p>The cached features are dropped when the class names or the tuning mode change, and recomputed
+ * when the CLIP weights or this block's own weights change ({@link #weightsChanged()}). Do not
+ * change class names, tuning or weights while another thread runs a forward pass.
+ */
+public abstract class VideoTextBlock extends AbstractBlock implements VideoClassificationBlock {
+
+    private static final byte VERSION = 1;
+
+    private final AtomicLong ownWeightsVersion = new AtomicLong();
+    private TuningMode tuning;
+    private List<String> classNames = List.of();
+    private int[][] classIds;
+    private NDManager cacheManager;
+    private NDArray cachedClassFeatures; // [E, C], normalised, detached
+    private long cachedVersion;
+
+    /** Creates a block of this class's parameter file version. */
+    protected VideoTextBlock() {
+        super(VERSION);
+    }
+
+    /**
+     * Returns the CLIP model whose towers and {@code logit_scale} this block runs.
+     *
+     * @return the CLIP model
+     */
+    public abstract ClipModel getClip();
+
+    /**
+     * Freezes and unfreezes parameters as {@code tuning} says.
+     *
+     * @param tuning the new mode, not null
+     * @throws IllegalArgumentException if this block has nothing that mode trains
+     */
+    protected abstract void applyTuning(TuningMode tuning);
+
+    /**
+     * Returns the template class names go through in {@link #setClassNames(List)}.
+     *
+     * @return the template
+     */
+    protected abstract PromptTemplate classTemplate();
+
+    /**
+     * Turns class names into token ids, the way this block's class prompt reads.
+     *
+     * @param names the class names
+     * @param template how a name becomes text
+     * @return the ids {@code [names, contextLength]}
+     */
+    protected abstract int[][] tokenize(List<String> names, PromptTemplate template);
+
+    /**
+     * Embeds tokenised class prompts through the text tower, L2-normalised.
+     *
+     * @param parameterStore the parameter store
+     * @param manager the manager that owns the result
+     * @param ids the ids {@code [classes, contextLength]}
+     * @param training whether this is a training pass
+     * @return the class features {@code [classes, embedDim]}, unit length
+     */
+    protected abstract NDArray encodeIds(
+            ParameterStore parameterStore, NDManager manager, int[][] ids, boolean training);
+
+    /**
+     * Initialises the CLIP weights (and whatever else lies below this block).
+     *
+     * @param manager the manager of the parameters
+     * @param dataType the data type of the parameters
+     */
+    protected abstract void initializeBackbone(NDManager manager, DataType dataType);
+
+    /**
+     * Returns the architecture.
+     *
+     * @return the CLIP configuration
+     */
+    public ClipConfig getConfig() {
+        return getClip().getConfig();
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public Parameter getLogitScale() {
+        return getClip().getLogitScale();
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public TuningMode getTuning() {
+        return tuning;
+    }
+
+    /**
+     * Freezes and unfreezes parameters as the mode says, and drops cached text features.
+     *
+     * @param tuning which parameters train
+     * @throws IllegalArgumentException if {@code tuning} is null or this block has nothing that
+     *     mode trains
+     */
+    @Override
+    public synchronized void setTuning(TuningMode tuning) {
+        if (tuning == null) {
+            throw new IllegalArgumentException("tuning must not be null");
+        }
+        applyTuning(tuning);
+        this.tuning = tuning;
+        dropCachedClassFeatures();
+    }
+
+    /**
+     * Returns the class names the logits are for.
+     *
+     * @return the names in logit order; empty until set
+     */
+    @Override
+    public List<String> getClassNames() {
+        return classNames;
+    }
+
+    /**
+     * Sets the classes through this block's class prompt; drops cached text features.
+     *
+     * @param classNames the names, in label order (class index = position)
+     * @throws IllegalArgumentException if the list is empty or holds a null
+     * @throws io.github.vificlip.tokenizer.TextTooLongException if a prompt does not fit the
+     *     context length
+     */
+    @Override
+    public synchronized void setClassNames(List<String> classNames) {
+        checkClassNames(classNames);
+        useClassNames(classNames, tokenize(classNames, classTemplate()));
+    }
+
+    /**
+     * Makes {@code ids} the class prompts of {@code classNames} and drops cached text features.
+     *
+     * @param classNames the names, already checked
+     * @param ids their token ids
+     */
+    protected final synchronized void useClassNames(List<String> classNames, int[][] ids) {
+        this.classNames = List.copyOf(classNames);
+        this.classIds = ids;
+        dropCachedClassFeatures();
+    }
+
+    /**
+     * Throws unless {@code classNames} is a non-empty list without nulls.
+     *
+     * @param classNames the names to check
+     * @throws IllegalArgumentException if the list is null, empty or holds a null
+     */
+    public static void checkClassNames(List<String> classNames) {
+        if (classNames == null
+                || classNames.isEmpty()
+                || classNames.stream().anyMatch(Objects::isNull)) {
+            throw new IllegalArgumentException(
+                    "Class names must be a non-empty list without nulls, got " + classNames);
+        }
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public NDArray encodeClassNames(
+            ParameterStore parameterStore,
+            NDManager manager,
+            List<String> classNames,
+            PromptTemplate template,
+            boolean training) {
+        return encodeIds(parameterStore, manager, tokenize(classNames, template), training);
+    }
+
+    /**
+     * Returns the class text features, transposed for the logits: cached while the text side is
+     * frozen ({@link TuningMode#freezesText()}), computed afresh otherwise.
+     *
+     * @param parameterStore the parameter store
+     * @param manager the manager that owns freshly computed features (on the model's device)
+     * @param training whether this is a training pass
+     * @return the normalised class features {@code [embedDim, C]}; a cached array belongs to this
+     *     block: do not close it
+     * @throws IllegalStateException if no class names are set
+     */
+    public NDArray classFeaturesTransposed(
+            ParameterStore parameterStore, NDManager manager, boolean training) {
+        int[][] ids;
+        synchronized (this) {
+            if (classIds == null) {
+                throw new IllegalStateException(
+                        "No class names: call setClassNames(...) before the forward pass");
+            }
+            ids = classIds;
+            if (tuning.freezesText()) {
+                long version = getClip().getWeightsVersion() + ownWeightsVersion.get();
+                if (cachedClassFeatures == null
+                        || !cachedClassFeatures.getDevice().equals(manager.getDevice())
+                        || cachedVersion != version) {
+                    dropCachedClassFeatures();
+                    NDArray fresh = encodeIds(parameterStore, manager, ids, training).transpose();
+                    cachedClassFeatures = fresh.stopGradient();
+                    cachedClassFeatures.attach(cacheManager);
+                    cachedVersion = version;
+                }
+                return cachedClassFeatures;
+            }
+        }
+        return encodeIds(parameterStore, manager, ids, training).transpose();
+    }
+
+    /**
+     * Tells whether class text features are cached right now (for tests and diagnostics).
+     *
+     * @return {@code true} if the next forward pass may reuse cached text features
+     */
+    public synchronized boolean hasCachedClassFeatures() {
+        return cachedClassFeatures != null;
+    }
+
+    /** Records that weights this block owns changed, and drops cached text features. */
+    protected final synchronized void weightsChanged() {
+        ownWeightsVersion.incrementAndGet();
+        dropCachedClassFeatures();
+    }
+
+    private synchronized void dropCachedClassFeatures() {
+        if (cachedClassFeatures != null) {
+            cachedClassFeatures.close();
+            cachedClassFeatures = null;
+        }
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    protected NDList forwardInternal(
+            ParameterStore parameterStore,
+            NDList inputs,
+            boolean training,
+            PairList<String, Object> params) {
+        NDArray video = encodeVideo(parameterStore, inputs.get(0), training);
+        NDArray texts = classFeaturesTransposed(parameterStore, video.getManager(), training);
+        NDArray scale = parameterStore.getValue(getLogitScale(), video.getDevice(), training);
+        return new NDList(ClipModel.logits(video, texts, scale));
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        return new Shape[] {new Shape(inputShapes[0].get(0), classNames.size())};
+    }
+
+    /**
+     * Returns the input shape to initialise this block with: one clip of one frame.
+     *
+     * @return {@code [1, 1, 3, imageSize, imageSize]}
+     */
+    public Shape initializationShape() {
+        int size = getConfig().imageSize();
+        return new Shape(1, 1, 3, size, size);
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    protected void initializeChildBlocks(
+            NDManager manager, DataType dataType, Shape... inputShapes) {
+        initializeBackbone(manager, dataType);
+        ensureCacheManager(manager);
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public void loadParameters(NDManager manager, DataInputStream is)
+            throws IOException, MalformedModelException {
+        super.loadParameters(manager, is);
+        ensureCacheManager(manager);
+        setTuning(tuning); // the loaded arrays need their gradient flags again
+        weightsChanged();
+    }
+
+    private synchronized void ensureCacheManager(NDManager manager) {
+        if (cacheManager == null || !cacheManager.isOpen()) {
+            cacheManager = manager.newSubManager();
+        }
+    }
+}
