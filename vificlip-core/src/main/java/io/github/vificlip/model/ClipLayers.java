@@ -10,15 +10,21 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.LayerNorm;
+import ai.djl.util.Pair;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The DJL layers the CLIP blocks are made of, created and named the CLIP way: LayerNorm over the
- * last axis with CLIP's epsilon, {@link Linear} with PyTorch's [out, in] weight, and the mapping of
- * their DJL parameter names ({@code gamma}/{@code beta}, {@code weight}/{@code bias}) to PyTorch's
- * ({@code weight}/{@code bias}).
+ * last axis with CLIP's epsilon, {@link Linear} with PyTorch's [out, in] weight, and the one place
+ * their DJL parameter names become PyTorch's ({@link #pytorchNames(Block)}).
  */
 final class ClipLayers {
+
+    /** DJL's parameter names that PyTorch spells differently. */
+    private static final Map<String, String> PYTORCH_NAMES =
+            Map.of("gamma", "weight", "beta", "bias", "token_embedding", "token_embedding.weight");
 
     private ClipLayers() {}
 
@@ -56,24 +62,31 @@ final class ClipLayers {
                 .build();
     }
 
-    /** Puts a LayerNorm's parameters under {@code prefix + "weight"} and {@code "bias"}. */
-    static void putLayerNorm(Map<String, Parameter> into, String prefix, LayerNorm norm) {
-        put(into, prefix + "weight", norm, "gamma");
-        put(into, prefix + "bias", norm, "beta");
+    /**
+     * Returns a block's parameters under PyTorch's names, derived from the DJL tree: a parameter is
+     * named by the path of child-block names above it, joined by dots, then its own name, with
+     * DJL's spellings turned into PyTorch's ({@code gamma}/{@code beta} → {@code weight}/{@code
+     * bias}; the text tower's {@code token_embedding} is an {@code nn.Embedding}, so {@code
+     * token_embedding.weight}). Direct parameters come first, then each child's, in DJL's order.
+     *
+     * @param block the block
+     * @return an unmodifiable name → parameter map
+     */
+    static Map<String, Parameter> pytorchNames(Block block) {
+        Map<String, Parameter> named = new LinkedHashMap<>();
+        putNamed(named, "", block);
+        return Collections.unmodifiableMap(named);
     }
 
-    /** Puts a linear layer's parameters under {@code prefix + "weight"} and {@code "bias"}. */
-    static void putLinear(Map<String, Parameter> into, String prefix, Linear linear) {
-        put(into, prefix + "weight", linear, "weight");
-        put(into, prefix + "bias", linear, "bias");
-    }
-
-    /** Puts every entry of {@code from} into {@code into}, prefixing its name. */
-    static void putAll(Map<String, Parameter> into, String prefix, Map<String, Parameter> from) {
-        from.forEach((name, parameter) -> into.put(prefix + name, parameter));
-    }
-
-    private static void put(Map<String, Parameter> into, String name, Block block, String djl) {
-        into.put(name, block.getDirectParameters().get(djl));
+    private static void putNamed(Map<String, Parameter> into, String prefix, Block block) {
+        for (Pair<String, Parameter> parameter : block.getDirectParameters()) {
+            String name = parameter.getKey();
+            into.put(prefix + PYTORCH_NAMES.getOrDefault(name, name), parameter.getValue());
+        }
+        for (Pair<String, Block> child : block.getChildren()) {
+            // DJL numbers its children ("01ln_1"); no PyTorch module name starts with a digit.
+            String name = child.getKey().replaceFirst("^\\d+", "");
+            putNamed(into, prefix + name + ".", child.getValue());
+        }
     }
 }

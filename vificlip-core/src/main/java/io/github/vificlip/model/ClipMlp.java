@@ -10,12 +10,9 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
-import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The residual blocks' feed-forward part: {@code c_proj(QuickGELU(c_fc(x)))}, width → hidden →
@@ -36,21 +33,26 @@ public final class ClipMlp extends AbstractBlock {
     private final Linear cFc;
     private final Linear cProj;
 
-    ClipMlp(Builder builder) {
+    /**
+     * Creates the block.
+     *
+     * @param width the input and output width
+     * @param hiddenWidth the hidden width (4 × width in CLIP)
+     * @throws IllegalArgumentException if a width is not positive
+     */
+    ClipMlp(int width, int hiddenWidth) {
         super(VERSION);
-        width = builder.width;
-        hiddenWidth = builder.hiddenWidth;
+        if (width <= 0 || hiddenWidth <= 0) {
+            throw new IllegalArgumentException(
+                    "The MLP needs positive widths, got width "
+                            + width
+                            + " and hidden width "
+                            + hiddenWidth);
+        }
+        this.width = width;
+        this.hiddenWidth = hiddenWidth;
         cFc = addChildBlock("c_fc", ClipLayers.linear(hiddenWidth));
         cProj = addChildBlock("c_proj", ClipLayers.linear(width));
-    }
-
-    /**
-     * Returns a builder.
-     *
-     * @return a new builder
-     */
-    public static Builder builder() {
-        return new Builder();
     }
 
     /** {@inheritDoc} */
@@ -89,66 +91,5 @@ public final class ClipMlp extends AbstractBlock {
             NDManager manager, DataType dataType, Shape... inputShapes) {
         ClipLayers.initialize(cFc, manager, dataType, width);
         ClipLayers.initialize(cProj, manager, dataType, hiddenWidth);
-    }
-
-    /**
-     * Returns the parameters under PyTorch's names ({@code c_fc.weight}, {@code c_fc.bias}, {@code
-     * c_proj.weight}, {@code c_proj.bias}).
-     *
-     * @return the parameters, in that order
-     */
-    public Map<String, Parameter> namedParameters() {
-        Map<String, Parameter> named = new LinkedHashMap<>();
-        ClipLayers.putLinear(named, "c_fc.", cFc);
-        ClipLayers.putLinear(named, "c_proj.", cProj);
-        return named;
-    }
-
-    /** Builds a {@link ClipMlp}. */
-    public static final class Builder {
-
-        private int width;
-        private int hiddenWidth;
-
-        Builder() {}
-
-        /**
-         * Sets the input and output width.
-         *
-         * @param width the width
-         * @return this builder
-         */
-        public Builder setWidth(int width) {
-            this.width = width;
-            return this;
-        }
-
-        /**
-         * Sets the hidden width (4 × width in CLIP).
-         *
-         * @param hiddenWidth the hidden width
-         * @return this builder
-         */
-        public Builder setHiddenWidth(int hiddenWidth) {
-            this.hiddenWidth = hiddenWidth;
-            return this;
-        }
-
-        /**
-         * Builds the block.
-         *
-         * @return the block
-         * @throws IllegalArgumentException if a width is not positive
-         */
-        public ClipMlp build() {
-            if (width <= 0 || hiddenWidth <= 0) {
-                throw new IllegalArgumentException(
-                        "The MLP needs positive widths, got width "
-                                + width
-                                + " and hidden width "
-                                + hiddenWidth);
-            }
-            return new ClipMlp(this);
-        }
     }
 }

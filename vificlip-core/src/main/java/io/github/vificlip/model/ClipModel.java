@@ -13,6 +13,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,7 @@ public final class ClipModel extends AbstractBlock {
     private final ClipTextTransformer text;
     private final Parameter logitScale;
     private final AtomicLong weightsVersion = new AtomicLong();
+    private final Map<String, Parameter> named;
 
     ClipModel(ClipConfig config, long seed) {
         super(VERSION);
@@ -59,6 +61,35 @@ public final class ClipModel extends AbstractBlock {
                         ClipTextTransformer.builder().setConfig(config).optSeed(seed).build());
         logitScale = addParameter(ClipLayers.weight("logit_scale", new Shape()));
         ClipInitialization.assign(Map.of("logit_scale", logitScale), config, seed);
+        named = inOpenAiOrder(config, visual, text, logitScale);
+    }
+
+    /**
+     * Puts the towers' derived names in the order of OpenAI's {@code state_dict} (the shape
+     * table's): the text tower's tensors sit at the top level, without a prefix.
+     */
+    private static Map<String, Parameter> inOpenAiOrder(
+            ClipConfig config,
+            ClipVisionTransformer visual,
+            ClipTextTransformer text,
+            Parameter logitScale) {
+        Map<String, Parameter> derived = new HashMap<>(text.namedParameters());
+        visual.namedParameters()
+                .forEach((name, parameter) -> derived.put("visual." + name, parameter));
+        derived.put("logit_scale", logitScale);
+        Map<String, Parameter> named = new LinkedHashMap<>();
+        for (String name : parameterShapes(config).keySet()) {
+            Parameter parameter = derived.remove(name);
+            if (parameter == null) {
+                throw new IllegalStateException("The CLIP blocks have no parameter " + name);
+            }
+            named.put(name, parameter);
+        }
+        if (!derived.isEmpty()) {
+            throw new IllegalStateException(
+                    "Parameters outside OpenAI's table: " + derived.keySet());
+        }
+        return Collections.unmodifiableMap(named);
     }
 
     /**
@@ -202,11 +233,7 @@ public final class ClipModel extends AbstractBlock {
      * @return an unmodifiable name → parameter map
      */
     public Map<String, Parameter> namedParameters() {
-        Map<String, Parameter> named = new LinkedHashMap<>();
-        ClipLayers.putAll(named, "visual.", visual.namedParameters());
-        named.putAll(text.namedParameters());
-        named.put("logit_scale", logitScale);
-        return Collections.unmodifiableMap(named);
+        return named;
     }
 
     /**

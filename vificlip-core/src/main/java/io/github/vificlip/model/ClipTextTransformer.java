@@ -16,7 +16,6 @@ import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -58,6 +57,7 @@ public final class ClipTextTransformer extends AbstractBlock {
     private final LayerNorm lnFinal;
     private final Parameter textProjection;
     private final float[] causalMask;
+    private final Map<String, Parameter> named;
 
     ClipTextTransformer(ClipConfig config) {
         super(VERSION);
@@ -73,18 +73,18 @@ public final class ClipTextTransformer extends AbstractBlock {
         transformer =
                 addChildBlock(
                         "transformer",
-                        ClipTransformer.builder()
-                                .setWidth(width)
-                                .setLayers(config.textLayers())
-                                .setHeads(config.textHeads())
-                                .optMlpRatio(config.mlpRatio())
-                                .optLayerNormEps(config.layerNormEps())
-                                .build());
+                        new ClipTransformer(
+                                width,
+                                config.textLayers(),
+                                config.textHeads(),
+                                config.mlpRatio(),
+                                config.layerNormEps()));
         lnFinal = addChildBlock("ln_final", ClipLayers.layerNorm(config.layerNormEps()));
         textProjection =
                 addParameter(
                         ClipLayers.weight("text_projection", new Shape(width, config.embedDim())));
         causalMask = causalMask(config.contextLength());
+        named = ClipLayers.pytorchNames(this);
     }
 
     private static float[] causalMask(int length) {
@@ -305,12 +305,6 @@ public final class ClipTextTransformer extends AbstractBlock {
      * @return the parameters
      */
     public Map<String, Parameter> namedParameters() {
-        Map<String, Parameter> named = new LinkedHashMap<>();
-        named.put("token_embedding.weight", tokenEmbedding);
-        named.put("positional_embedding", positionalEmbedding);
-        named.put("text_projection", textProjection);
-        ClipLayers.putAll(named, "transformer.", transformer.namedParameters());
-        ClipLayers.putLayerNorm(named, "ln_final.", lnFinal);
         return named;
     }
 

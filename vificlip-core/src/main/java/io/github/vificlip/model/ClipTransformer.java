@@ -9,14 +9,11 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A stack of {@link ResidualAttentionBlock}s ({@code resblocks.0}, {@code resblocks.1}, …), the
@@ -32,31 +29,32 @@ public final class ClipTransformer extends AbstractBlock {
     private final int width;
     private final List<ResidualAttentionBlock> blocks;
 
-    ClipTransformer(Builder builder) {
+    /**
+     * Creates the stack.
+     *
+     * @param width the width
+     * @param layers the number of residual blocks
+     * @param heads the number of attention heads; must divide the width
+     * @param mlpRatio the MLP hidden width as a multiple of the width
+     * @param layerNormEps the LayerNorm epsilon
+     * @throws IllegalArgumentException if the number of layers is not positive or a block dimension
+     *     is invalid
+     */
+    ClipTransformer(int width, int layers, int heads, int mlpRatio, float layerNormEps) {
         super(VERSION);
-        width = builder.width;
-        List<ResidualAttentionBlock> list = new ArrayList<>(builder.layers);
-        for (int i = 0; i < builder.layers; i++) {
+        if (layers <= 0) {
+            throw new IllegalArgumentException(
+                    "The transformer needs at least one layer, got " + layers);
+        }
+        this.width = width;
+        List<ResidualAttentionBlock> list = new ArrayList<>(layers);
+        for (int i = 0; i < layers; i++) {
             list.add(
                     addChildBlock(
                             "resblocks." + i,
-                            ResidualAttentionBlock.builder()
-                                    .setWidth(builder.width)
-                                    .setHeads(builder.heads)
-                                    .optMlpRatio(builder.mlpRatio)
-                                    .optLayerNormEps(builder.layerNormEps)
-                                    .build()));
+                            new ResidualAttentionBlock(width, heads, mlpRatio, layerNormEps)));
         }
         blocks = Collections.unmodifiableList(list);
-    }
-
-    /**
-     * Returns a builder.
-     *
-     * @return a new builder
-     */
-    public static Builder builder() {
-        return new Builder();
     }
 
     /**
@@ -134,101 +132,6 @@ public final class ClipTransformer extends AbstractBlock {
             NDManager manager, DataType dataType, Shape... inputShapes) {
         for (ResidualAttentionBlock block : blocks) {
             block.initialize(manager, dataType, new Shape(1, 1, width));
-        }
-    }
-
-    /**
-     * Returns the parameters under PyTorch's names ({@code resblocks.N.attn.in_proj_weight}, …).
-     *
-     * @return the parameters, block 0 first
-     */
-    public Map<String, Parameter> namedParameters() {
-        Map<String, Parameter> named = new LinkedHashMap<>();
-        for (int i = 0; i < blocks.size(); i++) {
-            ClipLayers.putAll(named, "resblocks." + i + ".", blocks.get(i).namedParameters());
-        }
-        return named;
-    }
-
-    /** Builds a {@link ClipTransformer}. */
-    public static final class Builder {
-
-        private int width;
-        private int layers;
-        private int heads;
-        private int mlpRatio = 4;
-        private float layerNormEps = 1e-5f;
-
-        Builder() {}
-
-        /**
-         * Sets the width.
-         *
-         * @param width the width
-         * @return this builder
-         */
-        public Builder setWidth(int width) {
-            this.width = width;
-            return this;
-        }
-
-        /**
-         * Sets the number of residual blocks.
-         *
-         * @param layers the number of blocks
-         * @return this builder
-         */
-        public Builder setLayers(int layers) {
-            this.layers = layers;
-            return this;
-        }
-
-        /**
-         * Sets the number of attention heads.
-         *
-         * @param heads the number of heads; must divide the width
-         * @return this builder
-         */
-        public Builder setHeads(int heads) {
-            this.heads = heads;
-            return this;
-        }
-
-        /**
-         * Sets the MLP hidden width as a multiple of the width (4 by default).
-         *
-         * @param mlpRatio the ratio
-         * @return this builder
-         */
-        public Builder optMlpRatio(int mlpRatio) {
-            this.mlpRatio = mlpRatio;
-            return this;
-        }
-
-        /**
-         * Sets the LayerNorm epsilon (1e-5 by default).
-         *
-         * @param layerNormEps the epsilon
-         * @return this builder
-         */
-        public Builder optLayerNormEps(float layerNormEps) {
-            this.layerNormEps = layerNormEps;
-            return this;
-        }
-
-        /**
-         * Builds the transformer.
-         *
-         * @return the transformer
-         * @throws IllegalArgumentException if the number of layers is not positive or a block
-         *     dimension is invalid
-         */
-        public ClipTransformer build() {
-            if (layers <= 0) {
-                throw new IllegalArgumentException(
-                        "The transformer needs at least one layer, got " + layers);
-            }
-            return new ClipTransformer(this);
         }
     }
 }

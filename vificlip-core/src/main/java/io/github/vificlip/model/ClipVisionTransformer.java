@@ -47,6 +47,7 @@ public final class ClipVisionTransformer extends AbstractBlock {
     private final ClipTransformer transformer;
     private final LayerNorm lnPost;
     private final Parameter proj;
+    private final Map<String, Parameter> named;
 
     ClipVisionTransformer(ClipConfig config) {
         super(VERSION);
@@ -71,15 +72,15 @@ public final class ClipVisionTransformer extends AbstractBlock {
         transformer =
                 addChildBlock(
                         "transformer",
-                        ClipTransformer.builder()
-                                .setWidth(width)
-                                .setLayers(config.visionLayers())
-                                .setHeads(config.visionHeads())
-                                .optMlpRatio(config.mlpRatio())
-                                .optLayerNormEps(config.layerNormEps())
-                                .build());
+                        new ClipTransformer(
+                                width,
+                                config.visionLayers(),
+                                config.visionHeads(),
+                                config.mlpRatio(),
+                                config.layerNormEps()));
         lnPost = addChildBlock("ln_post", ClipLayers.layerNorm(config.layerNormEps()));
         proj = addParameter(ClipLayers.weight("proj", new Shape(width, config.embedDim())));
+        named = ClipLayers.pytorchNames(this);
     }
 
     /**
@@ -228,14 +229,6 @@ public final class ClipVisionTransformer extends AbstractBlock {
      * @return the parameters
      */
     public Map<String, Parameter> namedParameters() {
-        Map<String, Parameter> named = new LinkedHashMap<>();
-        named.put("class_embedding", classEmbedding);
-        named.put("positional_embedding", positionalEmbedding);
-        named.put("proj", proj);
-        named.put("conv1.weight", conv1.getDirectParameters().get("weight"));
-        ClipLayers.putLayerNorm(named, "ln_pre.", lnPre);
-        ClipLayers.putAll(named, "transformer.", transformer.namedParameters());
-        ClipLayers.putLayerNorm(named, "ln_post.", lnPost);
         return named;
     }
 
@@ -253,7 +246,8 @@ public final class ClipVisionTransformer extends AbstractBlock {
         protected ClipVisionTransformer create(ClipConfig config, long seed) {
             ClipVisionTransformer tower = new ClipVisionTransformer(config);
             Map<String, Parameter> named = new LinkedHashMap<>();
-            ClipLayers.putAll(named, "visual.", tower.namedParameters());
+            tower.namedParameters()
+                    .forEach((name, parameter) -> named.put("visual." + name, parameter));
             ClipInitialization.assign(named, config, seed);
             return tower;
         }

@@ -14,8 +14,6 @@ import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Multi-head self-attention with PyTorch's {@code nn.MultiheadAttention} parameter layout, on
@@ -40,10 +38,26 @@ public final class MultiheadSelfAttention extends AbstractBlock {
     private final Parameter inProjBias;
     private final Linear outProj;
 
-    MultiheadSelfAttention(Builder builder) {
+    /**
+     * Creates the block.
+     *
+     * @param width the model width (the size of each token's vector)
+     * @param heads the number of attention heads; must divide the width
+     * @throws IllegalArgumentException if the width or heads are not positive, or the heads do not
+     *     divide the width
+     */
+    MultiheadSelfAttention(int width, int heads) {
         super(VERSION);
-        width = builder.width;
-        heads = builder.heads;
+        if (width <= 0 || heads <= 0 || width % heads != 0) {
+            throw new IllegalArgumentException(
+                    "Attention needs a positive width divisible by a positive number of heads,"
+                            + " got width "
+                            + width
+                            + " and heads "
+                            + heads);
+        }
+        this.width = width;
+        this.heads = heads;
         scale = (float) (1 / Math.sqrt((double) width / heads));
         inProjWeight =
                 addParameter(
@@ -60,15 +74,6 @@ public final class MultiheadSelfAttention extends AbstractBlock {
                                 .optShape(new Shape(3L * width))
                                 .build());
         outProj = addChildBlock("out_proj", ClipLayers.linear(width));
-    }
-
-    /**
-     * Returns a builder.
-     *
-     * @return a new builder
-     */
-    public static Builder builder() {
-        return new Builder();
     }
 
     /**
@@ -128,69 +133,5 @@ public final class MultiheadSelfAttention extends AbstractBlock {
     protected void initializeChildBlocks(
             NDManager manager, DataType dataType, Shape... inputShapes) {
         ClipLayers.initialize(outProj, manager, dataType, width);
-    }
-
-    /**
-     * Returns the parameters under PyTorch's names ({@code in_proj_weight}, {@code in_proj_bias},
-     * {@code out_proj.weight}, {@code out_proj.bias}).
-     *
-     * @return the parameters, in that order
-     */
-    public Map<String, Parameter> namedParameters() {
-        Map<String, Parameter> named = new LinkedHashMap<>();
-        named.put("in_proj_weight", inProjWeight);
-        named.put("in_proj_bias", inProjBias);
-        ClipLayers.putLinear(named, "out_proj.", outProj);
-        return named;
-    }
-
-    /** Builds a {@link MultiheadSelfAttention}. */
-    public static final class Builder {
-
-        private int width;
-        private int heads;
-
-        Builder() {}
-
-        /**
-         * Sets the model width (the size of each token's vector).
-         *
-         * @param width the width
-         * @return this builder
-         */
-        public Builder setWidth(int width) {
-            this.width = width;
-            return this;
-        }
-
-        /**
-         * Sets the number of attention heads.
-         *
-         * @param heads the number of heads; must divide the width
-         * @return this builder
-         */
-        public Builder setHeads(int heads) {
-            this.heads = heads;
-            return this;
-        }
-
-        /**
-         * Builds the block.
-         *
-         * @return the block
-         * @throws IllegalArgumentException if the width or heads are not positive, or the heads do
-         *     not divide the width
-         */
-        public MultiheadSelfAttention build() {
-            if (width <= 0 || heads <= 0 || width % heads != 0) {
-                throw new IllegalArgumentException(
-                        "Attention needs a positive width divisible by a positive number of heads,"
-                                + " got width "
-                                + width
-                                + " and heads "
-                                + heads);
-            }
-            return new MultiheadSelfAttention(this);
-        }
     }
 }

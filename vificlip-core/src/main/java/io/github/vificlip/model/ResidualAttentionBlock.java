@@ -9,12 +9,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.Parameter;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * CLIP's pre-LN residual block, the same in both towers:
@@ -37,34 +34,29 @@ public final class ResidualAttentionBlock extends AbstractBlock {
     private final LayerNorm ln2;
     private final ClipMlp mlp;
 
-    ResidualAttentionBlock(Builder builder) {
-        super(VERSION);
-        width = builder.width;
-        ln1 = addChildBlock("ln_1", ClipLayers.layerNorm(builder.layerNormEps));
-        attn =
-                addChildBlock(
-                        "attn",
-                        MultiheadSelfAttention.builder()
-                                .setWidth(width)
-                                .setHeads(builder.heads)
-                                .build());
-        ln2 = addChildBlock("ln_2", ClipLayers.layerNorm(builder.layerNormEps));
-        mlp =
-                addChildBlock(
-                        "mlp",
-                        ClipMlp.builder()
-                                .setWidth(width)
-                                .setHiddenWidth(builder.mlpRatio * width)
-                                .build());
-    }
-
     /**
-     * Returns a builder.
+     * Creates the block.
      *
-     * @return a new builder
+     * @param width the width
+     * @param heads the number of attention heads; must divide the width
+     * @param mlpRatio the MLP hidden width as a multiple of the width (4 in CLIP)
+     * @param layerNormEps the LayerNorm epsilon (1e-5 in CLIP)
+     * @throws IllegalArgumentException if a dimension is invalid
      */
-    public static Builder builder() {
-        return new Builder();
+    ResidualAttentionBlock(int width, int heads, int mlpRatio, float layerNormEps) {
+        super(VERSION);
+        if (mlpRatio <= 0 || !(layerNormEps > 0)) {
+            throw new IllegalArgumentException(
+                    "The residual block needs a positive MLP ratio and LayerNorm epsilon, got "
+                            + mlpRatio
+                            + " and "
+                            + layerNormEps);
+        }
+        this.width = width;
+        ln1 = addChildBlock("ln_1", ClipLayers.layerNorm(layerNormEps));
+        attn = addChildBlock("attn", new MultiheadSelfAttention(width, heads));
+        ln2 = addChildBlock("ln_2", ClipLayers.layerNorm(layerNormEps));
+        mlp = addChildBlock("mlp", new ClipMlp(width, mlpRatio * width));
     }
 
     /**
@@ -112,92 +104,5 @@ public final class ResidualAttentionBlock extends AbstractBlock {
         attn.initialize(manager, dataType, tokens);
         ClipLayers.initialize(ln2, manager, dataType, width);
         mlp.initialize(manager, dataType, tokens);
-    }
-
-    /**
-     * Returns the parameters under PyTorch's names ({@code attn.in_proj_weight}, …, {@code
-     * ln_1.weight}, {@code mlp.c_fc.weight}, …).
-     *
-     * @return the parameters
-     */
-    public Map<String, Parameter> namedParameters() {
-        Map<String, Parameter> named = new LinkedHashMap<>();
-        ClipLayers.putAll(named, "attn.", attn.namedParameters());
-        ClipLayers.putLayerNorm(named, "ln_1.", ln1);
-        ClipLayers.putAll(named, "mlp.", mlp.namedParameters());
-        ClipLayers.putLayerNorm(named, "ln_2.", ln2);
-        return named;
-    }
-
-    /** Builds a {@link ResidualAttentionBlock}. */
-    public static final class Builder {
-
-        private int width;
-        private int heads;
-        private int mlpRatio = 4;
-        private float layerNormEps = 1e-5f;
-
-        Builder() {}
-
-        /**
-         * Sets the width.
-         *
-         * @param width the width
-         * @return this builder
-         */
-        public Builder setWidth(int width) {
-            this.width = width;
-            return this;
-        }
-
-        /**
-         * Sets the number of attention heads.
-         *
-         * @param heads the number of heads; must divide the width
-         * @return this builder
-         */
-        public Builder setHeads(int heads) {
-            this.heads = heads;
-            return this;
-        }
-
-        /**
-         * Sets the MLP hidden width as a multiple of the width (4 by default).
-         *
-         * @param mlpRatio the ratio
-         * @return this builder
-         */
-        public Builder optMlpRatio(int mlpRatio) {
-            this.mlpRatio = mlpRatio;
-            return this;
-        }
-
-        /**
-         * Sets the LayerNorm epsilon (1e-5 by default).
-         *
-         * @param layerNormEps the epsilon
-         * @return this builder
-         */
-        public Builder optLayerNormEps(float layerNormEps) {
-            this.layerNormEps = layerNormEps;
-            return this;
-        }
-
-        /**
-         * Builds the block.
-         *
-         * @return the block
-         * @throws IllegalArgumentException if a dimension is invalid
-         */
-        public ResidualAttentionBlock build() {
-            if (mlpRatio <= 0 || !(layerNormEps > 0)) {
-                throw new IllegalArgumentException(
-                        "The residual block needs a positive MLP ratio and LayerNorm epsilon, got "
-                                + mlpRatio
-                                + " and "
-                                + layerNormEps);
-            }
-            return new ResidualAttentionBlock(this);
-        }
     }
 }

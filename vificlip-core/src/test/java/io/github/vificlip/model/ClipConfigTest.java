@@ -148,9 +148,13 @@ class ClipConfigTest {
                 .hasMessageContaining("setConfig(ClipConfig) is required");
         assertThatThrownBy(() -> ViFiClip.builder().build())
                 .hasMessageContaining("setConfig(ClipConfig), setPreset or optWeights is required");
-        assertThatThrownBy(() -> MultiheadSelfAttention.builder().setWidth(10).setHeads(3).build())
+    }
+
+    @Test
+    void internalBlocksRefuseBadDimensions() {
+        assertThatThrownBy(() -> new MultiheadSelfAttention(10, 3))
                 .hasMessageContaining("width 10 and heads 3");
-        assertThatThrownBy(() -> ClipTransformer.builder().setWidth(8).setHeads(2).build())
+        assertThatThrownBy(() -> new ClipTransformer(8, 0, 2, 4, 1e-5f))
                 .hasMessageContaining("at least one layer, got 0");
     }
 
