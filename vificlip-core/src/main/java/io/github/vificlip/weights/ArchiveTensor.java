@@ -86,8 +86,10 @@ final class ArchiveTensor implements LazyTensor {
                             + " elements of "
                             + StoredTypes.label(storage.type())
                             + " ("
-                            + size
-                            + " bytes each): the file is damaged");
+                            + (storage.numel() <= Long.MAX_VALUE / size
+                                    ? storage.numel() * size + " bytes"
+                                    : "more than 2^63 bytes")
+                            + "): the file is damaged");
         }
         long end;
         try {

@@ -216,13 +216,13 @@ final class SafetensorsReader implements ContainerReader {
                             + shape
                             + " = "
                             + expected
-                            + " bytes, but its data_offsets ["
-                            + begin
-                            + ", "
-                            + end
-                            + "] span "
+                            + " bytes, but its data_offsets span "
                             + (end - begin)
-                            + " bytes: the header is wrong");
+                            + " bytes ("
+                            + begin
+                            + ".."
+                            + end
+                            + "): the header is wrong");
         }
         return new Entry(name, type, shape, begin, expected / StoredTypes.bytes(type));
     }
