@@ -13,10 +13,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.vificlip.data.list.LabelMap;
 import io.github.vificlip.model.PromptTemplate;
-import io.github.vificlip.tokenizer.ClipTokenizer;
 import io.github.vificlip.model.TuningMode;
 import io.github.vificlip.model.ViFiClip;
 import io.github.vificlip.prompts.PromptedViFiClip;
+import io.github.vificlip.tokenizer.ClipTokenizer;
 import io.github.vificlip.zoo.VideoClassificationTranslator;
 import io.github.vificlip.zoo.ZooArguments;
 import java.io.IOException;
@@ -135,7 +135,10 @@ public final class ClassifyCommand implements Callable<Integer> {
         VideoClassificationTranslator translator =
                 VideoClassificationTranslator.builder()
                         .setClassNames(names)
-                        .optTemplate(prompt)
+                        .optTemplate(
+                                bare
+                                        ? PromptTemplate.BARE
+                                        : template == null ? null : PromptTemplate.of(template))
                         .optFrames(frames)
                         .optViews(clipsAndCrops[0], clipsAndCrops[1])
                         .optTopK(topK)
@@ -160,13 +163,12 @@ public final class ClassifyCommand implements Callable<Integer> {
     }
 
     /**
-     * Reads the class names and refuses, naming the class and where it came from, an empty name
-     * (as the label CSV reader does) or one whose prompt does not fit CLIP's context.
+     * Reads the class names and refuses, naming the class and where it came from, an empty name (as
+     * the label CSV reader does) or one whose prompt does not fit CLIP's context.
      */
     private List<String> classNames(PromptTemplate prompt) throws IOException {
         boolean given = classNames.names != null;
-        List<String> names =
-                given ? classNames.names : LabelMap.readCsv(classNames.labels).names();
+        List<String> names = given ? classNames.names : LabelMap.readCsv(classNames.labels).names();
         String source = given ? "--classes" : classNames.labels.toString();
         if (names.isEmpty()) {
             throw new CommandLine.ParameterException(
@@ -186,7 +188,8 @@ public final class ClassifyCommand implements Callable<Integer> {
                                 + " be empty");
             }
             // With --prompts the learned context takes positions too; PromptedViFiClip says so.
-            int tokens = model.prompts == null ? tokenizer.encode(prompt.apply(name)).length + 2 : 0;
+            int tokens =
+                    model.prompts == null ? tokenizer.encode(prompt.apply(name)).length + 2 : 0;
             if (tokens > tokenizer.getContextLength()) {
                 throw new CommandLine.ParameterException(
                         spec.commandLine(),

@@ -93,7 +93,9 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
         }
         if (cause.getMessage() == null) {
             return cause.getCause() != null
-                    ? cause.getClass().getSimpleName() + ": " + describe(cause.getCause(), parseResult)
+                    ? cause.getClass().getSimpleName()
+                            + ": "
+                            + describe(cause.getCause(), parseResult)
                     : cause.toString();
         }
         return cause.getMessage();
