@@ -139,11 +139,15 @@ final class PickleGlobals {
      */
     static String danger(Pickled.Global global) {
         String module = global.module();
-        for (String denied = module; ; denied = denied.substring(0, denied.lastIndexOf('.'))) {
+        // The module and its parents, shortest first; denied modules have at most three parts.
+        for (int end = module.indexOf('.'), parts = 1;
+                parts <= 3;
+                end = module.indexOf('.', end + 1), parts++) {
+            String denied = end < 0 ? module : module.substring(0, end);
             if (MODULES.contains(denied)) {
                 return "module '" + denied + "' reaches the operating system or runs code";
             }
-            if (denied.indexOf('.') < 0) {
+            if (end < 0) {
                 break;
             }
         }

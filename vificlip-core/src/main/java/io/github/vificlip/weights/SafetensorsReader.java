@@ -246,8 +246,8 @@ final class SafetensorsReader implements ContainerReader {
                             + " "
                             + (array == null ? "missing" : abbreviate(array.toString()))
                             + ", expected "
-                            + (length < 0 ? "an array" : "an array of " + length)
-                            + " of non-negative integers");
+                            + (length < 0 ? "an array of" : "an array of " + length)
+                            + " non-negative integers");
         }
         return values;
     }

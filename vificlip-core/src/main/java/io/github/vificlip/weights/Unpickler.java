@@ -143,6 +143,16 @@ final class Unpickler {
                 }
                 dispatch(opcode);
             }
+        } catch (NumberFormatException e) {
+            // Its message repeats the text, which can be megabytes long.
+            throw new WeightsException(
+                    file,
+                    record
+                            + ": malformed pickle: a number or memo index in text form cannot be"
+                            + " read (at byte "
+                            + opcodeStart
+                            + ")",
+                    e);
         } catch (IllegalArgumentException | ClassCastException e) {
             throw new WeightsException(
                     file, record + ": " + e.getMessage() + " (at byte " + opcodeStart + ")", e);
@@ -160,7 +170,7 @@ final class Unpickler {
                     file,
                     record
                             + ": refused: the pickle names "
-                            + e.global
+                            + abbreviate(e.global.toString())
                             + " (at byte "
                             + opcodeStart
                             + "), and "
@@ -192,6 +202,7 @@ final class Unpickler {
                 readBytes(8);
                 break;
             case '(': // MARK
+                count();
                 marks.add(stack.size());
                 break;
             case '0': // POP
@@ -743,6 +754,10 @@ final class Unpickler {
                 + MAX_BYTES
                 + "-byte limit for a pickle that describes tensors (their values are stored"
                 + " apart): the file is damaged or not a weights file";
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 200 ? text : text.substring(0, 197) + "...";
     }
 
     private static String describe(Object value) {

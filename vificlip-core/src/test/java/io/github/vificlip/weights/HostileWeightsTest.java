@@ -53,6 +53,21 @@ class HostileWeightsTest {
     }
 
     @Test
+    void megabytesOfJunkInATextNumberAreNotEchoed() {
+        byte[] memo = new PickleBytes().op('N').ops("p" + "x".repeat(1 << 20) + "\n").stop();
+        byte[] global = new PickleBytes().global("os" + ".x".repeat(1 << 19), "system").stop();
+
+        assertThatThrownBy(() -> unpickle(memo))
+                .hasMessageContaining("a number or memo index in text form cannot be read")
+                .message()
+                .hasSizeLessThan(300);
+        assertThatThrownBy(() -> unpickle(global))
+                .hasMessageContaining("refused: the pickle names os.x.x.x")
+                .message()
+                .hasSizeLessThan(600);
+    }
+
+    @Test
     void binaryIntegersBeyondTheSameSizeAreRefusedBeforeCopying() {
         byte[] pickle =
                 new PickleBytes()
