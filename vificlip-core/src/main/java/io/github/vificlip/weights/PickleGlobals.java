@@ -93,6 +93,8 @@ final class PickleGlobals {
                     "__builtins__", builtins(),
                     "torch", Set.of("load"),
                     "torch.serialization", Set.of("load", "_load"),
+                    // torch.load of embedded bytes, without weights_only
+                    "torch.storage", Set.of("_load_from_bytes"),
                     "numpy", Set.of("load"),
                     "numpy.lib.npyio", Set.of("load"),
                     "pydoc", Set.of("pipepager", "locate"),

@@ -145,6 +145,7 @@ class HostileWeightsTest {
         "runpy, _run_code",
         "pickle, loads",
         "torch.serialization, load",
+        "torch.storage, _load_from_bytes",
         "numpy.testing._private.utils, runstring",
         "operator, attrgetter",
         "functools, partial",
