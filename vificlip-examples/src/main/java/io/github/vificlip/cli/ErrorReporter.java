@@ -27,16 +27,18 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
                 ex instanceof CommandLine.ExecutionException && ex.getCause() != null
                         ? ex.getCause()
                         : ex;
+        boolean trace = verbose(parseResult) || Boolean.getBoolean("vificlip.stacktrace");
         commandLine
                 .getErr()
                 .println(
                         commandLine.getCommandSpec().qualifiedName()
                                 + ": error: "
-                                + describe(cause, parseResult));
-        if (verbose(parseResult) || Boolean.getBoolean("vificlip.stacktrace")) {
+                                + describe(cause, parseResult)
+                                + (cause instanceof Error && !trace
+                                        ? " (" + VERBOSE + " shows the stack trace)"
+                                        : ""));
+        if (trace) {
             cause.printStackTrace(commandLine.getErr());
-        } else if (cause instanceof Error) {
-            commandLine.getErr().println("(run with " + VERBOSE + " for the stack trace)");
         }
         commandLine.getErr().flush();
         return commandLine.getCommandSpec().exitCodeOnExecutionException();

@@ -69,12 +69,13 @@ class ErrorReportingTest {
         assertThat(deep.err())
                 .isEqualTo(
                         "failing: error: an input is nested too deeply to process (stack"
-                                + " overflow) while running: vificlip deep\n"
-                                + "(run with --verbose for the stack trace)\n");
+                                + " overflow) while running: vificlip deep (--verbose shows the"
+                                + " stack trace)\n");
         assertThat(memory.err())
                 .startsWith("failing: error: out of memory (Java heap space) with a Java heap of")
                 .contains("while running: vificlip memory; give the JVM more with java -Xmx")
                 .doesNotContain("\tat ");
+        assertThat(memory.err().lines()).hasSize(1);
         assertThat(verbose.err())
                 .contains("java.lang.StackOverflowError")
                 .contains("\tat io.github.vificlip.cli.ErrorReportingTest$Failing.recurse");
