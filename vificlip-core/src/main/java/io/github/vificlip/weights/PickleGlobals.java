@@ -73,6 +73,16 @@ final class PickleGlobals {
                     "timeit",
                     "trace",
                     "tempfile",
+                    "io",
+                    "_io",
+                    "fileinput",
+                    "pathlib",
+                    "glob",
+                    "zipfile",
+                    "tarfile",
+                    "logging",
+                    "distutils",
+                    "setuptools",
                     "gc",
                     "inspect",
                     "operator",
@@ -87,24 +97,29 @@ final class PickleGlobals {
 
     /** Single names in otherwise harmless modules. */
     private static final Map<String, Set<String>> NAMES =
-            Map.of(
-                    "builtins", builtins(),
-                    "__builtin__", builtins(),
-                    "__builtins__", builtins(),
-                    "torch", Set.of("load"),
-                    "torch.serialization", Set.of("load", "_load"),
+            Map.ofEntries(
+                    Map.entry("builtins", builtins()),
+                    Map.entry("__builtin__", builtins()),
+                    Map.entry("__builtins__", builtins()),
+                    Map.entry("torch", Set.of("load")),
+                    Map.entry("torch.serialization", Set.of("load", "_load")),
                     // torch.load of embedded bytes, without weights_only
-                    "torch.storage", Set.of("_load_from_bytes"),
-                    "numpy", Set.of("load"),
-                    "numpy.lib.npyio", Set.of("load"),
-                    "pydoc", Set.of("pipepager", "locate"),
-                    "types",
+                    Map.entry("torch.storage", Set.of("_load_from_bytes")),
+                    Map.entry("numpy", Set.of("load")),
+                    Map.entry("numpy.lib.npyio", Set.of("load")),
+                    Map.entry("codecs", Set.of("open", "EncodedFile")),
+                    Map.entry("pydoc", Set.of("pipepager", "locate")),
+                    Map.entry(
+                            "types",
                             Set.of(
                                     "FunctionType",
                                     "CodeType",
                                     "LambdaType",
                                     "MethodType",
-                                    "ModuleType"));
+                                    "ModuleType")));
+
+    /** The dunder names that protocol 0 and 1 pickles use to make plain instances. */
+    private static final Set<String> DUNDERS = Set.of("__newobj__", "__newobj_ex__");
 
     private PickleGlobals() {}
 
@@ -151,6 +166,16 @@ final class PickleGlobals {
             }
             if (end < 0) {
                 break;
+            }
+        }
+        for (String part : global.name().split("\\.")) {
+            if (part.length() > 4
+                    && part.startsWith("__")
+                    && part.endsWith("__")
+                    && !DUNDERS.contains(part)) {
+                return "its attribute "
+                        + part
+                        + " reaches Python's internals (a gadget for running code)";
             }
         }
         Set<String> names = NAMES.get(module);
