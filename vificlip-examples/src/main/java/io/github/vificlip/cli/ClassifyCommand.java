@@ -16,6 +16,7 @@ import io.github.vificlip.model.PromptTemplate;
 import io.github.vificlip.model.TuningMode;
 import io.github.vificlip.model.ViFiClip;
 import io.github.vificlip.prompts.PromptedViFiClip;
+import io.github.vificlip.tokenizer.ClipTokenizer;
 import io.github.vificlip.zoo.VideoClassificationTranslator;
 import io.github.vificlip.zoo.ZooArguments;
 import java.io.IOException;
@@ -126,10 +127,11 @@ public final class ClassifyCommand implements Callable<Integer> {
                     "--prompts brings its own class text (the learned context): drop --template"
                             + " and --bare");
         }
-        List<String> names =
-                classNames.names != null
-                        ? classNames.names
-                        : LabelMap.readCsv(classNames.labels).names();
+        PromptTemplate prompt =
+                bare
+                        ? PromptTemplate.BARE
+                        : template == null ? PromptTemplate.FINE_TUNE : PromptTemplate.of(template);
+        List<String> names = classNames(prompt);
         VideoClassificationTranslator translator =
                 VideoClassificationTranslator.builder()
                         .setClassNames(names)
@@ -158,6 +160,53 @@ public final class ClassifyCommand implements Callable<Integer> {
             }
         }
         return failures == 0 ? 0 : 1;
+    }
+
+    /**
+     * Reads the class names and refuses, naming the class and where it came from, an empty name (as
+     * the label CSV reader does) or one whose prompt does not fit CLIP's context.
+     */
+    private List<String> classNames(PromptTemplate prompt) throws IOException {
+        boolean given = classNames.names != null;
+        List<String> names = given ? classNames.names : LabelMap.readCsv(classNames.labels).names();
+        String source = given ? "--classes" : classNames.labels.toString();
+        if (names.isEmpty()) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), source + " gives no class names");
+        }
+        ClipTokenizer tokenizer = ClipTokenizer.newInstance();
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            String where = "class " + (i + 1) + " of " + names.size() + " in " + source;
+            if (name.isBlank()) {
+                throw new CommandLine.ParameterException(
+                        spec.commandLine(),
+                        where
+                                + " is empty (\""
+                                + String.join(",", names)
+                                + "\"): class names are separated by single commas and none may"
+                                + " be empty");
+            }
+            // With --prompts the learned context takes positions too; PromptedViFiClip says so.
+            int tokens =
+                    model.prompts == null ? tokenizer.encode(prompt.apply(name)).length + 2 : 0;
+            if (tokens > tokenizer.getContextLength()) {
+                throw new CommandLine.ParameterException(
+                        spec.commandLine(),
+                        where
+                                + " is too long: its prompt \""
+                                + abbreviate(prompt.apply(name))
+                                + "\" needs "
+                                + tokens
+                                + " tokens with the start and end tokens, but CLIP's context holds "
+                                + tokenizer.getContextLength());
+            }
+        }
+        return names;
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 60 ? text : text.substring(0, 57) + "...";
     }
 
     /** Classifies every video, printing a line each; returns how many could not be read. */

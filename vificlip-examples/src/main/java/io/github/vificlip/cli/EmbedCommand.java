@@ -128,6 +128,7 @@ public final class EmbedCommand implements Callable<Integer> {
 
     /** Reads a float32 .npy array of shape [T,3,S,S] or [3,S,S]; says what is wrong otherwise. */
     static NDArray readNpy(Path file, int size, NDManager manager) throws IOException {
+        NpyHeader.checkFloat32(file);
         NDArray array;
         try (InputStream in = Files.newInputStream(file)) {
             NDList list = NDList.decode(manager, in);

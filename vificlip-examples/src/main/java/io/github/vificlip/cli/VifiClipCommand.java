@@ -39,6 +39,12 @@ public final class VifiClipCommand implements Runnable {
 
     @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Option(
+            names = ErrorReporter.VERBOSE,
+            scope = CommandLine.ScopeType.INHERIT,
+            description = "On failure, print the stack trace after the one-line error.")
+    private boolean verbose;
+
     /**
      * Runs the command line and exits with its status.
      *
@@ -69,6 +75,7 @@ public final class VifiClipCommand implements Runnable {
         OfflineEngine.configure();
         return new CommandLine(new VifiClipCommand())
                 .setOverwrittenOptionsAllowed(true)
+                .setExecutionStrategy(ErrorReporter::strategy)
                 .setExecutionExceptionHandler(new ErrorReporter());
     }
 
