@@ -27,6 +27,23 @@ public final class ClassificationMetrics {
     private long top5;
 
     /**
+     * Scores the views of each video as the reference validates: a softmax over classes for each
+     * view, then the probabilities summed over views. With one view the scores are plain softmax
+     * probabilities, so top-k is unchanged.
+     *
+     * @param logits [B, V, classes]: the logits of each view of each video
+     * @return [B, classes]: the summed probabilities (each row sums to V)
+     * @throws IllegalArgumentException if the array is not three-dimensional
+     */
+    public static NDArray sumOfSoftmax(NDArray logits) {
+        if (logits.getShape().dimension() != 3) {
+            throw new IllegalArgumentException(
+                    "Expected view logits [B, V, classes], got shape " + logits.getShape());
+        }
+        return logits.softmax(-1).sum(new int[] {1});
+    }
+
+    /**
      * Starts an empty pass over the given classes.
      *
      * @param classNames the class names in label order

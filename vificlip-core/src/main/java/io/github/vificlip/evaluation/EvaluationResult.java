@@ -3,6 +3,13 @@
  */
 package io.github.vificlip.evaluation;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.vificlip.io.AtomicFile;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -28,6 +35,9 @@ public record EvaluationResult(
         long[] support,
         Confusion confusion,
         List<UnreadableVideo> unreadable) {
+
+    private static final ObjectMapper JSON =
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /**
      * Creates a result without unreadable records from a dense confusion matrix (for small tests
@@ -76,5 +86,52 @@ public record EvaluationResult(
             }
         }
         return counted == 0 ? Double.NaN : sum / counted;
+    }
+
+    /**
+     * Returns this result as a JSON tree: counts, top-1/top-5, mean class accuracy, per class its
+     * name, support and accuracy, the confusion matrix as {@code [true, predicted, count]} triples
+     * of the pairs that occurred (its size grows with the videos, not the square of the classes),
+     * and the unreadable records left out ({@code unreadable}: the count; {@code unreadableVideos}:
+     * index and reason of each).
+     *
+     * @return the JSON object
+     */
+    public ObjectNode toJson() {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("videos", videos());
+        root.put("top1", top1());
+        root.put("top5", top5());
+        root.put("meanClassAccuracy", meanClassAccuracy());
+        ArrayNode classes = root.putArray("classes");
+        for (int c = 0; c < classNames().size(); c++) {
+            ObjectNode entry = classes.addObject();
+            entry.put("name", classNames().get(c));
+            entry.put("support", support()[c]);
+            if (!Double.isNaN(perClassAccuracy()[c])) {
+                entry.put("accuracy", perClassAccuracy()[c]);
+            }
+        }
+        ArrayNode confusion = root.putArray("confusion");
+        for (Confusion.Cell cell : confusion().cells()) {
+            confusion.addArray().add(cell.trueClass()).add(cell.predicted()).add(cell.count());
+        }
+        root.put("unreadable", unreadable().size());
+        ArrayNode unreadable = root.putArray("unreadableVideos");
+        for (UnreadableVideo video : unreadable()) {
+            unreadable.addObject().put("index", video.index()).put("reason", video.reason());
+        }
+        return root;
+    }
+
+    /**
+     * Writes this result as JSON, atomically.
+     *
+     * @param file the file to write
+     * @throws IOException if it cannot be written
+     */
+    public void writeJson(Path file) throws IOException {
+        ObjectNode json = toJson();
+        AtomicFile.write(file, out -> JSON.writeValue(out, json));
     }
 }

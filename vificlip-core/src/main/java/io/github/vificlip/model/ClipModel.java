@@ -182,7 +182,7 @@ public final class ClipModel extends AbstractBlock {
      */
     public static NDArray logits(
             NDArray normalizedImages, NDArray normalizedTextsTransposed, NDArray logitScale) {
-        NDArray scale = Scopes.lift(logitScale, normalizedImages).exp();
+        NDArray scale = Scalars.lift(logitScale, normalizedImages).exp();
         return normalizedImages.matMul(normalizedTextsTransposed).mul(scale);
     }
 

@@ -172,7 +172,7 @@ public final class ClipVisionTransformer extends AbstractBlock {
         NDArray x = conv1.forward(parameterStore, new NDList(images), training).singletonOrThrow();
         x = x.reshape(frames, width, -1).transpose(0, 2, 1); // [N, grid², width]
         NDArray cls = parameterStore.getValue(classEmbedding, device, training);
-        cls = Scopes.lift(cls, x).reshape(1, 1, width).broadcast(frames, 1, width);
+        cls = Scalars.lift(cls, x).reshape(1, 1, width).broadcast(frames, 1, width);
         x = cls.concat(x, 1).add(parameterStore.getValue(positionalEmbedding, device, training));
         if (shallowPrompts != null) {
             Shape promptShape = shallowPrompts.getShape();
@@ -182,7 +182,7 @@ public final class ClipVisionTransformer extends AbstractBlock {
             }
             long n = promptShape.get(0);
             NDArray prompts =
-                    Scopes.lift(shallowPrompts, x).expandDims(0).broadcast(frames, n, width);
+                    Scalars.lift(shallowPrompts, x).expandDims(0).broadcast(frames, n, width);
             x = x.concat(prompts, 1);
         }
         x = lnPre.forward(parameterStore, new NDList(x), training).singletonOrThrow();

@@ -133,7 +133,7 @@ public final class DeepPrompts {
                             + " and does not fit a hidden state of shape "
                             + shape);
         }
-        NDArray rows = Scopes.lift(prompt, x).expandDims(0).broadcast(batch, n, width);
+        NDArray rows = Scalars.lift(prompt, x).expandDims(0).broadcast(batch, n, width);
         NDList parts = new NDList(3);
         if (start > 0) {
             parts.add(x.get(":, :{}", start));

@@ -14,7 +14,6 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.dataset.RandomAccessDataset;
 import ai.djl.util.Progress;
 import io.github.vificlip.evaluation.EvaluationResult;
-import io.github.vificlip.evaluation.Evaluations;
 import io.github.vificlip.io.OutputLock;
 import io.github.vificlip.model.DjlDefaults;
 import io.github.vificlip.model.Scalars;
@@ -435,8 +434,7 @@ public final class ViFiClipTrainer {
                         .optProgress(progress)
                         .build()
                         .evaluate(model, validation, classNames);
-        Evaluations.writeJson(
-                result,
+        result.writeJson(
                 outputDirectory.resolve(
                         String.format(Locale.ROOT, "eval-epoch-%d.json", epoch + 1)));
         Charts.confusionMatrix(result, outputDirectory.resolve("confusion-matrix.png"));

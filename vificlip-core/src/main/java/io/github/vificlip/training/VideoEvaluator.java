@@ -10,7 +10,6 @@ import ai.djl.training.dataset.RandomAccessDataset;
 import ai.djl.util.Progress;
 import io.github.vificlip.evaluation.ClassificationMetrics;
 import io.github.vificlip.evaluation.EvaluationResult;
-import io.github.vificlip.evaluation.ViewScores;
 import io.github.vificlip.model.DjlDefaults;
 import io.github.vificlip.model.TuningMode;
 import io.github.vificlip.model.VideoClassificationBlock;
@@ -156,7 +155,7 @@ public final class VideoEvaluator {
         ParameterStore store = new ParameterStore(videos.getManager(), false);
         NDArray logits =
                 model.forward(store, new ai.djl.ndarray.NDList(perView), false).singletonOrThrow();
-        return ViewScores.sumOfSoftmax(logits.reshape(batch, views, -1));
+        return ClassificationMetrics.sumOfSoftmax(logits.reshape(batch, views, -1));
     }
 
     private static ai.djl.ndarray.NDManager managerOf(VideoClassificationBlock model) {

@@ -54,7 +54,7 @@ class ClassificationMetricsTest {
             // mildly prefers class 1; the sum of softmaxes picks class 0.
             NDArray logits = manager.create(new float[] {5, 0, 0, 0, 1, 0}, new Shape(1, 2, 3));
 
-            NDArray summed = ViewScores.sumOfSoftmax(logits);
+            NDArray summed = ClassificationMetrics.sumOfSoftmax(logits);
 
             assertThat(summed.getShape()).isEqualTo(new Shape(1, 3));
             assertThat(summed.sum().getFloat()).isCloseTo(2f, within(1e-5f));
@@ -107,7 +107,7 @@ class ClassificationMetricsTest {
         assertThat(result.confusion().cells()).hasSizeLessThanOrEqualTo(40);
         assertThat(result.confusion().cells().stream().mapToLong(Confusion.Cell::count).sum())
                 .isEqualTo(40);
-        com.fasterxml.jackson.databind.JsonNode json = Evaluations.toJson(result);
+        com.fasterxml.jackson.databind.JsonNode json = result.toJson();
         assertThat(json.get("confusion").size()).isEqualTo(result.confusion().cells().size());
         assertThat(json.get("classes").size()).isEqualTo(classes);
         assertThat(json.get("unreadable").asInt()).isEqualTo(1);

@@ -12,7 +12,6 @@ import ai.djl.training.dataset.Record;
 import ai.djl.util.Progress;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.vificlip.evaluation.EvaluationResult;
-import io.github.vificlip.evaluation.Evaluations;
 import io.github.vificlip.evaluation.UnreadableVideo;
 import io.github.vificlip.model.ViFiClip;
 import java.io.IOException;
@@ -42,7 +41,7 @@ class VideoEvaluatorTest {
                             new UnreadableVideo(3, "clip-3.mp4: not a readable video container"),
                             new UnreadableVideo(4, "clip-4.mp4: not a readable video container"),
                             new UnreadableVideo(9, "clip-9.mp4: not a readable video container"));
-            JsonNode json = Evaluations.toJson(result);
+            JsonNode json = result.toJson();
             assertThat(json.get("videos").asInt()).isEqualTo(13);
             assertThat(json.get("unreadable").asInt()).isEqualTo(3);
             assertThat(json.get("unreadableVideos").get(2).get("reason").asText())

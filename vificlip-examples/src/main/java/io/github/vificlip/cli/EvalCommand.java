@@ -10,7 +10,6 @@ import io.github.vificlip.data.dataset.VideoDataset;
 import io.github.vificlip.data.list.LabelMap;
 import io.github.vificlip.data.list.VideoList;
 import io.github.vificlip.evaluation.EvaluationResult;
-import io.github.vificlip.evaluation.Evaluations;
 import io.github.vificlip.evaluation.UnreadableVideo;
 import io.github.vificlip.io.AtomicFile;
 import io.github.vificlip.io.OutputLock;
@@ -174,7 +173,7 @@ public final class EvalCommand implements Callable<Integer> {
                             .optProgress(new ConsoleProgress())
                             .build()
                             .evaluate(block, dataset, labelMap.names());
-            ObjectNode metrics = Evaluations.toJson(result);
+            ObjectNode metrics = result.toJson();
             metrics.put("views", clips + "x" + crops);
             if (prompted != null) {
                 metrics.put("prompts", model.prompts.toString());

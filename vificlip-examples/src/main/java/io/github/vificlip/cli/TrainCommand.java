@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.vificlip.data.list.LabelMap;
 import io.github.vificlip.data.list.VideoList;
 import io.github.vificlip.evaluation.EvaluationResult;
-import io.github.vificlip.evaluation.Evaluations;
 import io.github.vificlip.io.AtomicFile;
 import io.github.vificlip.model.TuningMode;
 import io.github.vificlip.model.ViFiClip;
@@ -159,7 +158,7 @@ public final class TrainCommand implements Callable<Integer> {
                                     settings.finalTestCrops(),
                                     out,
                                     "eval-final");
-                    metrics.set("final", Evaluations.toJson(last));
+                    metrics.set("final", last.toJson());
                 }
             }
             ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

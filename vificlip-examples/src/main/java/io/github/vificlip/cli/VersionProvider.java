@@ -10,7 +10,7 @@ final class VersionProvider implements CommandLine.IVersionProvider {
 
     @Override
     public String[] getVersion() {
-        String version = VifiClipCommand.class.getPackage().getImplementationVersion();
+        String version = ViFiClipCommand.class.getPackage().getImplementationVersion();
         return new String[] {"vificlip " + (version != null ? version : "(development build)")};
     }
 }

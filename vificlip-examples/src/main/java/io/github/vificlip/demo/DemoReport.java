@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.vificlip.evaluation.EvaluationResult;
-import io.github.vificlip.evaluation.Evaluations;
 import io.github.vificlip.io.AtomicFile;
 import io.github.vificlip.report.Charts;
 import io.github.vificlip.report.Tsne;
@@ -64,7 +63,7 @@ public final class DemoReport {
     private static ObjectNode split(EvaluationResult result, double chance) {
         ObjectNode node = JSON.createObjectNode();
         node.put("chance", chance);
-        node.setAll(Evaluations.toJson(result));
+        node.setAll(result.toJson());
         return node;
     }
 

@@ -5,7 +5,7 @@ package io.github.vificlip.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.vificlip.cli.VifiClipCommand;
+import io.github.vificlip.cli.ViFiClipCommand;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -21,7 +21,7 @@ class DecodeBenchmarkTest {
     @Test
     void smallRunWritesItsSourceAndReportsRatesOrMissingFfmpeg() {
         StringWriter out = new StringWriter();
-        CommandLine cli = VifiClipCommand.commandLine();
+        CommandLine cli = ViFiClipCommand.commandLine();
         cli.setOut(new PrintWriter(out, true));
 
         int code =

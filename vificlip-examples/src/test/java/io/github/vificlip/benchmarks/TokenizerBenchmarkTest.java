@@ -5,7 +5,7 @@ package io.github.vificlip.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.vificlip.cli.VifiClipCommand;
+import io.github.vificlip.cli.ViFiClipCommand;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
@@ -16,7 +16,7 @@ class TokenizerBenchmarkTest {
     @Test
     void reportsThroughputAndLongWords() {
         StringWriter out = new StringWriter();
-        CommandLine cli = VifiClipCommand.commandLine();
+        CommandLine cli = ViFiClipCommand.commandLine();
         cli.setOut(new PrintWriter(out, true));
 
         int code =

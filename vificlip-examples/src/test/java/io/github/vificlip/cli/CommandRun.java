@@ -20,7 +20,7 @@ record CommandRun(int exitCode, String out, String err) {
     static CommandRun withInput(String stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine commandLine = VifiClipCommand.commandLine();
+        CommandLine commandLine = ViFiClipCommand.commandLine();
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         InputStream previous = System.in;

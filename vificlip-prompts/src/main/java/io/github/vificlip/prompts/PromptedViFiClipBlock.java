@@ -19,6 +19,7 @@ import io.github.vificlip.model.DeepPrompts;
 import io.github.vificlip.model.LoadReport;
 import io.github.vificlip.model.ParameterValues;
 import io.github.vificlip.model.PromptTemplate;
+import io.github.vificlip.model.Scalars;
 import io.github.vificlip.model.SeededInitializer;
 import io.github.vificlip.model.StateDictMismatchException;
 import io.github.vificlip.model.TuningMode;
@@ -230,15 +231,8 @@ public final class PromptedViFiClipBlock extends VideoTextBlock {
         Shape shape = embeddings.getShape();
         long classes = shape.get(0);
         long n = context.getShape().get(0);
-        // A differentiable copy in the step's scope: an operation that started from the parameter
-        // would leave its result in the model's long-lived memory.
         NDArray rows =
-                embeddings
-                        .getManager()
-                        .zeros(context.getShape(), context.getDataType(), embeddings.getDevice())
-                        .add(context)
-                        .expandDims(0)
-                        .broadcast(classes, n, shape.get(2));
+                Scalars.lift(context, embeddings).expandDims(0).broadcast(classes, n, shape.get(2));
         return NDArrays.concat(
                 new NDList(embeddings.get(":, :1"), rows, embeddings.get(":, {}:", 1 + n)), 1);
     }

@@ -8,7 +8,6 @@ import ai.djl.util.Progress;
 import io.github.vificlip.data.dataset.VideoDataset;
 import io.github.vificlip.data.list.VideoList;
 import io.github.vificlip.evaluation.EvaluationResult;
-import io.github.vificlip.evaluation.Evaluations;
 import io.github.vificlip.model.VideoClassificationBlock;
 import io.github.vificlip.report.Charts;
 import io.github.vificlip.training.LoggingProgress;
@@ -162,7 +161,7 @@ public final class TrainingRun {
                         .evaluate(block, data, list.labels().names());
         data.failures().endPass();
         Files.createDirectories(out);
-        Evaluations.writeJson(result, out.resolve(name + ".json"));
+        result.writeJson(out.resolve(name + ".json"));
         Charts.confusionMatrix(result, out.resolve(name + "-confusion.png"));
         return result;
     }

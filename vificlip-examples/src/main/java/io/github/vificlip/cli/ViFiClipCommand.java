@@ -35,7 +35,7 @@ import picocli.CommandLine.Command;
             BenchmarkCommand.class,
             CommandLine.HelpCommand.class
         })
-public final class VifiClipCommand implements Runnable {
+public final class ViFiClipCommand implements Runnable {
 
     @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
 
@@ -73,7 +73,7 @@ public final class VifiClipCommand implements Runnable {
      */
     public static CommandLine commandLine() {
         OfflineEngine.configure();
-        return new CommandLine(new VifiClipCommand())
+        return new CommandLine(new ViFiClipCommand())
                 .setOverwrittenOptionsAllowed(true)
                 .setExecutionStrategy(ErrorReporter::strategy)
                 .setExecutionExceptionHandler(new ErrorReporter());
