@@ -10,6 +10,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import io.github.vificlip.testing.TinyConfigs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -24,19 +25,7 @@ import java.util.Map;
 final class TinyClip {
 
     /** Matches the script's architecture. */
-    static final ClipConfig CONFIG =
-            ClipConfig.builder()
-                    .setName("tiny")
-                    .setEmbedDim(16)
-                    .setImageSize(32)
-                    .setPatchSize(8)
-                    .setVisionWidth(64)
-                    .setVisionLayers(3)
-                    .setVisionHeads(4)
-                    .setTextWidth(32)
-                    .setTextLayers(3)
-                    .setTextHeads(4)
-                    .build();
+    static final ClipConfig CONFIG = TinyConfigs.GOLDEN;
 
     /** The script's class names and template (its {@code class_ids} tokenise these). */
     static final List<String> CLASS_NAMES =

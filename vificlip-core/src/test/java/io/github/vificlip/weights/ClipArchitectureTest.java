@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.ndarray.types.Shape;
 import io.github.vificlip.model.ClipConfig;
+import io.github.vificlip.testing.TinyConfigs;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -16,20 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class ClipArchitectureTest {
 
-    private static final ClipConfig TINY =
-            ClipConfig.builder()
-                    .setEmbedDim(32)
-                    .setImageSize(32)
-                    .setPatchSize(8)
-                    .setVisionWidth(64)
-                    .setVisionLayers(2)
-                    .setVisionHeads(1)
-                    .setContextLength(16)
-                    .setVocabSize(100)
-                    .setTextWidth(64)
-                    .setTextLayers(2)
-                    .setTextHeads(1)
-                    .build();
+    private static final ClipConfig TINY = TinyConfigs.SMALL_VOCABULARY;
 
     static Iterable<ClipConfig> presets() {
         return ClipConfig.presets();

@@ -13,6 +13,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.vificlip.model.ClipConfig;
+import io.github.vificlip.testing.TinyConfigs;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -313,19 +314,7 @@ class StateDictsTest {
     }
 
     static ClipConfig tiny() {
-        return ClipConfig.builder()
-                .setEmbedDim(32)
-                .setImageSize(32)
-                .setPatchSize(8)
-                .setVisionWidth(64)
-                .setVisionLayers(2)
-                .setVisionHeads(1)
-                .setContextLength(16)
-                .setVocabSize(100)
-                .setTextWidth(64)
-                .setTextLayers(2)
-                .setTextHeads(1)
-                .build();
+        return TinyConfigs.SMALL_VOCABULARY;
     }
 
     private static void assertChecksums(String name, float[] values, JsonNode expected) {

@@ -14,6 +14,7 @@ import io.github.vificlip.model.ClipConfig;
 import io.github.vificlip.model.ViFiClip;
 import io.github.vificlip.prompts.PromptCheckpoint;
 import io.github.vificlip.prompts.PromptedViFiClip;
+import io.github.vificlip.testing.TinyConfigs;
 import io.github.vificlip.weights.SafetensorsContent;
 import io.github.vificlip.weights.SafetensorsWriter;
 import io.github.vificlip.weights.StateDicts;
@@ -36,19 +37,7 @@ class PromptCommandsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Nine blocks per tower, so the base-to-novel recipe's 16 + 16 tokens at depth 9 fit. */
-    private static final ClipConfig NINE_BLOCKS =
-            ClipConfig.builder()
-                    .setName("nine-blocks")
-                    .setEmbedDim(32)
-                    .setImageSize(32)
-                    .setPatchSize(16)
-                    .setVisionWidth(64)
-                    .setVisionLayers(9)
-                    .setVisionHeads(1)
-                    .setTextWidth(64)
-                    .setTextLayers(9)
-                    .setTextHeads(1)
-                    .build();
+    private static final ClipConfig NINE_BLOCKS = TinyConfigs.withBlocks("nine-blocks", 9);
 
     @TempDir static Path dir;
     private static Path fineTuned;

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.vificlip.model.ClipConfig;
 import io.github.vificlip.model.ViFiClip;
+import io.github.vificlip.testing.TinyConfigs;
 import io.github.vificlip.weights.SafetensorsWriter;
 import io.github.vificlip.weights.StateDict;
 import io.github.vificlip.weights.StateDicts;
@@ -39,19 +40,7 @@ class ReferenceCheckpointCommandTest {
     /** Maven runs this module's tests from its own folder; the fixtures are in the source tree. */
     private static final Path ROOT = Path.of("..");
 
-    private static final ClipConfig TINY =
-            ClipConfig.builder()
-                    .setName("tiny")
-                    .setEmbedDim(16)
-                    .setImageSize(32)
-                    .setPatchSize(8)
-                    .setVisionWidth(64)
-                    .setVisionLayers(3)
-                    .setVisionHeads(4)
-                    .setTextWidth(32)
-                    .setTextLayers(3)
-                    .setTextHeads(4)
-                    .build();
+    private static final ClipConfig TINY = TinyConfigs.GOLDEN;
 
     @TempDir static Path dir;
     private static Path config;

@@ -17,6 +17,7 @@ import io.github.vificlip.model.ViFiClip;
 import io.github.vificlip.model.VideoClassifier;
 import io.github.vificlip.prompts.PromptCheckpoint;
 import io.github.vificlip.prompts.PromptedViFiClip;
+import io.github.vificlip.testing.TinyConfigs;
 import io.github.vificlip.weights.SafetensorsWriter;
 import io.github.vificlip.weights.StateDicts;
 import io.github.vificlip.zoo.ColourClips;
@@ -47,19 +48,7 @@ class ExamplesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Twelve blocks per tower, so the few-shot prompt recipe's prompts (depth 12) fit. */
-    private static final ClipConfig TWELVE_BLOCKS =
-            ClipConfig.builder()
-                    .setName("twelve-blocks")
-                    .setEmbedDim(32)
-                    .setImageSize(32)
-                    .setPatchSize(16)
-                    .setVisionWidth(64)
-                    .setVisionLayers(12)
-                    .setVisionHeads(1)
-                    .setTextWidth(64)
-                    .setTextLayers(12)
-                    .setTextHeads(1)
-                    .build();
+    private static final ClipConfig TWELVE_BLOCKS = TinyConfigs.withBlocks("twelve-blocks", 12);
 
     @TempDir static Path dir;
     static Path weights;

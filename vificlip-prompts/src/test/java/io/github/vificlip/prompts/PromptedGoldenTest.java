@@ -19,6 +19,7 @@ import io.github.vificlip.model.StateDictMismatchException;
 import io.github.vificlip.model.TuningMode;
 import io.github.vificlip.model.ViFiClip;
 import io.github.vificlip.model.VideoClassifier;
+import io.github.vificlip.testing.TinyConfigs;
 import io.github.vificlip.weights.DroppedTensor;
 import io.github.vificlip.weights.SafetensorsContent;
 import io.github.vificlip.weights.StateDicts;
@@ -192,19 +193,7 @@ class PromptedGoldenTest {
         try (PromptedViFiClip prompted = TinyPrompts.LEARNER.attach(model)) {
             prompted.savePrompts(file);
         }
-        ClipConfig wider =
-                ClipConfig.builder()
-                        .setName("wider")
-                        .setEmbedDim(16)
-                        .setImageSize(32)
-                        .setPatchSize(8)
-                        .setVisionWidth(64)
-                        .setVisionLayers(3)
-                        .setVisionHeads(4)
-                        .setTextWidth(48)
-                        .setTextLayers(3)
-                        .setTextHeads(4)
-                        .build();
+        ClipConfig wider = TinyConfigs.GOLDEN.toBuilder().setName("wider").setTextWidth(48).build();
         try (ViFiClip other = ViFiClip.builder().setConfig(wider).build()) {
             assertThatThrownBy(() -> PromptedViFiClip.load(other, file))
                     .isInstanceOf(StateDictMismatchException.class)
@@ -214,18 +203,7 @@ class PromptedGoldenTest {
                     .hasMessageContaining("transformer.resblocks.1.VPT_shallow");
         }
         ClipConfig shallower =
-                ClipConfig.builder()
-                        .setName("shallower")
-                        .setEmbedDim(16)
-                        .setImageSize(32)
-                        .setPatchSize(8)
-                        .setVisionWidth(64)
-                        .setVisionLayers(2)
-                        .setVisionHeads(4)
-                        .setTextWidth(32)
-                        .setTextLayers(3)
-                        .setTextHeads(4)
-                        .build();
+                TinyConfigs.GOLDEN.toBuilder().setName("shallower").setVisionLayers(2).build();
         try (ViFiClip other = ViFiClip.builder().setConfig(shallower).build()) {
             assertThatThrownBy(() -> PromptedViFiClip.load(other, file))
                     .isInstanceOf(IllegalArgumentException.class)

@@ -13,6 +13,7 @@ import ai.djl.ndarray.types.DataType;
 import io.github.vificlip.model.ClipConfig;
 import io.github.vificlip.model.TuningMode;
 import io.github.vificlip.model.ViFiClip;
+import io.github.vificlip.testing.TinyConfigs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -31,19 +32,7 @@ import java.util.Map;
 final class TinyPrompts {
 
     /** The architecture of vificlip-core's clip_reference.py. */
-    static final ClipConfig CONFIG =
-            ClipConfig.builder()
-                    .setName("tiny")
-                    .setEmbedDim(16)
-                    .setImageSize(32)
-                    .setPatchSize(8)
-                    .setVisionWidth(64)
-                    .setVisionLayers(3)
-                    .setVisionHeads(4)
-                    .setTextWidth(32)
-                    .setTextLayers(3)
-                    .setTextHeads(4)
-                    .build();
+    static final ClipConfig CONFIG = TinyConfigs.GOLDEN;
 
     /** The script's class names; one has an underscore. */
     static final List<String> CLASS_NAMES =
