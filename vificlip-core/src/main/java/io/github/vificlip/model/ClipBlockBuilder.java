@@ -5,16 +5,17 @@ package io.github.vificlip.model;
 
 /**
  * The builder shared by the blocks made from a {@link ClipConfig} and a seed ({@link ClipModel},
- * {@link ClipVisionTransformer}, {@link ClipTextTransformer}): the configuration is required, the
- * seed of CLIP's initialisation is optional.
+ * {@link ClipVisionTransformer}, {@link ClipTextTransformer}, and through {@link ViFiClipSettings}
+ * the ViFi-CLIP model): the configuration is required, the seed of CLIP's initialisation is
+ * optional.
  *
  * @param <B> the concrete builder, returned by the setters
  * @param <T> the block it builds
  */
 public abstract class ClipBlockBuilder<B extends ClipBlockBuilder<B, T>, T> {
 
-    private ClipConfig config;
-    private long seed;
+    ClipConfig config;
+    long seed;
 
     /** Creates a builder with no configuration and seed 0. */
     protected ClipBlockBuilder() {}

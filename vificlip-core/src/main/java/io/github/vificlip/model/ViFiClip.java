@@ -300,7 +300,7 @@ public final class ViFiClip implements AutoCloseable {
     }
 
     /** Builds a {@link ViFiClip}: the model's settings, its weights and its device. */
-    public static final class Builder extends ViFiClipSettings<Builder> {
+    public static final class Builder extends ViFiClipSettings<Builder, ViFiClip> {
 
         private Map<String, NDArray> stateDict;
         private List<Path> weightFiles = List.of();
@@ -389,9 +389,14 @@ public final class ViFiClip implements AutoCloseable {
          * @throws StateDictMismatchException if loading is strict and the weights do not match
          * @throws UncheckedIOException if a weights file cannot be read; the message names it
          */
+        @Override
         public ViFiClip build() {
             if (weightFiles.isEmpty()) {
-                return buildWith(stateDict);
+                if (config == null) {
+                    throw new IllegalArgumentException(
+                            "setConfig(ClipConfig), setPreset or optWeights is required");
+                }
+                return super.build();
             }
             if (stateDict != null) {
                 throw new IllegalArgumentException(
@@ -409,11 +414,21 @@ public final class ViFiClip implements AutoCloseable {
             }
         }
 
+        /**
+         * Creates the model from the state dict given, if any.
+         *
+         * @param config the architecture
+         * @param seed the seed of randomly initialised weights
+         * @return the model
+         * @throws IllegalArgumentException if the settings are invalid
+         * @throws StateDictMismatchException if loading is strict and the weights do not match
+         */
+        @Override
+        protected ViFiClip create(ClipConfig config, long seed) {
+            return buildWith(stateDict);
+        }
+
         private ViFiClip buildWith(Map<String, NDArray> stateDict) {
-            if (config == null) {
-                throw new IllegalArgumentException(
-                        "setConfig(ClipConfig), setPreset or optWeights is required");
-            }
             validate();
             ViFiClipBlock block = new ViFiClipBlock(this, null);
             Model model = Model.newInstance("vificlip-" + config.name(), device);

@@ -41,7 +41,7 @@ public final class ViFiClipBlock extends VideoTextBlock {
     private final ClipTokenizer tokenizer;
     private PromptTemplate template;
 
-    ViFiClipBlock(ViFiClipSettings<?> settings, List<String> classNames) {
+    ViFiClipBlock(ViFiClipSettings<?, ?> settings, List<String> classNames) {
         clip =
                 addChildBlock(
                         "clip",
@@ -281,7 +281,7 @@ public final class ViFiClipBlock extends VideoTextBlock {
     }
 
     /** Builds a {@link ViFiClipBlock}: the model's settings and, optionally, its class names. */
-    public static final class Builder extends ViFiClipSettings<Builder> {
+    public static final class Builder extends ViFiClipSettings<Builder, ViFiClipBlock> {
 
         private List<String> classNames;
 
@@ -307,13 +307,16 @@ public final class ViFiClipBlock extends VideoTextBlock {
         }
 
         /**
-         * Builds the block, with initializers set but no arrays allocated yet.
+         * Creates the block, with initializers set but no arrays allocated yet.
          *
+         * @param config the architecture
+         * @param seed the seed of the initial weights
          * @return the block
-         * @throws IllegalArgumentException if the configuration, tuning mode or template is
-         *     missing, the tokenizer does not fit the configuration, or a class name is invalid
+         * @throws IllegalArgumentException if the tuning mode or template is missing, the tokenizer
+         *     does not fit the configuration, or a class name is invalid
          */
-        public ViFiClipBlock build() {
+        @Override
+        protected ViFiClipBlock create(ClipConfig config, long seed) {
             validate();
             return new ViFiClipBlock(this, classNames);
         }

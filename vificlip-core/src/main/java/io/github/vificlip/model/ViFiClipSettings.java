@@ -11,46 +11,17 @@ import io.github.vificlip.tokenizer.ClipTokenizer;
  * seed, tuning mode, prompt template and tokenizer.
  *
  * @param <B> the concrete builder, returned by the setters
+ * @param <T> what it builds
  */
-public abstract class ViFiClipSettings<B extends ViFiClipSettings<B>> {
+public abstract class ViFiClipSettings<B extends ViFiClipSettings<B, T>, T>
+        extends ClipBlockBuilder<B, T> {
 
-    ClipConfig config;
-    long seed;
     TuningMode tuning;
     PromptTemplate template = PromptTemplate.FINE_TUNE;
     ClipTokenizer tokenizer;
 
     ViFiClipSettings(TuningMode tuning) {
         this.tuning = tuning;
-    }
-
-    /**
-     * Returns this builder as its concrete type.
-     *
-     * @return this builder
-     */
-    protected abstract B self();
-
-    /**
-     * Sets the CLIP architecture.
-     *
-     * @param config a preset such as {@link ClipConfig#VIT_B_16} or a free-form configuration
-     * @return this builder
-     */
-    public B setConfig(ClipConfig config) {
-        this.config = config;
-        return self();
-    }
-
-    /**
-     * Sets the seed of randomly initialised weights (0 by default).
-     *
-     * @param seed the seed
-     * @return this builder
-     */
-    public B optSeed(long seed) {
-        this.seed = seed;
-        return self();
     }
 
     /**
