@@ -254,8 +254,8 @@ public final class ViFiClipTrainer {
                                         "The loss became %s at epoch %d, iteration %d (learning"
                                                 + " rate %.3g)",
                                         loss,
-                                        epoch,
-                                        index,
+                                        epoch + 1,
+                                        index + 1,
                                         state.learningRate()));
                     }
                     if (gradientHolders == null) {
@@ -263,7 +263,7 @@ public final class ViFiClipTrainer {
                     }
                     history.add(
                             new TrainingHistory.Iteration(
-                                    epoch, iteration, loss, state.learningRate()));
+                                    epoch + 1, iteration, loss, state.learningRate()));
                     lossSum += loss;
                     if ((index + 1) % recipe.accumulation() == 0) {
                         server.setLearningRate(state.learningRate());
@@ -300,13 +300,13 @@ public final class ViFiClipTrainer {
                     top1 = result.top1();
                     top5 = result.top5();
                     if (top1 > state.bestTop1()) {
-                        state = state.withBest(top1, epoch);
+                        state = state.withBest(top1, epoch + 1);
                         checkpoints.writeModel(model, "best.safetensors", provenance);
                     }
                 }
                 history.add(
                         new TrainingHistory.Epoch(
-                                epoch,
+                                epoch + 1,
                                 lossSum / iterationsPerEpoch,
                                 state.learningRate(),
                                 seconds,
