@@ -141,7 +141,7 @@ public final class TrainCommand implements Callable<Integer> {
             metrics.put("finalMeanLoss", epochs.get(epochs.size() - 1).meanLoss());
             if (validation != null) {
                 metrics.put("bestTop1", result.bestTop1());
-                metrics.put("bestEpoch", result.bestEpoch() + 1);
+                metrics.put("bestEpoch", result.bestEpoch());
                 if (settings.finalTestClips() != settings.testClips()
                         || settings.finalTestCrops() != settings.testCrops()) {
                     EvaluationResult last =
@@ -174,7 +174,7 @@ public final class TrainCommand implements Callable<Integer> {
                                     Locale.ROOT,
                                     "; best validation top-1 %.2f%% (epoch %d)",
                                     100 * result.bestTop1(),
-                                    result.bestEpoch() + 1));
+                                    result.bestEpoch()));
             stdout.flush();
         }
         return 0;
