@@ -17,7 +17,6 @@ import io.github.vificlip.model.TuningMode;
 import io.github.vificlip.model.ViFiClip;
 import io.github.vificlip.prompts.PromptedViFiClip;
 import io.github.vificlip.zoo.VideoClassificationTranslator;
-import io.github.vificlip.zoo.ZooArguments;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -41,6 +40,7 @@ import picocli.CommandLine.Parameters;
         description = {
             "Classify videos against any class names: zero-shot with CLIP or ViFi-CLIP weights,"
                     + " or with learned prompts (--prompts FILE).",
+            "Each view's class probabilities (softmax) are averaged.",
             "Prints one JSON line per video, in order:",
             "  {\"video\":...,\"classes\":[{\"className\":...,\"probability\":...},...]}",
             "or {\"video\":...,\"error\":...} for a video that cannot be read (also on stderr;",
@@ -79,19 +79,7 @@ public final class ClassifyCommand implements Callable<Integer> {
             description = "Classes printed per video (default: ${DEFAULT-VALUE}).")
     private int topK = 5;
 
-    @Option(
-            names = "--frames",
-            paramLabel = "T",
-            description = "Frames per view, at segment centres (default: ${DEFAULT-VALUE}).")
-    private int frames = 32;
-
-    @Option(
-            names = "--views",
-            paramLabel = "CLIPSxCROPS",
-            description =
-                    "Temporal clips × spatial crops (1 or 3) per video; the softmax of every view"
-                            + " is averaged (default: ${DEFAULT-VALUE}).")
-    private String views = "1x1";
+    @Mixin private TestViewOptions viewOptions = new TestViewOptions();
 
     @Option(
             names = "--template",
@@ -114,12 +102,7 @@ public final class ClassifyCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(
                     spec.commandLine(), "--top-k must be at least 1, got " + topK);
         }
-        int[] clipsAndCrops;
-        try {
-            clipsAndCrops = ZooArguments.parseViews(views);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
+        int[] clipsAndCrops = viewOptions.clipsAndCrops();
         if (model.prompts != null && (bare || template != null)) {
             throw new CommandLine.ParameterException(
                     spec.commandLine(),
@@ -137,7 +120,7 @@ public final class ClassifyCommand implements Callable<Integer> {
                                 bare
                                         ? PromptTemplate.BARE
                                         : template == null ? null : PromptTemplate.of(template))
-                        .optFrames(frames)
+                        .optFrames(viewOptions.frames)
                         .optViews(clipsAndCrops[0], clipsAndCrops[1])
                         .optTopK(topK)
                         .build();

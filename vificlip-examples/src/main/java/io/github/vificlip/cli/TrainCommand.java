@@ -80,7 +80,10 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Label CSV of the validation list (default: --labels).")
     private Path validationLabels;
 
-    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output folder.")
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            description = "Output folder (required unless --list-recipes).")
     private Path out;
 
     @Option(names = "--resume", description = "Continue from the latest checkpoint in --out.")
@@ -101,6 +104,7 @@ public final class TrainCommand implements Callable<Integer> {
             return 0;
         }
         Path root = source.root();
+        requireOption(out, "--out");
         requireOption(trainList, "--train");
         requireOption(labels, "--labels");
         Recipe settings = recipeOptions.recipe();

@@ -87,6 +87,17 @@ class TrainEvalCommandsTest {
         JsonNode metrics = JSON.readTree(out.resolve("metrics.json").toFile());
         assertThat(metrics.get("epochs").asInt()).isEqualTo(3);
         assertThat(metrics.get("bestTop1").asDouble()).isBetween(0.0, 1.0);
+        // epochs count from 1 in the CLI's output, as in the log and the history
+        int bestEpoch = metrics.get("bestEpoch").asInt();
+        assertThat(bestEpoch).isBetween(1, 3);
+        assertThat(run.out()).contains("(epoch " + bestEpoch + ")");
+        assertThat(
+                        JSON.readTree(out.resolve("history.json").toFile())
+                                .get("epochs")
+                                .get(0)
+                                .get("epoch")
+                                .asInt())
+                .isEqualTo(1);
 
         Path evalOut = dir.resolve("eval");
         CommandRun eval =
@@ -169,5 +180,97 @@ class TrainEvalCommandsTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("Missing required option: --root");
+    }
+
+    @Test
+    void listsTheRecipesWithoutAnyOtherOption() {
+        CommandRun run = CommandRun.of("train", "--list-recipes");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("few-shot-finetune").contains("zero-shot");
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void embedsVideoFilesAsJsonAndAsOneNpyMatrix() throws Exception {
+        Path weights = dir.resolve("video-embed-run");
+        assertThat(train(weights, "--epochs", "1", "--set", "warmupEpochs=0").exitCode()).isZero();
+        String model = weights.resolve("model.safetensors").toString();
+        String red = dir.resolve("videos/red_0.mp4").toString();
+        String blue = dir.resolve("videos/blue_1.mp4").toString();
+
+        CommandRun json =
+                CommandRun.of(
+                        "embed",
+                        "--weights",
+                        model,
+                        "--frames",
+                        "4",
+                        "--views",
+                        "2x1",
+                        "--video",
+                        red,
+                        "--text",
+                        "blue",
+                        "--video",
+                        blue);
+        Path npy = dir.resolve("embeddings.npy");
+        CommandRun matrix =
+                CommandRun.of(
+                        "embed",
+                        "--weights",
+                        model,
+                        "--frames",
+                        "4",
+                        "--views",
+                        "2x1",
+                        "--video",
+                        red,
+                        "--text",
+                        "blue",
+                        "--video",
+                        blue,
+                        "--out-npy",
+                        npy.toString());
+
+        assertThat(json.exitCode()).as(json.err()).isZero();
+        String[] lines = json.out().strip().split("\\R");
+        assertThat(lines).hasSize(3);
+        JsonNode first = JSON.readTree(lines[0]);
+        assertThat(first.get("kind").asText()).isEqualTo("video");
+        assertThat(first.get("video").asText()).isEqualTo(red);
+        assertThat(first.get("views").asInt()).isEqualTo(2);
+        double norm = 0;
+        for (JsonNode value : first.get("embedding")) {
+            norm += value.asDouble() * value.asDouble();
+        }
+        assertThat(norm).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));
+        assertThat(matrix.exitCode()).as(matrix.err()).isZero();
+        String[] rows = matrix.out().strip().split("\\R");
+        assertThat(JSON.readTree(rows[2]).get("row").asInt()).isEqualTo(2);
+        assertThat(JSON.readTree(rows[2]).has("embedding")).isFalse();
+        try (ai.djl.ndarray.NDManager manager = ai.djl.ndarray.NDManager.newBaseManager();
+                java.io.InputStream in = java.nio.file.Files.newInputStream(npy)) {
+            ai.djl.ndarray.NDArray read = ai.djl.ndarray.NDList.decode(manager, in).head();
+            assertThat(read.getShape()).isEqualTo(new ai.djl.ndarray.types.Shape(3, 32));
+            for (int row = 0; row < 3; row++) {
+                float[] expected = new float[32];
+                JsonNode values = JSON.readTree(lines[row]).get("embedding");
+                for (int d = 0; d < 32; d++) {
+                    expected[d] = (float) values.get(d).asDouble();
+                }
+                assertThat(read.get(row).toFloatArray()).containsExactly(expected);
+            }
+        }
+
+        CommandRun broken =
+                CommandRun.of(
+                        "embed",
+                        "--weights",
+                        model,
+                        "--video",
+                        dir.resolve("videos/broken.mp4").toString());
+        assertThat(broken.exitCode()).isNotZero();
+        assertThat(broken.err()).contains("broken.mp4");
     }
 }

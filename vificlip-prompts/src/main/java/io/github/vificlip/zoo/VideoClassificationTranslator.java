@@ -12,8 +12,6 @@ import ai.djl.translate.TranslateException;
 import ai.djl.translate.Translator;
 import ai.djl.translate.TranslatorContext;
 import io.github.vificlip.data.dataset.ClipLoader;
-import io.github.vificlip.data.sampling.SegmentSampler;
-import io.github.vificlip.data.transform.EvalTransform;
 import io.github.vificlip.data.transform.VideoTensor;
 import io.github.vificlip.data.video.HumbleVideoDecoder;
 import io.github.vificlip.data.video.VideoDecodeException;
@@ -155,13 +153,7 @@ public final class VideoClassificationTranslator implements Translator<Path, Cla
             }
         }
         int size = config(block).imageSize();
-        loader =
-                new ClipLoader(
-                        decoder,
-                        clips == 1
-                                ? SegmentSampler.test(frames)
-                                : SegmentSampler.multiView(frames, clips),
-                        EvalTransform.builder().optSize(size).optCrops(crops).build());
+        loader = ClipLoader.forTesting(decoder, frames, clips, crops, size);
         imageSize = size;
     }
 
