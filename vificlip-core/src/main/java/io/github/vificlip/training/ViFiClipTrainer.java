@@ -36,10 +36,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Trains a ViFi-CLIP model with the paper's recipe (SPEC.md §3): AdamW (β 0.9/0.98, ε 1e-8,
- * decoupled decay on every trained parameter), the per-iteration cosine schedule with linear
- * warm-up, soft-target cross-entropy on Mixup/CutMix targets with label smoothing, gradient
- * accumulation, and evaluation with multi-view scoring. Frozen parameters are never touched.
+ * Trains a ViFi-CLIP model with the paper's recipe (the reference's {@code main.py}): AdamW (β
+ * 0.9/0.98, ε 1e-8, decoupled decay on every trained parameter), the per-iteration cosine schedule
+ * with linear warm-up, soft-target cross-entropy on Mixup/CutMix targets with label smoothing,
+ * gradient accumulation, and evaluation with multi-view scoring. Frozen parameters are never
+ * touched.
  *
  * <pre>{@code
  * ViFiClipTrainer trainer = ViFiClipTrainer.builder()

@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code vificlip protocol base-to-novel}: for each seed's training list, trains on the base
  * classes, evaluates the base classes and the novel classes each against its own class list, and
- * reports the seed-averaged base and novel accuracy and their harmonic mean (SPEC §5.2).
+ * reports the seed-averaged base and novel accuracy and their harmonic mean, as the paper reports
+ * base-to-novel results.
  */
 @Command(
         name = "base-to-novel",

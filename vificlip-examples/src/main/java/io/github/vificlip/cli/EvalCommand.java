@@ -43,7 +43,7 @@ import picocli.CommandLine.Option;
         description = {
             "Evaluate a model on a list of videos: top-1, top-5, per-class accuracy and the",
             "confusion matrix, written to --out (metrics.json, confusion-matrix.png).",
-            "Multi-view: --views CLIPSxCROPS sums the softmax of every view (SPEC §4.5).",
+            "Multi-view: --views CLIPSxCROPS sums the softmax of every view, as the reference's main.py does.",
             "Learned prompts: --prompts FILE on the --weights model (bridge and prompt)."
         })
 public final class EvalCommand implements Callable<Integer> {

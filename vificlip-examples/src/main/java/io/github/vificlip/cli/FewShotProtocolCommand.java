@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 /**
  * {@code vificlip protocol few-shot}: one training run per K (2, 4, 8, 16 in the paper), each on
  * exactly K videos per class (the released lists, or drawn here from a full training list), all
- * evaluated on the same test list (SPEC §5.3).
+ * evaluated on the same test list (the reference's {@code configs/few_shot}).
  */
 @Command(
         name = "few-shot",

@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
         sortOptions = false,
         description = {
             "Evaluate a model on several test splits (e.g. HMDB-51 val1..val3) and report",
-            "top-1 as mean ± std (SPEC §5.4). Writes split-N.json and summary.json to --out."
+            "top-1 as mean ± std (as the reference's configs/zero_shot/eval do). Writes split-N.json and summary.json to --out."
         })
 public final class ZeroShotProtocolCommand implements Callable<Integer> {
 

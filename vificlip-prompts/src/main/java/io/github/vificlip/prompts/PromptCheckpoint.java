@@ -45,12 +45,12 @@ import java.util.regex.Pattern;
  *       and a {@value #METADATA_KEY} metadata entry: a JSON object with the sizes, the template,
  *       the init words, the seed and the backbone's architecture. A few hundred kilobytes for
  *       ViT-B/16; they load onto any model with the same backbone.
- *   <li><b>ViFi-CLIP prompting checkpoints</b> ({@code .pth}, SPEC §7): {@code module.}-prefixed
- *       names with {@code prompt_learner.ctx}, {@code image_encoder.VPT} and the {@code
- *       VPT_shallow} tensors beside the frozen backbone. Only the prompt tensors are read; the
- *       class-specific buffers {@code token_prefix} and {@code token_suffix} are dropped (they are
- *       rebuilt for the current class names), the backbone's weights are left to {@link
- *       io.github.vificlip.model.ViFiClip}.
+ *   <li><b>ViFi-CLIP prompting checkpoints</b> ({@code .pth}, written by {@code epoch_saving} in
+ *       the reference's {@code utils/tools.py}): {@code module.}-prefixed names with {@code
+ *       prompt_learner.ctx}, {@code image_encoder.VPT} and the {@code VPT_shallow} tensors beside
+ *       the frozen backbone. Only the prompt tensors are read; the class-specific buffers {@code
+ *       token_prefix} and {@code token_suffix} are dropped (they are rebuilt for the current class
+ *       names), the backbone's weights are left to {@link io.github.vificlip.model.ViFiClip}.
  * </ul>
  *
  * <p>Sizes come from the tensors' shapes (context rows, deep prompts for blocks 1..d−1); the
