@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(
         name = "benchmark",
         mixinStandardHelpOptions = true,
-        description = "Benchmark programs; each prints ratios measured in one run.",
+        description = "Run a benchmark program; each prints ratios measured in one run.",
         subcommands = {
             TokenizerBenchmark.class,
             WeightsBenchmark.class,

@@ -38,13 +38,14 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Classify videos against any class names: zero-shot with CLIP or ViFi-CLIP weights,"
-                    + " or with learned prompts (--prompts FILE).",
-            "Each view's class probabilities (softmax) are averaged.",
-            "Prints one JSON line per video, in order:",
+            "Classify videos against any class names: zero-shot with CLIP or"
+                    + " ViFi-CLIP weights, or with learned prompts (--prompts FILE).",
+            "The class probabilities (softmax) of every view are averaged. Prints one"
+                    + " JSON line per video, in order:",
             "  {\"video\":...,\"classes\":[{\"className\":...,\"probability\":...},...]}",
-            "or {\"video\":...,\"error\":...} for a video that cannot be read (also on stderr;",
-            "the exit status is then 1, after every other video was classified)."
+            "A video that cannot be read prints {\"video\":...,\"error\":...} (also on"
+                    + " stderr) and makes the exit status 1, after every other video was"
+                    + " classified."
         })
 public final class ClassifyCommand implements Callable<Integer> {
 

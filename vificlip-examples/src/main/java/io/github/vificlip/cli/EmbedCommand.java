@@ -48,18 +48,14 @@ import picocli.CommandLine.Option;
         sortOptions = false,
         description = {
             "Print the embedding of each input as one JSON line, in the order given.",
-            "Inputs:",
-            "  --video F      a video file, prepared as classify does (--frames, --views);",
-            "                 with several views, their embeddings are averaged;",
-            "  --input-npy F  a prepared float32 array [T,3,H,W] (a clip: mean of its frames)",
-            "                 or [3,H,W] (one frame), already resized and normalised;",
-            "  --image F      a picture file, resized (short side), centre-cropped and",
-            "                 normalised like a test frame;",
-            "  --text T       a text, embedded exactly as given (no template).",
-            "With --prompts FILE, videos, clips and images go through the learned vision",
-            "prompts and each text is a class name after the learned context.",
-            "With --out-npy FILE, all embeddings go to one float32 [inputs, dim] array and",
-            "each JSON line names its row instead of listing the values.",
+            "Inputs are video files (--video, prepared as classify prepares them, the"
+                    + " embeddings of their --views averaged), prepared clips (--input-npy),"
+                    + " pictures (--image, resized, centre-cropped and normalised like a test"
+                    + " frame) and texts (--text, embedded exactly as given, with no template).",
+            "With --prompts FILE, videos, clips and images go through the learned"
+                    + " vision prompts and each text is a class name after the learned context.",
+            "With --out-npy FILE, all embeddings go to one float32 [inputs, dim]"
+                    + " array and each JSON line names its row instead of listing the values.",
             "Embeddings are L2-normalised, so dot products are cosine similarities."
         })
 public final class EmbedCommand implements Callable<Integer> {
@@ -81,16 +77,34 @@ public final class EmbedCommand implements Callable<Integer> {
 
     /** One input; the group keeps the order of inputs across the four options. */
     static final class Input {
-        @Option(names = "--video", paramLabel = "FILE", required = true)
+        @Option(
+                names = "--video",
+                paramLabel = "FILE",
+                required = true,
+                description = "A video file, prepared as --frames and --views say.")
         Path video;
 
-        @Option(names = "--input-npy", paramLabel = "FILE", required = true)
+        @Option(
+                names = "--input-npy",
+                paramLabel = "FILE",
+                required = true,
+                description =
+                        "A prepared float32 array [T,3,H,W] (a clip: the mean of its frames) or"
+                                + " [3,H,W] (one frame), already resized and normalised.")
         Path npy;
 
-        @Option(names = "--image", paramLabel = "FILE", required = true)
+        @Option(
+                names = "--image",
+                paramLabel = "FILE",
+                required = true,
+                description = "A picture (PNG, JPEG, BMP, GIF), prepared like a test frame.")
         Path image;
 
-        @Option(names = "--text", paramLabel = "TEXT", required = true)
+        @Option(
+                names = "--text",
+                paramLabel = "TEXT",
+                required = true,
+                description = "A text, embedded exactly as given (no template).")
         String text;
     }
 

@@ -30,10 +30,10 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Train once per K on K videos per class and evaluate each on the same test list.",
-            "Give the released lists (--train-k 2=train1_few_shot_2.txt ...) or a full list",
-            "to draw them from (--train LIST --shots 2,4,8,16). Writes k-K/ runs and",
-            "summary.json to --out."
+            "Train once per K on K videos per class and evaluate each on the same" + " test list.",
+            "Give the released lists (--train-k 2=train1_few_shot_2.txt ...) or a"
+                    + " full list to draw them from (--train LIST --shots 2,4,8,16). Writes"
+                    + " k-K/ runs and summary.json to --out."
         })
 public final class FewShotProtocolCommand implements Callable<Integer> {
 

@@ -27,9 +27,10 @@ final class ModelOptions {
             names = {"-w", "--weights"},
             paramLabel = "FILE",
             description = {
-                "Weights in any supported format (OpenAI .pt, ViFi-CLIP .pth, OpenAI/open_clip/",
-                "Hugging Face safetensors). Repeat to overlay files: later files replace earlier",
-                "tensors, e.g. --weights ViT-B-16.pt --weights vifi_clip_k400.pth."
+                "Weights in any supported format (OpenAI .pt, ViFi-CLIP .pth,"
+                        + " OpenAI/open_clip/Hugging Face safetensors). Repeat to overlay"
+                        + " files: later files replace earlier tensors, e.g. --weights"
+                        + " ViT-B-16.pt --weights vifi_clip_k400.pth."
             })
     List<Path> weights = new ArrayList<>();
 
@@ -53,9 +54,10 @@ final class ModelOptions {
             names = "--prompts",
             paramLabel = "FILE",
             description = {
-                "Learned prompts to attach to the model (bridge and prompt): the prompt-only",
-                "model.safetensors of a `train --recipe *-prompt` run, or a ViFi-CLIP prompting",
-                "checkpoint (.pth). The backbone's weights come from --weights."
+                "Learned prompts to attach to the model (bridge and prompt): the"
+                        + " prompt-only model.safetensors of a `train --recipe *-prompt` run,"
+                        + " or a ViFi-CLIP prompting checkpoint (.pth). The backbone's weights"
+                        + " come from --weights."
             })
     Path prompts;
 

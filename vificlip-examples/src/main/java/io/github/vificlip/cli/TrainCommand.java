@@ -40,12 +40,13 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Train on a list of videos with one of the paper's recipes (see --list-recipes).",
-            "Writes checkpoints, model.safetensors, history.json, epochs.csv,",
-            "training-curve.png, evaluations and metrics.json to --out.",
-            "Prompt recipes (bridge and prompt) freeze the --weights model and learn prompts",
-            "only; their model.safetensors is a prompt-only file for --prompts.",
-            "An unreadable video is logged and replaced by another (unless --fail-fast)."
+            "Train on a list of videos with one of the paper's recipes (see" + " --list-recipes).",
+            "Writes checkpoints, model.safetensors, history.json, epochs.csv,"
+                    + " training-curve.png, evaluations and metrics.json to --out.",
+            "Prompt recipes (bridge and prompt) freeze the --weights model and learn"
+                    + " prompts only; their model.safetensors is a prompt-only file for"
+                    + " --prompts.",
+            "An unreadable video is logged and replaced by another (unless" + " --fail-fast)."
         })
 public final class TrainCommand implements Callable<Integer> {
 

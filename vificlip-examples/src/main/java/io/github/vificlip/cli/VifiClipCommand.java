@@ -68,6 +68,7 @@ public final class VifiClipCommand implements Runnable {
     public static CommandLine commandLine() {
         OfflineEngine.configure();
         return new CommandLine(new VifiClipCommand())
+                .setUsageHelpAutoWidth(true)
                 .setOverwrittenOptionsAllowed(true)
                 .setExecutionExceptionHandler(new ErrorReporter());
     }
