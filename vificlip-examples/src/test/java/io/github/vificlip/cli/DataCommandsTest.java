@@ -181,6 +181,8 @@ class DataCommandsTest {
         assertThat(run.out()).contains("8 videos, 2 classes with 4 each, 0 with fewer");
         assertThat(Files.readAllLines(out)).hasSize(8).filteredOn(l -> l.endsWith(" 1")).hasSize(4);
         assertThat(tooMany.exitCode()).isEqualTo(1);
-        assertThat(tooMany.err()).contains("Class 0 \"a\" has 10 videos, fewer than K=11");
+        assertThat(tooMany.err())
+                .contains("Class 0 \"a\" has 10 videos, fewer than K=11")
+                .contains("--allow-fewer");
     }
 }

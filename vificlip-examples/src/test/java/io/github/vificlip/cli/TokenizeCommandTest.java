@@ -61,6 +61,7 @@ class TokenizeCommandTest {
         assertThat(run.err())
                 .contains("vificlip tokenize: error: Text is too long")
                 .contains("102 tokens")
+                .contains("--truncate")
                 .contains("surfing surfing")
                 .doesNotContain("at io.github");
     }
