@@ -4,6 +4,7 @@
 package io.github.vificlip.model;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 
 /** Writes loaded values into parameter arrays: the one way weights and prompts enter a model. */
@@ -20,10 +21,8 @@ public final class ParameterValues {
      * @param target the parameter's fp32 array
      */
     public static void assign(NDArray source, NDArray target) {
-        NDArray value =
-                source.getDataType() == DataType.FLOAT32
-                        ? source
-                        : source.toType(DataType.FLOAT32, false);
+        NDArray widened = source.toType(DataType.FLOAT32, false);
+        NDArray value = widened.toDevice(target.getDevice(), false);
         // An in-place write into a leaf that requires gradients is an autograd error in threads
         // where grad mode is on; the flag comes back afterwards.
         boolean requiresGradient = target.hasGradient();
@@ -31,13 +30,18 @@ public final class ParameterValues {
             if (requiresGradient) {
                 target.setRequiresGradient(false);
             }
-            target.set(value.toByteBuffer());
+            // an indexed copy, not set(Buffer): libtorch warns on stderr that the guard DJL's
+            // set(Buffer) takes (AutoNonVariableTypeMode) is deprecated
+            target.set(new NDIndex("..."), value);
         } finally {
             if (requiresGradient) {
                 target.setRequiresGradient(true);
             }
-            if (value != source) {
+            if (value != widened) {
                 value.close();
+            }
+            if (widened != source) {
+                widened.close();
             }
         }
     }
