@@ -28,6 +28,6 @@ public final class ProtocolCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing protocol name");
+        throw Subcommands.missing(spec);
     }
 }

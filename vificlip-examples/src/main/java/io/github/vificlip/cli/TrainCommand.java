@@ -23,6 +23,7 @@ import io.github.vificlip.training.TrainingResult;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -104,10 +105,8 @@ public final class TrainCommand implements Callable<Integer> {
             stdout.flush();
             return 0;
         }
+        requireOptions();
         Path root = source.root();
-        requireOption(out, "--out");
-        requireOption(trainList, "--train");
-        requireOption(labels, "--labels");
         Recipe settings = recipeOptions.recipe();
         LabelMap trainLabels = LabelMap.readCsv(labels);
         VideoList videos = VideoList.read(trainList, root, trainLabels);
@@ -185,10 +184,25 @@ public final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void requireOption(Object value, String name) {
-        if (value == null) {
+    /** Names every missing option at once, and the one option that needs none of them. */
+    private void requireOptions() {
+        List<String> missing = new ArrayList<>();
+        if (trainList == null) {
+            missing.add("--train=LIST");
+        }
+        if (labels == null) {
+            missing.add("--labels=CSV");
+        }
+        if (out == null) {
+            missing.add("--out=DIR");
+        }
+        if (!missing.isEmpty()) {
             throw new CommandLine.ParameterException(
-                    spec.commandLine(), "Missing required option: " + name);
+                    spec.commandLine(),
+                    "Missing required option"
+                            + (missing.size() == 1 ? ": " : "s: ")
+                            + String.join(", ", missing)
+                            + " (only --list-recipes runs without them)");
         }
     }
 }

@@ -75,6 +75,6 @@ public final class VifiClipCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand");
+        throw Subcommands.missing(spec);
     }
 }

@@ -107,4 +107,18 @@ class HelpTextsTest {
         String end = text.replace("%n", "").strip();
         return end.endsWith(".") || end.endsWith(":") || end.endsWith(".)");
     }
+
+    @Test
+    void aCommandRunWithoutItsSubcommandSaysWhichToGive() {
+        CommandRun top = CommandRun.of();
+        CommandRun protocol = CommandRun.of("protocol");
+
+        assertThat(top.exitCode()).isEqualTo(2);
+        assertThat(top.err())
+                .contains("Missing command: give one of tokenize, inspect-weights")
+                .contains("benchmark (`vificlip COMMAND --help` describes one)");
+        assertThat(protocol.err())
+                .contains("give one of zero-shot, base-to-novel, few-shot")
+                .contains("`vificlip protocol COMMAND --help`");
+    }
 }

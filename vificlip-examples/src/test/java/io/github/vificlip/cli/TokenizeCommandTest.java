@@ -71,6 +71,6 @@ class TokenizeCommandTest {
         CommandRun run = CommandRun.of();
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("Missing subcommand").contains("tokenize");
+        assertThat(run.err()).contains("Missing command: give one of tokenize");
     }
 }

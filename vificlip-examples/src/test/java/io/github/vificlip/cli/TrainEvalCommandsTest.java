@@ -177,9 +177,22 @@ class TrainEvalCommandsTest {
     @Test
     void missingOptionsAreUsageErrors() {
         CommandRun run = CommandRun.of("train", "--out", dir.resolve("x").toString());
+        CommandRun noRoot =
+                CommandRun.of(
+                        "train",
+                        "--out",
+                        dir.resolve("x").toString(),
+                        "--train",
+                        dir.resolve("train.txt").toString(),
+                        "--labels",
+                        dir.resolve("labels.csv").toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("Missing required option: --root");
+        assertThat(run.err())
+                .contains("Missing required options: --train=LIST, --labels=CSV")
+                .contains("only --list-recipes runs without them");
+        assertThat(noRoot.exitCode()).isEqualTo(2);
+        assertThat(noRoot.err()).contains("Missing required option: --root");
     }
 
     @Test
