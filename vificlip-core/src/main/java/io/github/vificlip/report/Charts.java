@@ -11,10 +11,13 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.HeatMapChart;
@@ -30,6 +33,8 @@ public final class Charts {
 
     private static final int WIDTH = 900;
     private static final int HEIGHT = 420;
+    private static final DecimalFormatSymbols ROOT_SYMBOLS =
+            DecimalFormatSymbols.getInstance(Locale.ROOT);
     private static final int LEFT = 0;
     private static final int RIGHT = 1;
     private static final Color LOSS_COLOUR = new Color(0x1F, 0x57, 0xC8);
@@ -136,6 +141,13 @@ public final class Charts {
         chart.getStyler().setYAxisGroupPosition(RIGHT, Styler.YAxisPosition.Right);
         chart.getStyler().setXAxisTickMarkSpacingHint(80);
         // iterations and epochs are whole numbers: ticks between them stay unlabelled
+        // small values such as learning rates in scientific notation, others with a leading zero
+        chart.getStyler()
+                .setyAxisTickLabelsFormattingFunction(
+                        v ->
+                                v != 0 && Math.abs(v) < 1e-3
+                                        ? String.format(Locale.ROOT, "%.1e", v)
+                                        : new DecimalFormat("0.###", ROOT_SYMBOLS).format(v));
         chart.getStyler()
                 .setxAxisTickLabelsFormattingFunction(
                         v -> Math.abs(v - Math.rint(v)) < 1e-6 ? Long.toString(Math.round(v)) : "");
