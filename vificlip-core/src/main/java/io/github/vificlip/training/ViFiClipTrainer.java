@@ -740,9 +740,11 @@ public final class ViFiClipTrainer {
         }
 
         /**
-         * Calls back at the start of every epoch with its number (from 0), before any record of it
-         * is read: datasets whose augmentation depends on the pass use it, e.g. {@code
-         * videoDataset::setPass}, so that a resumed run draws what an uninterrupted one would.
+         * Calls back at the start of every epoch with its pass index, before any record of it is
+         * read: the index {@code VideoDataset.setPass} takes, from 0 (the epoch that logs, the
+         * history and the CLI call 1 is pass 0). Datasets whose augmentation depends on the pass
+         * use it, e.g. {@code videoDataset::setPass}, so that a resumed run draws what an
+         * uninterrupted one would.
          *
          * @param epochStart the callback
          * @return this builder
