@@ -80,7 +80,7 @@ public final class ClassifyCommand implements Callable<Integer> {
             description = "Classes printed per video (default: ${DEFAULT-VALUE}).")
     private int topK = 5;
 
-    @Mixin private TestViewOptions viewOptions = new TestViewOptions();
+    @Mixin private VideoViewOptions viewOptions = new VideoViewOptions();
 
     @Option(
             names = "--template",

@@ -64,7 +64,7 @@ public final class EmbedCommand implements Callable<Integer> {
 
     @Mixin private ModelOptions model = new ModelOptions();
 
-    @Mixin private TestViewOptions viewOptions = new TestViewOptions();
+    @Mixin private VideoViewOptions viewOptions = new VideoViewOptions();
 
     @Option(
             names = "--out-npy",

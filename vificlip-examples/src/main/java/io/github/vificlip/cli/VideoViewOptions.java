@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** How a video file is prepared for the model: shared by {@code classify} and {@code embed}. */
-final class TestViewOptions {
+final class VideoViewOptions {
 
     @Spec(Spec.Target.MIXEE)
     private CommandSpec mixee;
