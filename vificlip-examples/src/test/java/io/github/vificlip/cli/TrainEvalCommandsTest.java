@@ -8,14 +8,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.vificlip.zoo.ColourClips;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Trains, evaluates and embeds with the command line on real mp4 files written here. */
+/**
+ * Trains, evaluates and embeds with the command line on real mp4 files written here, in process
+ * and, once, in a fresh JVM.
+ */
 class TrainEvalCommandsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -285,5 +290,40 @@ class TrainEvalCommandsTest {
                         dir.resolve("videos/broken.mp4").toString());
         assertThat(broken.exitCode()).isNotZero();
         assertThat(broken.err()).contains("broken.mp4");
+    }
+
+    @Test
+    void aFreshJvmStartsTheEngineAndDecodesQuietly() throws Exception {
+        Path weights = ColourClips.writeTinyWeights(dir);
+        Process process =
+                new ProcessBuilder(
+                                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                                "-cp",
+                                System.getProperty("java.class.path"),
+                                VifiClipCommand.class.getName(),
+                                "embed",
+                                "--weights",
+                                weights.toString(),
+                                "--frames",
+                                "2",
+                                "--video",
+                                dir.resolve("videos/red_0.mp4").toString())
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .start();
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+
+        assertThat(process.exitValue()).as(err).isZero();
+        // DJL's loggers (GPU probe, native library, threads) and libtorch's native deprecation
+        // warning, which DJL's NDArray.set(Buffer) triggered when weights were loaded
+        for (String noise :
+                List.of(
+                        "CudaUtils",
+                        "Found matching platform",
+                        "PtEngine",
+                        "AutoNonVariableTypeMode",
+                        "deprecated")) {
+            assertThat(err).as(err).doesNotContain(noise);
+        }
     }
 }
