@@ -74,6 +74,7 @@ public final class VifiClipCommand implements Runnable {
     public static CommandLine commandLine() {
         OfflineEngine.configure();
         return new CommandLine(new VifiClipCommand())
+                .setUsageHelpAutoWidth(true)
                 .setOverwrittenOptionsAllowed(true)
                 .setExecutionStrategy(ErrorReporter::strategy)
                 .setExecutionExceptionHandler(new ErrorReporter());
@@ -81,6 +82,6 @@ public final class VifiClipCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand");
+        throw Subcommands.missing(spec);
     }
 }
