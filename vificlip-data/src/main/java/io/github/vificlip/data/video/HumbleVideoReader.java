@@ -211,12 +211,15 @@ final class HumbleVideoReader implements VideoReader {
     }
 
     private VideoInfo readInfo() throws IOException {
+        // Either can be missing in a damaged file.
         Rational rate = stream.getFrameRate();
         Rational timeBase = stream.getTimeBase();
-        double fps = rate.getNumerator() > 0 && rate.getDenominator() > 0 ? rate.getDouble() : 0;
-        double tb = timeBase.getDouble();
-        rate.delete();
-        timeBase.delete();
+        double fps =
+                rate != null && rate.getNumerator() > 0 && rate.getDenominator() > 0
+                        ? rate.getDouble()
+                        : 0;
+        double tb = timeBase != null && timeBase.getDenominator() > 0 ? timeBase.getDouble() : 0;
+        HumbleNative.deleteAll(rate, timeBase);
 
         double duration = 0;
         long containerDuration = demuxer.getDuration();

@@ -3,6 +3,9 @@
  */
 package io.github.vificlip.data.video;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
@@ -128,15 +131,46 @@ public final class VideoDecoders {
     }
 
     /**
-     * The advice appended when the Humble backend cannot decode a file.
+     * Explains a file the Humble backend could not open: when the ffmpeg backend reads it, the file
+     * is a valid video in a codec FFmpeg 2.8 lacks (AV1, for one), and the message says so and how
+     * to choose that backend. Files neither backend opens keep their original message, with the
+     * advice appended when the ffmpeg backend is not on the class path to check.
      *
-     * @return a sentence naming the ffmpeg backend and how to choose it
+     * @param failure the Humble backend's exception
+     * @return the exception to throw
      */
-    static String ffmpegAdvice() {
-        return "Humble Video's FFmpeg 2.8 cannot decode it; the ffmpeg backend (FFmpeg 8) can:"
-                + " choose it with --decoder ffmpeg on the command line or"
-                + " VideoDecoders.byName(\"ffmpeg\") / FfmpegVideoDecoder in code"
-                + (isAvailable(FFMPEG) ? "" : ", after adding " + FFMPEG_ARTIFACTS);
+    static VideoDecodeException explainHumbleFailure(VideoDecodeException failure) {
+        Path path = failure.path();
+        if (path == null || !Files.isRegularFile(path)) {
+            return failure; // missing, a directory: nothing a newer FFmpeg could change
+        }
+        if (!isAvailable(FFMPEG)) {
+            return new VideoDecodeException(
+                    path,
+                    failure.reason()
+                            + "; if it is a video in a codec newer than FFmpeg 2.8 (such as AV1),"
+                            + " the ffmpeg decoder backend (FFmpeg 8) reads it: add "
+                            + FFMPEG_ARTIFACTS
+                            + " and choose it with --decoder ffmpeg or"
+                            + " VideoDecoders.byName(\"ffmpeg\")",
+                    failure);
+        }
+        VideoInfo info;
+        try {
+            info = FfmpegVideoDecoder.builder().build().probe(path);
+        } catch (IOException | RuntimeException e) {
+            return failure;
+        }
+        return new VideoDecodeException(
+                path,
+                "Humble Video's FFmpeg 2.8 cannot decode its "
+                        + info.codec()
+                        + " video ("
+                        + failure.reason()
+                        + "); the ffmpeg decoder backend (FFmpeg 8) can: choose it with"
+                        + " --decoder ffmpeg on the command line or VideoDecoders.byName(\"ffmpeg\")"
+                        + " / FfmpegVideoDecoder in code",
+                failure);
     }
 
     private static String normalise(String name) {
