@@ -342,7 +342,7 @@ final class HumbleVideoReader implements VideoReader {
                                         ? " (" + damagedPackets + " damaged packets)"
                                         : ""));
             }
-            RgbFrame frame = converter.convert(pictures[1 - current]);
+            RgbFrame frame = converter.convert(pictures[1 - current], decoder, path);
             if (lastIndex < target) {
                 LOG.debug(
                         "{}: frame {} is past the end (last frame {}), using the last frame",
@@ -644,7 +644,6 @@ final class HumbleVideoReader implements VideoReader {
     }
 
     private void releaseNative() {
-        converter.close();
         if (demuxer != null) {
             synchronized (HumbleNative.LOCK) {
                 try {

@@ -1,0 +1,142 @@
+/*
+ * Copyright 2026 The ViFi-CLIP for Java Authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.github.vificlip.data.video;
+
+/**
+ * Converts decoded {@link PlanarFrame}s to packed RGB with exactly the arithmetic of the {@code
+ * ffmpeg} 5.1 command line ({@code ffmpeg -i X -f rawvideo -pix_fmt rgb24 -}) on x86-64, so that
+ * every decoder backend yields the same bytes as the command line from the same decoded planes.
+ *
+ * <p>The command line converts through its scale filter and swscale (bicubic, matrix from the
+ * frame's colour-space tag, range from its range tag), which takes one of three paths at the same
+ * size, reproduced here:
+ *
+ * <ul>
+ *   <li>{@code yuv420p} and {@code yuv422p} with an even height: the special converter ({@code
+ *       libswscale/x86/yuv_2_rgb.asm}, SSSE3): each pair of pixels shares one chroma sample, 16-bit
+ *       fixed-point products ({@code pmulhw}) and a final clip;
+ *   <li>{@code yuv444p}, and the subsampled formats at odd heights: the general scaler with 15-bit
+ *       intermediates, bicubic chroma upsampling where chroma is subsampled ({@code
+ *       libswscale/utils.c} {@code initFilter}) and the output code of {@code libswscale/output.c}
+ *       (full chroma for 4:4:4 and odd widths, lookup tables otherwise);
+ *   <li>{@code gbrp}: a copy of the planes.
+ * </ul>
+ *
+ * <p>A converter keeps scratch rows between calls: use one per thread.
+ */
+public final class RgbConverter {
+
+    private byte[] rowY = new byte[0];
+    private byte[] rowU = new byte[0];
+    private byte[] rowV = new byte[0];
+    private final GeneralScaler general = new GeneralScaler();
+
+    /** Creates a converter. */
+    public RgbConverter() {}
+
+    /**
+     * Converts one frame into a new {@link RgbFrame}.
+     *
+     * @param frame the decoded planes
+     * @return the packed RGB frame, same size
+     */
+    public RgbFrame convert(PlanarFrame frame) {
+        byte[] out = new byte[frame.width() * frame.height() * 3];
+        convert(frame, out);
+        return new RgbFrame(frame.width(), frame.height(), out);
+    }
+
+    /**
+     * Converts one frame into packed RGB bytes, row by row without padding.
+     *
+     * @param frame the decoded planes
+     * @param out {@code width * height * 3} bytes to write
+     * @throws IllegalArgumentException if {@code out} has the wrong length
+     */
+    public void convert(PlanarFrame frame, byte[] out) {
+        int width = frame.width();
+        int height = frame.height();
+        if (out.length != width * height * 3) {
+            throw new IllegalArgumentException(
+                    "A "
+                            + width
+                            + "x"
+                            + height
+                            + " RGB frame needs "
+                            + width * height * 3
+                            + " bytes, got "
+                            + out.length);
+        }
+        PlanarFormat format = frame.format();
+        if (format == PlanarFormat.GBRP) {
+            copyPlanarRgb(frame, out);
+        } else if (format != PlanarFormat.YUV444P && (height & 1) == 0) {
+            specialConverter(frame, out);
+        } else {
+            general.convert(frame, out);
+        }
+    }
+
+    /** swscale's {@code planarRgbToRgbWrapper}: interleaves G, B, R planes as R, G, B. */
+    private void copyPlanarRgb(PlanarFrame frame, byte[] out) {
+        int width = frame.width();
+        ensureRows(width);
+        for (int y = 0; y < frame.height(); y++) {
+            frame.plane(0).get(y * frame.lineSize(0), rowY, 0, width);
+            frame.plane(1).get(y * frame.lineSize(1), rowU, 0, width);
+            frame.plane(2).get(y * frame.lineSize(2), rowV, 0, width);
+            int o = y * width * 3;
+            for (int x = 0; x < width; x++, o += 3) {
+                out[o] = rowV[x];
+                out[o + 1] = rowY[x];
+                out[o + 2] = rowU[x];
+            }
+        }
+    }
+
+    /**
+     * The special converter of {@code libswscale/x86/yuv_2_rgb.asm}: samples scaled by 8, minus the
+     * offsets, times the 16-bit coefficients keeping the high 16 bits ({@code pmulhw}), summed and
+     * clipped to 0-255. Pixel {@code x} uses chroma sample {@code x / 2} of row {@code y / 2}
+     * (4:2:0) or {@code y} (4:2:2). The sums cannot reach the 16-bit saturation limits, so plain
+     * int arithmetic gives the same values.
+     */
+    private void specialConverter(PlanarFrame frame, byte[] out) {
+        YuvCoefficients k = YuvCoefficients.of(frame.matrix(), frame.fullRange());
+        int[] ty = k.simdLuma;
+        int[] tvr = k.simdRedV;
+        int[] tub = k.simdBlueU;
+        int[] tgu = k.simdGreenU;
+        int[] tgv = k.simdGreenV;
+        int width = frame.width();
+        int chromaWidth = (width + 1) >> 1;
+        int vshift = frame.format().chromaShiftY();
+        ensureRows(width);
+        for (int y = 0; y < frame.height(); y++) {
+            int cy = y >> vshift;
+            frame.plane(0).get(y * frame.lineSize(0), rowY, 0, width);
+            if (y == 0 || cy != (y - 1) >> vshift) {
+                frame.plane(1).get(cy * frame.lineSize(1), rowU, 0, chromaWidth);
+                frame.plane(2).get(cy * frame.lineSize(2), rowV, 0, chromaWidth);
+            }
+            int o = y * width * 3;
+            for (int x = 0; x < width; x++, o += 3) {
+                int u = rowU[x >> 1] & 0xFF;
+                int v = rowV[x >> 1] & 0xFF;
+                int yc = ty[rowY[x] & 0xFF];
+                out[o] = Clip.BYTE[Clip.OFFSET + yc + tvr[v]];
+                out[o + 1] = Clip.BYTE[Clip.OFFSET + yc + tgu[u] + tgv[v]];
+                out[o + 2] = Clip.BYTE[Clip.OFFSET + yc + tub[u]];
+            }
+        }
+    }
+
+    private void ensureRows(int width) {
+        if (rowY.length < width) {
+            rowY = new byte[width];
+            rowU = new byte[width];
+            rowV = new byte[width];
+        }
+    }
+}
