@@ -19,7 +19,9 @@ enc vp9.webm -c:v libvpx-vp9 -g 5 -b:v 200k -pix_fmt yuv420p
 enc vp9-444.webm -c:v libvpx-vp9 -g 5 -b:v 200k -pix_fmt yuv444p
 enc mpeg4.avi -c:v mpeg4 -vtag XVID -g 5 -bf 2 -q:v 4 -pix_fmt yuv420p
 enc mjpeg.avi -c:v mjpeg -q:v 4 -pix_fmt yuvj420p
-for clip in h264.mp4 hevc.mp4 av1.webm av1.mp4 vp8.webm vp9.webm vp9-444.webm mpeg4.avi mjpeg.avi; do
+enc mjpeg-422.avi -c:v mjpeg -q:v 4 -pix_fmt yuvj422p
+enc hevc-10bit.mp4 -c:v libx265 -preset veryfast -x265-params keyint=5:log-level=error -pix_fmt yuv420p10le -tag:v hvc1
+for clip in h264.mp4 hevc.mp4 av1.webm av1.mp4 vp8.webm vp9.webm vp9-444.webm mpeg4.avi mjpeg.avi mjpeg-422.avi hevc-10bit.mp4; do
     ffmpeg -v error -nostdin -threads 1 -i "$out/$clip" -f rawvideo -pix_fmt rgb24 - \
         | gzip -9n > "$out/$clip.rgb.gz"
 done

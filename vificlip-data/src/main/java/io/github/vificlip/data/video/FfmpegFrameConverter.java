@@ -3,7 +3,16 @@
  */
 package io.github.vificlip.data.video;
 
+import static org.bytedeco.ffmpeg.global.avutil.AVCOL_RANGE_JPEG;
+import static org.bytedeco.ffmpeg.global.avutil.AVCOL_RANGE_MPEG;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_GBRP;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_RGB24;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV422P;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV444P;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUVJ420P;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUVJ422P;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUVJ444P;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_get_buffer;
@@ -12,17 +21,27 @@ import static org.bytedeco.ffmpeg.global.swscale.sws_freeContext;
 import static org.bytedeco.ffmpeg.global.swscale.sws_getCachedContext;
 import static org.bytedeco.ffmpeg.global.swscale.sws_scale;
 
+import java.nio.ByteBuffer;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.swscale.SwsContext;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.DoublePointer;
 
 /**
- * Converts decoded FFmpeg frames (any pixel format) to packed RGB {@link RgbFrame}s at the same
- * size with swscale, keeping one context and one padded output frame between frames.
+ * Converts decoded FFmpeg frames to packed RGB {@link RgbFrame}s at the same size. The 8-bit planar
+ * formats that {@link RgbConverter} reads ({@code yuv420p}, {@code yuv422p}, {@code yuv444p}, their
+ * {@code yuvj} forms, {@code gbrp}) go through it, so the bytes equal the {@code ffmpeg} 5.1
+ * command line's and the Humble backend's from the same planes; every other format (10-bit, gray,
+ * {@code yuv440p}, ...) goes through FFmpeg 8's swscale (bicubic, as the command line's scale
+ * filter).
+ *
+ * <p>Range and matrix come from the frame's {@code color_range} and {@code colorspace} tags, as the
+ * command line's scale filter takes them; the {@code yuvj*} formats are full range unless tagged
+ * otherwise.
  */
 final class FfmpegFrameConverter implements AutoCloseable {
 
+    private final RgbConverter exact = new RgbConverter();
     private SwsContext context;
     private AVFrame rgb;
 
@@ -33,6 +52,48 @@ final class FfmpegFrameConverter implements AutoCloseable {
      * @return its pixels as packed RGB
      */
     RgbFrame convert(AVFrame frame) {
+        PlanarFormat format = planarFormat(frame.format());
+        return format != null ? convertExactly(frame, format) : convertWithSwscale(frame);
+    }
+
+    private RgbFrame convertExactly(AVFrame frame, PlanarFormat format) {
+        int w = frame.width();
+        int h = frame.height();
+        ByteBuffer[] planes = new ByteBuffer[3];
+        int[] lineSizes = new int[3];
+        for (int p = 0; p < 3; p++) {
+            lineSizes[p] = frame.linesize(p);
+            long bytes =
+                    (long) (format.planeHeight(p, h) - 1) * lineSizes[p] + format.planeWidth(p, w);
+            planes[p] = frame.data(p).capacity(bytes).asByteBuffer();
+        }
+        int range = frame.color_range();
+        boolean fullRange =
+                range == AVCOL_RANGE_JPEG || (range != AVCOL_RANGE_MPEG && isJpeg(frame.format()));
+        YuvMatrix matrix = YuvMatrix.fromAvColorSpace(frame.colorspace());
+        return exact.convert(new PlanarFrame(w, h, format, fullRange, matrix, planes, lineSizes));
+    }
+
+    private static PlanarFormat planarFormat(int pixelFormat) {
+        if (pixelFormat == AV_PIX_FMT_YUV420P || pixelFormat == AV_PIX_FMT_YUVJ420P) {
+            return PlanarFormat.YUV420P;
+        } else if (pixelFormat == AV_PIX_FMT_YUV422P || pixelFormat == AV_PIX_FMT_YUVJ422P) {
+            return PlanarFormat.YUV422P;
+        } else if (pixelFormat == AV_PIX_FMT_YUV444P || pixelFormat == AV_PIX_FMT_YUVJ444P) {
+            return PlanarFormat.YUV444P;
+        } else if (pixelFormat == AV_PIX_FMT_GBRP) {
+            return PlanarFormat.GBRP;
+        }
+        return null;
+    }
+
+    private static boolean isJpeg(int pixelFormat) {
+        return pixelFormat == AV_PIX_FMT_YUVJ420P
+                || pixelFormat == AV_PIX_FMT_YUVJ422P
+                || pixelFormat == AV_PIX_FMT_YUVJ444P;
+    }
+
+    private RgbFrame convertWithSwscale(AVFrame frame) {
         int w = frame.width();
         int h = frame.height();
         if (rgb == null || w != rgb.width() || h != rgb.height()) {

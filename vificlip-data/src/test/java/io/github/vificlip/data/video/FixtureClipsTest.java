@@ -49,6 +49,16 @@ class FixtureClipsTest {
         "ffmpeg, vp9-444.webm, 0",
         "ffmpeg, mpeg4.avi, 0",
         "ffmpeg, mjpeg.avi, 0",
+        "ffmpeg, mjpeg-422.avi, 0",
+        "ffmpeg, hevc-10bit.mp4, 0",
+        "humble, h264.mp4, 0",
+        "humble, hevc.mp4, 0",
+        "humble, vp8.webm, 0",
+        "humble, vp9.webm, 0",
+        "humble, vp9-444.webm, 0",
+        "humble, mpeg4.avi, 0",
+        "humble, mjpeg.avi, 0",
+        "humble, mjpeg-422.avi, 0",
     })
     void everyFrameMatchesTheCommandLine(String backend, String name, int maxDiff)
             throws IOException {
