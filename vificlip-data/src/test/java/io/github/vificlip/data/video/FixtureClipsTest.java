@@ -21,14 +21,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Both backends on fixture clips made once by {@code src/test/scripts/make_decoder_fixtures.sh}
- * (70x42, 12 frames of FFmpeg's testsrc2), against the golden RGB of the {@code ffmpeg} 5.1 command
- * line that the script stored next to each clip.
+ * Both backends on fixture clips made once by {@code src/test/scripts/make_decoder_fixtures.sh} (12
+ * frames of FFmpeg's testsrc2 at 70x42 or the odd size in the name), against the golden RGB of the
+ * {@code ffmpeg} 5.1 command line that the script stored next to each clip.
  */
 class FixtureClipsTest {
 
-    private static final int WIDTH = 70;
-    private static final int HEIGHT = 42;
     private static final int FRAMES = 12;
 
     @TempDir Path dir;
@@ -40,42 +38,49 @@ class FixtureClipsTest {
      */
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({
-        "ffmpeg, h264.mp4, 0",
-        "ffmpeg, hevc.mp4, 0",
-        "ffmpeg, av1.webm, 0",
-        "ffmpeg, av1.mp4, 0",
-        "ffmpeg, vp8.webm, 0",
-        "ffmpeg, vp9.webm, 0",
-        "ffmpeg, vp9-444.webm, 0",
-        "ffmpeg, mpeg4.avi, 0",
-        "ffmpeg, mjpeg.avi, 0",
-        "ffmpeg, mjpeg-422.avi, 0",
-        "ffmpeg, hevc-10bit.mp4, 0",
-        "humble, h264.mp4, 0",
-        "humble, hevc.mp4, 0",
-        "humble, vp8.webm, 0",
-        "humble, vp9.webm, 0",
-        "humble, vp9-444.webm, 0",
-        "humble, mpeg4.avi, 0",
-        "humble, mjpeg.avi, 0",
-        "humble, mjpeg-422.avi, 0",
+        "ffmpeg, h264.mp4, 70, 42, 0",
+        "ffmpeg, hevc.mp4, 70, 42, 0",
+        "ffmpeg, av1.webm, 70, 42, 0",
+        "ffmpeg, av1.mp4, 70, 42, 0",
+        "ffmpeg, vp8.webm, 70, 42, 0",
+        "ffmpeg, vp9.webm, 70, 42, 0",
+        "ffmpeg, vp9-444.webm, 70, 42, 0",
+        "ffmpeg, mpeg4.avi, 70, 42, 0",
+        "ffmpeg, mjpeg.avi, 70, 42, 0",
+        "ffmpeg, mjpeg-422.avi, 70, 42, 0",
+        "ffmpeg, hevc-10bit.mp4, 70, 42, 0",
+        "humble, h264.mp4, 70, 42, 0",
+        "humble, hevc.mp4, 70, 42, 0",
+        "humble, vp8.webm, 70, 42, 0",
+        "humble, vp9.webm, 70, 42, 0",
+        "humble, vp9-444.webm, 70, 42, 0",
+        "humble, mpeg4.avi, 70, 42, 0",
+        "humble, mjpeg.avi, 70, 42, 0",
+        "humble, mjpeg-422.avi, 70, 42, 0",
+        "ffmpeg, vp9-33x17.webm, 33, 17, 0",
+        "ffmpeg, av1-33x17.webm, 33, 17, 0",
+        "ffmpeg, vp8-45x23.webm, 45, 23, 0",
+        "ffmpeg, mjpeg-45x23.avi, 45, 23, 0",
+        "humble, vp9-33x17.webm, 33, 17, 0",
+        "humble, vp8-45x23.webm, 45, 23, 0",
+        "humble, mjpeg-45x23.avi, 45, 23, 0",
     })
-    void everyFrameMatchesTheCommandLine(String backend, String name, int maxDiff)
-            throws IOException {
+    void everyFrameMatchesTheCommandLine(
+            String backend, String name, int width, int height, int maxDiff) throws IOException {
         Path clip = fixture(name);
         byte[] golden = golden(name);
-        assertThat(golden).hasSize(FRAMES * WIDTH * HEIGHT * 3);
+        assertThat(golden).hasSize(FRAMES * width * height * 3);
 
         RgbFrame[] frames;
         try (VideoReader reader = VideoDecoders.byName(backend).open(clip)) {
-            assertThat(reader.info().width()).isEqualTo(WIDTH);
-            assertThat(reader.info().height()).isEqualTo(HEIGHT);
+            assertThat(reader.info().width()).isEqualTo(width);
+            assertThat(reader.info().height()).isEqualTo(height);
             assertThat(reader.info().frameCount()).isEqualTo(FRAMES);
             frames = reader.read(IntStream.range(0, FRAMES).toArray());
         }
 
         int worst = 0;
-        int size = WIDTH * HEIGHT * 3;
+        int size = width * height * 3;
         for (int f = 0; f < FRAMES; f++) {
             byte[] ours = frames[f].data();
             for (int p = 0; p < size; p++) {
