@@ -51,6 +51,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class ViFiClip implements AutoCloseable {
 
+    static {
+        DjlDefaults.apply();
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(ViFiClip.class);
 
     private final Model model;

@@ -15,6 +15,7 @@ import ai.djl.training.dataset.RandomAccessDataset;
 import ai.djl.util.Progress;
 import io.github.vificlip.evaluation.EvaluationResult;
 import io.github.vificlip.evaluation.Evaluations;
+import io.github.vificlip.model.DjlDefaults;
 import io.github.vificlip.model.Scalars;
 import io.github.vificlip.model.TuningMode;
 import io.github.vificlip.model.VideoClassificationBlock;
@@ -63,6 +64,10 @@ import org.slf4j.LoggerFactory;
  * model.safetensors} (the trained model) at the end.
  */
 public final class ViFiClipTrainer {
+
+    static {
+        DjlDefaults.apply();
+    }
 
     private static final Logger LOGGER = LoggerFactory.getLogger(ViFiClipTrainer.class);
 

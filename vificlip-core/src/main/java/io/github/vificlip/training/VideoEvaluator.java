@@ -11,6 +11,7 @@ import ai.djl.util.Progress;
 import io.github.vificlip.evaluation.ClassificationMetrics;
 import io.github.vificlip.evaluation.EvaluationResult;
 import io.github.vificlip.evaluation.ViewScores;
+import io.github.vificlip.model.DjlDefaults;
 import io.github.vificlip.model.TuningMode;
 import io.github.vificlip.model.VideoClassificationBlock;
 import java.io.IOException;
@@ -31,6 +32,10 @@ import org.slf4j.LoggerFactory;
  * once for the pass; the previous mode is restored afterwards.
  */
 public final class VideoEvaluator {
+
+    static {
+        DjlDefaults.apply();
+    }
 
     private static final Logger LOGGER = LoggerFactory.getLogger(VideoEvaluator.class);
 

@@ -3,20 +3,13 @@
  */
 package io.github.vificlip.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.vificlip.data.list.LabelMap;
-import io.github.vificlip.data.list.VideoList;
-import io.github.vificlip.evaluation.EvaluationResult;
-import io.github.vificlip.evaluation.Summaries;
 import io.github.vificlip.model.TuningMode;
-import io.github.vificlip.model.ViFiClip;
-import io.github.vificlip.model.VideoClassificationBlock;
+import io.github.vificlip.protocols.BaseToNovelProtocol;
+import io.github.vificlip.protocols.Provenance;
 import io.github.vificlip.training.Recipe;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -91,73 +84,35 @@ public final class BaseToNovelProtocolCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Recipe recipe = recipeOptions.recipe();
-        LabelMap base = LabelMap.readCsv(baseLabels);
-        LabelMap novel = LabelMap.readCsv(novelLabels);
-        VideoList baseTest = VideoList.read(baseVal, source.root(), base);
-        VideoList novelTest = VideoList.read(novelVal, source.root(), novel);
-        TrainingRun run = new TrainingRun(recipe, model, source.workers, source.failFast);
-        List<Double> baseTop1 = new ArrayList<>();
-        List<Double> novelTop1 = new ArrayList<>();
-        ObjectNode summary = ProtocolSummaries.JSON.createObjectNode().put("recipe", recipe.name());
-        ArrayNode seeds = summary.putArray("seeds");
         PrintWriter stdout = spec.commandLine().getOut();
-        for (int seed = 0; seed < trainLists.size(); seed++) {
-            Path seedOut = out.resolve("seed-" + (seed + 1));
-            Provenance provenance =
-                    new Provenance()
-                            .put("protocol", "base-to-novel")
-                            .put("recipe", recipe.name())
-                            .file("train.list", trainLists.get(seed))
-                            .file("base.labels", baseLabels)
-                            .files("weights", model.weights);
-            try (ViFiClip vifi = model.build(TuningMode.NONE, recipe.seed())) {
-                VideoClassificationBlock block = Models.trainable(vifi, recipe, model.prompts);
-                int size = vifi.getConfig().imageSize();
-                run.train(
-                        block,
-                        size,
-                        VideoList.read(trainLists.get(seed), source.root(), base),
-                        null,
-                        seedOut,
-                        false,
-                        provenance);
-                EvaluationResult baseResult =
-                        run.evaluate(block, size, baseTest, 1, 1, seedOut, "eval-base");
-                EvaluationResult novelResult =
-                        run.evaluate(block, size, novelTest, 1, 1, seedOut, "eval-novel");
-                baseTop1.add(baseResult.top1());
-                novelTop1.add(novelResult.top1());
-                seeds.addObject()
-                        .put("train", trainLists.get(seed).toString())
-                        .put("base", baseResult.top1())
-                        .put("novel", novelResult.top1())
-                        .put(
-                                "harmonicMean",
-                                Summaries.harmonicMean(baseResult.top1(), novelResult.top1()));
-                stdout.printf(
-                        Locale.ROOT,
-                        "seed %d: base %.2f%%, novel %.2f%%%n",
-                        seed + 1,
-                        100 * baseResult.top1(),
-                        100 * novelResult.top1());
-            }
-        }
-        Summaries.BaseNovel result = Summaries.baseToNovel(baseTop1, novelTop1);
-        summary.set("base", ProtocolSummaries.meanStd(result.base()));
-        summary.set("novel", ProtocolSummaries.meanStd(result.novel()));
-        summary.put("harmonicMean", result.harmonicMean());
-        summary.put("chanceBase", 1.0 / base.size());
-        summary.put("chanceNovel", 1.0 / novel.size());
-        ProtocolSummaries.write(summary, out.resolve("summary.json"));
+        BaseToNovelProtocol.Builder protocol =
+                BaseToNovelProtocol.builder()
+                        .setModels(seed -> model.build(TuningMode.NONE, seed))
+                        .setRun(model.run(recipe, source))
+                        .setRoot(source.root())
+                        .setBase(baseLabels, baseVal)
+                        .setNovel(novelLabels, novelVal)
+                        .optPrompts(model.prompts)
+                        .optProvenance(new Provenance().files("weights", model.weights))
+                        .optListener(
+                                seed ->
+                                        stdout.printf(
+                                                Locale.ROOT,
+                                                "seed %d: base %.2f%%, novel %.2f%%%n",
+                                                seed.index(),
+                                                100 * seed.base().top1(),
+                                                100 * seed.novel().top1()));
+        trainLists.forEach(protocol::addTrainList);
+        BaseToNovelProtocol.Result result = protocol.build().run(out);
         stdout.printf(
                 Locale.ROOT,
                 "base %.2f%%, novel %.2f%%, HM %.2f%% over %d seeds (chance %.1f%% / %.1f%%)%n",
-                100 * result.base().mean(),
-                100 * result.novel().mean(),
-                100 * result.harmonicMean(),
-                trainLists.size(),
-                100.0 / base.size(),
-                100.0 / novel.size());
+                100 * result.summary().base().mean(),
+                100 * result.summary().novel().mean(),
+                100 * result.summary().harmonicMean(),
+                result.seeds().size(),
+                100.0 / result.baseClasses(),
+                100.0 / result.novelClasses());
         stdout.flush();
         return 0;
     }

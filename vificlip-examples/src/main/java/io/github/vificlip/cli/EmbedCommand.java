@@ -17,6 +17,7 @@ import io.github.vificlip.model.TuningMode;
 import io.github.vificlip.model.ViFiClip;
 import io.github.vificlip.prompts.PromptLearner;
 import io.github.vificlip.prompts.PromptedViFiClip;
+import io.github.vificlip.protocols.VideoDatasets;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;

@@ -16,6 +16,7 @@ import io.github.vificlip.model.TuningMode;
 import io.github.vificlip.model.ViFiClip;
 import io.github.vificlip.model.VideoClassificationBlock;
 import io.github.vificlip.prompts.PromptedViFiClip;
+import io.github.vificlip.protocols.VideoDatasets;
 import io.github.vificlip.report.Charts;
 import io.github.vificlip.training.VideoEvaluator;
 import java.io.IOException;

@@ -3,19 +3,12 @@
  */
 package io.github.vificlip.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.vificlip.data.list.LabelMap;
-import io.github.vificlip.data.list.VideoList;
-import io.github.vificlip.data.split.KShotSampler;
-import io.github.vificlip.evaluation.EvaluationResult;
 import io.github.vificlip.model.TuningMode;
-import io.github.vificlip.model.ViFiClip;
-import io.github.vificlip.model.VideoClassificationBlock;
+import io.github.vificlip.protocols.FewShotProtocol;
+import io.github.vificlip.protocols.Provenance;
 import io.github.vificlip.training.Recipe;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -102,68 +95,30 @@ public final class FewShotProtocolCommand implements Callable<Integer> {
                     "Give either --train-k K=LIST... or --train LIST --shots ...");
         }
         Recipe recipe = recipeOptions.recipe();
-        LabelMap labelMap = LabelMap.readCsv(labels);
-        VideoList test = VideoList.read(validation, source.root(), labelMap);
-        Map<Integer, VideoList> sets = new LinkedHashMap<>();
-        if (trainList != null) {
-            VideoList full = VideoList.read(trainList, source.root(), labelMap);
-            for (int k : shots) {
-                VideoList drawn =
-                        KShotSampler.builder().setShots(k).optSeed(drawSeed).build().sample(full);
-                Files.createDirectories(out.resolve("k-" + k));
-                drawn.write(out.resolve("k-" + k).resolve("train.txt"));
-                sets.put(k, drawn);
-            }
-        } else {
-            for (Map.Entry<Integer, Path> entry : kShotLists.entrySet()) {
-                sets.put(entry.getKey(), VideoList.read(entry.getValue(), source.root(), labelMap));
-            }
-        }
-        TrainingRun run = new TrainingRun(recipe, model, source.workers, source.failFast);
-        ObjectNode summary = ProtocolSummaries.JSON.createObjectNode().put("recipe", recipe.name());
-        ArrayNode results = summary.putArray("shots");
         PrintWriter stdout = spec.commandLine().getOut();
-        for (Map.Entry<Integer, VideoList> set : sets.entrySet()) {
-            Path runOut = out.resolve("k-" + set.getKey());
-            try (ViFiClip vifi = model.build(TuningMode.NONE, recipe.seed())) {
-                VideoClassificationBlock block = Models.trainable(vifi, recipe, model.prompts);
-                int size = vifi.getConfig().imageSize();
-                run.train(
-                        block,
-                        size,
-                        set.getValue(),
-                        null,
-                        runOut,
-                        false,
-                        new Provenance()
-                                .put("protocol", "few-shot")
-                                .put("shots", String.valueOf(set.getKey()))
-                                .files("weights", model.weights));
-                EvaluationResult result =
-                        run.evaluate(
-                                block,
-                                size,
-                                test,
-                                recipe.finalTestClips(),
-                                recipe.finalTestCrops(),
-                                runOut,
-                                "eval");
-                results.addObject()
-                        .put("k", set.getKey())
-                        .put("trainVideos", set.getValue().size())
-                        .put("top1", result.top1())
-                        .put("top5", result.top5());
-                stdout.printf(
-                        Locale.ROOT,
-                        "K=%d (%d videos): top-1 %.2f%%, top-5 %.2f%%%n",
-                        set.getKey(),
-                        set.getValue().size(),
-                        100 * result.top1(),
-                        100 * result.top5());
-            }
+        FewShotProtocol.Builder protocol =
+                FewShotProtocol.builder()
+                        .setModels(seed -> model.build(TuningMode.NONE, seed))
+                        .setRun(model.run(recipe, source))
+                        .setRoot(source.root())
+                        .setClasses(labels, validation)
+                        .optPrompts(model.prompts)
+                        .optProvenance(new Provenance().files("weights", model.weights))
+                        .optListener(
+                                shot ->
+                                        stdout.printf(
+                                                Locale.ROOT,
+                                                "K=%d (%d videos): top-1 %.2f%%, top-5 %.2f%%%n",
+                                                shot.k(),
+                                                shot.trainVideos(),
+                                                100 * shot.result().top1(),
+                                                100 * shot.result().top5()));
+        if (trainList != null) {
+            protocol.setDrawnFrom(trainList, shots, drawSeed);
+        } else {
+            kShotLists.forEach(protocol::addKShotList);
         }
-        summary.put("chance", 1.0 / labelMap.size());
-        ProtocolSummaries.write(summary, out.resolve("summary.json"));
+        protocol.build().run(out);
         stdout.flush();
         return 0;
     }

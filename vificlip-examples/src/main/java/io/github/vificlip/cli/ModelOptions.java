@@ -8,6 +8,8 @@ import io.github.vificlip.model.TuningMode;
 import io.github.vificlip.model.ViFiClip;
 import io.github.vificlip.prompts.PromptCheckpoint;
 import io.github.vificlip.prompts.PromptedViFiClip;
+import io.github.vificlip.protocols.TrainingRun;
+import io.github.vificlip.training.Recipe;
 import io.github.vificlip.zoo.ZooArguments;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -70,6 +72,20 @@ final class ModelOptions {
             return new Device[] {Device.cpu()};
         }
         return devices.stream().map(Device::fromName).toArray(Device[]::new);
+    }
+
+    /**
+     * Returns how the commands train and evaluate with {@code recipe}: on the chosen devices, with
+     * the source's decoding threads and failure policy, drawing console progress bars.
+     */
+    TrainingRun run(Recipe recipe, VideoSourceOptions source) {
+        return TrainingRun.builder()
+                .setRecipe(recipe)
+                .optDevices(devices())
+                .optWorkers(source.workers)
+                .optFailFast(source.failFast)
+                .optProgress(ConsoleProgress::new)
+                .build();
     }
 
     /** Builds the model on the first device. */

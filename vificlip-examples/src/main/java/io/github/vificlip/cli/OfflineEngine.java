@@ -3,11 +3,13 @@
  */
 package io.github.vificlip.cli;
 
+import io.github.vificlip.model.DjlDefaults;
+
 /**
  * Puts DJL in offline mode before anything touches its engine, so that a command never downloads or
- * reports anything: {@code ai.djl.offline}, {@code OPT_OUT_TRACKING} (DJL reads it as an
- * environment variable or a system property) and PyTorch as the default engine. Values the user set
- * on the command line win.
+ * reports anything: the library's {@link DjlDefaults} ({@code ai.djl.offline}, {@code
+ * OPT_OUT_TRACKING}) and PyTorch as the default engine. Values the user set on the command line
+ * win.
  */
 final class OfflineEngine {
 
@@ -15,14 +17,9 @@ final class OfflineEngine {
 
     /** Sets the offline defaults where the user has not set them. */
     static void configure() {
-        setIfAbsent("ai.djl.offline", "true");
-        setIfAbsent("OPT_OUT_TRACKING", "true");
-        setIfAbsent("ai.djl.default_engine", "PyTorch");
-    }
-
-    private static void setIfAbsent(String key, String value) {
-        if (System.getProperty(key) == null) {
-            System.setProperty(key, value);
+        DjlDefaults.apply();
+        if (System.getProperty("ai.djl.default_engine") == null) {
+            System.setProperty("ai.djl.default_engine", "PyTorch");
         }
     }
 }

@@ -13,6 +13,9 @@ import io.github.vificlip.evaluation.Evaluations;
 import io.github.vificlip.model.TuningMode;
 import io.github.vificlip.model.ViFiClip;
 import io.github.vificlip.model.VideoClassificationBlock;
+import io.github.vificlip.protocols.Provenance;
+import io.github.vificlip.protocols.TrainableBlocks;
+import io.github.vificlip.protocols.TrainingRun;
 import io.github.vificlip.training.Recipe;
 import io.github.vificlip.training.Recipes;
 import io.github.vificlip.training.TrainingHistory;
@@ -124,9 +127,10 @@ public final class TrainCommand implements Callable<Integer> {
         if (model.prompts != null) {
             provenance.file("prompts", model.prompts);
         }
-        TrainingRun run = new TrainingRun(settings, model, source.workers, source.failFast);
+        TrainingRun run = model.run(settings, source);
         try (ViFiClip vifi = model.build(TuningMode.NONE, settings.seed())) {
-            VideoClassificationBlock block = Models.trainable(vifi, settings, model.prompts);
+            VideoClassificationBlock block =
+                    TrainableBlocks.forRecipe(vifi, settings, model.prompts);
             int size = vifi.getConfig().imageSize();
             TrainingResult result =
                     run.train(block, size, videos, validation, out, resume, provenance);

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.vificlip.model.PromptTemplate;
+import io.github.vificlip.zoo.ColourClips;
 import io.github.vificlip.zoo.ReferenceScores;
 import java.nio.file.Path;
 import java.util.List;

@@ -17,6 +17,7 @@ import io.github.vificlip.prompts.PromptedViFiClip;
 import io.github.vificlip.weights.SafetensorsContent;
 import io.github.vificlip.weights.SafetensorsWriter;
 import io.github.vificlip.weights.StateDicts;
+import io.github.vificlip.zoo.ColourClips;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.vificlip.zoo.ColourClips;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.vificlip.zoo.ColourClips;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

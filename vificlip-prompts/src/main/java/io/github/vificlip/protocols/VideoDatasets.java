@@ -1,7 +1,7 @@
 /*
  * Copyright 2026 The ViFi-CLIP for Java Authors. Licensed under the Apache License, Version 2.0.
  */
-package io.github.vificlip.cli;
+package io.github.vificlip.protocols;
 
 import io.github.vificlip.data.dataset.VideoDataset;
 import io.github.vificlip.data.list.VideoList;
@@ -10,17 +10,32 @@ import io.github.vificlip.data.transform.EvalTransform;
 import io.github.vificlip.data.transform.TrainTransform;
 
 /** Training and evaluation datasets with the reference's sampling and transforms. */
-final class VideoDatasets {
+public final class VideoDatasets {
 
     private VideoDatasets() {}
 
-    /** The short side the reference resizes to before a crop of {@code size}: int(256/224·size). */
-    static int shortSide(int size) {
+    /**
+     * The short side the reference resizes to before a crop of {@code size}: int(256/224·size).
+     *
+     * @param size the crop size in pixels
+     * @return the short side in pixels
+     */
+    public static int shortSide(int size) {
         return (int) (256.0 / 224 * size);
     }
 
-    /** TSN training sampling and the reference's augmentation. */
-    static VideoDataset training(
+    /**
+     * TSN training sampling and the reference's augmentation.
+     *
+     * @param videos the videos
+     * @param frames the frames per clip (T)
+     * @param size the crop size in pixels
+     * @param seed the seed of sampling and augmentation
+     * @param failFast whether an unreadable video stops the pass
+     * @param threads the decoding threads
+     * @return the dataset
+     */
+    public static VideoDataset training(
             VideoList videos, int frames, int size, long seed, boolean failFast, int threads) {
         return VideoDataset.builder()
                 .setVideos(videos)
@@ -40,8 +55,19 @@ final class VideoDatasets {
     /**
      * Test sampling: segment centres for one clip, several clips otherwise; one centre crop or
      * three crops (short side {@code size}, as the reference).
+     *
+     * @param videos the videos
+     * @param frames the frames per clip (T)
+     * @param clips the clips per video
+     * @param crops the crops per clip (1 or 3)
+     * @param size the crop size in pixels
+     * @param seed the seed of random clip positions
+     * @param randomClips whether several clips start at random positions instead of evenly
+     * @param failFast whether an unreadable video stops the pass
+     * @param threads the decoding threads
+     * @return the dataset
      */
-    static VideoDataset evaluation(
+    public static VideoDataset evaluation(
             VideoList videos,
             int frames,
             int clips,

@@ -8,6 +8,7 @@ import ai.djl.modality.Classifications;
 import ai.djl.translate.Translator;
 import ai.djl.translate.TranslatorFactory;
 import ai.djl.util.Pair;
+import io.github.vificlip.model.DjlDefaults;
 import java.lang.reflect.Type;
 import java.nio.file.Path;
 import java.util.Map;
@@ -31,6 +32,10 @@ import java.util.Set;
  * A label CSV named by {@code labels} is read relative to the model folder.
  */
 public final class VideoClassificationTranslatorFactory implements TranslatorFactory {
+
+    static {
+        DjlDefaults.apply();
+    }
 
     private static final Set<Pair<Type, Type>> SUPPORTED =
             Set.of(new Pair<>(Path.class, Classifications.class));

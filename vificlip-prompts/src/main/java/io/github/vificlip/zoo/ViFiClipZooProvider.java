@@ -5,6 +5,7 @@ package io.github.vificlip.zoo;
 
 import ai.djl.repository.zoo.ModelZoo;
 import ai.djl.repository.zoo.ZooProvider;
+import io.github.vificlip.model.DjlDefaults;
 
 /**
  * Registers {@link ViFiClipModelZoo} with DJL: listed in {@code
@@ -12,6 +13,10 @@ import ai.djl.repository.zoo.ZooProvider;
  * path.
  */
 public final class ViFiClipZooProvider implements ZooProvider {
+
+    static {
+        DjlDefaults.apply();
+    }
 
     /** Creates the provider. */
     public ViFiClipZooProvider() {}

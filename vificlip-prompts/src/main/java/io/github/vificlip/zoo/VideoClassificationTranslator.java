@@ -19,6 +19,7 @@ import io.github.vificlip.data.video.HumbleVideoDecoder;
 import io.github.vificlip.data.video.VideoDecodeException;
 import io.github.vificlip.data.video.VideoDecoder;
 import io.github.vificlip.model.ClipConfig;
+import io.github.vificlip.model.DjlDefaults;
 import io.github.vificlip.model.PromptTemplate;
 import io.github.vificlip.model.ViFiClipBlock;
 import io.github.vificlip.model.VideoClassificationBlock;
@@ -64,6 +65,10 @@ import java.util.SplittableRandom;
  * and the reason. {@code batchPredict} decodes every video of the batch and runs one forward pass.
  */
 public final class VideoClassificationTranslator implements Translator<Path, Classifications> {
+
+    static {
+        DjlDefaults.apply();
+    }
 
     private final List<String> classNames;
     private final PromptTemplate template;

@@ -1,7 +1,7 @@
 /*
  * Copyright 2026 The ViFi-CLIP for Java Authors. Licensed under the Apache License, Version 2.0.
  */
-package io.github.vificlip.cli;
+package io.github.vificlip.protocols;
 
 import io.github.vificlip.model.ViFiClip;
 import io.github.vificlip.model.VideoClassificationBlock;
@@ -12,17 +12,23 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /** The block a recipe trains: the fine-tuned model, or prompts attached to it. */
-final class Models {
+public final class TrainableBlocks {
 
-    private Models() {}
+    private TrainableBlocks() {}
 
     /**
      * Returns the block that trains with {@code recipe} (its tuning is set by the trainer): the
      * model itself, or for a prompt recipe ("bridge and prompt") the prompt learner's sizes
      * attached to the frozen model, starting from {@code prompts} when given. Attached prompts are
      * freed with the model.
+     *
+     * @param model the model
+     * @param recipe the recipe to train with
+     * @param prompts learned prompts to start from (prompt recipes only), or null
+     * @return the block to train
+     * @throws IOException if the prompts cannot be read
      */
-    static VideoClassificationBlock trainable(ViFiClip model, Recipe recipe, Path prompts)
+    public static VideoClassificationBlock forRecipe(ViFiClip model, Recipe recipe, Path prompts)
             throws IOException {
         if (!"prompts".equals(recipe.tune())) {
             if (prompts != null) {

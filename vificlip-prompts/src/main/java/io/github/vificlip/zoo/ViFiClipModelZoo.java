@@ -4,6 +4,7 @@
 package io.github.vificlip.zoo;
 
 import ai.djl.repository.zoo.ModelZoo;
+import io.github.vificlip.model.DjlDefaults;
 import java.util.Set;
 
 /**
@@ -24,6 +25,10 @@ import java.util.Set;
  * disk.
  */
 public final class ViFiClipModelZoo extends ModelZoo {
+
+    static {
+        DjlDefaults.apply();
+    }
 
     /** The zoo's group ID. */
     public static final String GROUP_ID = "io.github.vificlip";

@@ -1,7 +1,7 @@
 /*
  * Copyright 2026 The ViFi-CLIP for Java Authors. Licensed under the Apache License, Version 2.0.
  */
-package io.github.vificlip.cli;
+package io.github.vificlip.zoo;
 
 import io.github.vificlip.data.video.SyntheticClipWriter;
 import io.github.vificlip.data.video.VideoFormat;
@@ -9,7 +9,6 @@ import io.github.vificlip.model.ViFiClip;
 import io.github.vificlip.prompts.PromptLearner;
 import io.github.vificlip.prompts.PromptedViFiClip;
 import io.github.vificlip.weights.SafetensorsWriter;
-import io.github.vificlip.zoo.ZooArguments;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -128,7 +127,7 @@ public final class ColourClips {
     }
 
     /** Writes a float32 .npy file (format 1.0) of a smooth pattern. */
-    static Path writeNpy(Path file, int[] shape) throws IOException {
+    public static Path writeNpy(Path file, int[] shape) throws IOException {
         int count = 1;
         StringBuilder dims = new StringBuilder();
         for (int d : shape) {

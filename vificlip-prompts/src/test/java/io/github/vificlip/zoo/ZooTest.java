@@ -14,7 +14,6 @@ import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ModelZoo;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.TranslateException;
-import io.github.vificlip.cli.ColourClips;
 import io.github.vificlip.model.PromptTemplate;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
