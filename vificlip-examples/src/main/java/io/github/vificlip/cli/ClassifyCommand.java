@@ -52,6 +52,8 @@ public final class ClassifyCommand implements Callable<Integer> {
 
     @Mixin private ModelOptions model = new ModelOptions();
 
+    @Mixin private DecoderOption decoder = new DecoderOption();
+
     @ArgGroup(exclusive = true, multiplicity = "1")
     private ClassNames classNames;
 
@@ -140,6 +142,7 @@ public final class ClassifyCommand implements Callable<Integer> {
                         .optFrames(frames)
                         .optViews(clipsAndCrops[0], clipsAndCrops[1])
                         .optTopK(topK)
+                        .optDecoder(decoder.decoder())
                         .build();
         ObjectMapper json = new ObjectMapper();
         PrintWriter out = spec.commandLine().getOut();
