@@ -194,8 +194,8 @@ public final class ZooArguments {
     }
 
     /**
-     * Checks the translator's settings (class names when given, template, frames, views, topK) so
-     * that a folder with a bad value fails before its weights load.
+     * Checks the translator's settings (class names when given, template, frames, views, topK,
+     * decoder) so that a folder with a bad value fails before its weights load.
      */
     static void checkSettings(Path folder, Map<String, ?> arguments) {
         if (string(arguments, CLASSES) != null || string(arguments, LABELS) != null) {
