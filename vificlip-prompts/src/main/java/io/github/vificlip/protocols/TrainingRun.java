@@ -48,7 +48,10 @@ public final class TrainingRun {
         this.devices = builder.devices;
         this.workers = builder.workers;
         this.failFast = builder.failFast;
-        this.decoder = builder.decoder;
+        this.decoder =
+                builder.decoder != null
+                        ? builder.decoder
+                        : VideoDecoders.byName(VideoDecoders.defaultName());
         this.progress = builder.progress;
     }
 
@@ -190,7 +193,7 @@ public final class TrainingRun {
         private Device[] devices = {Device.cpu()};
         private int workers = 2;
         private boolean failFast;
-        private VideoDecoder decoder = VideoDecoders.byName(VideoDecoders.defaultName());
+        private VideoDecoder decoder;
         private Supplier<Progress> progress = LoggingProgress::new;
 
         private Builder() {}
@@ -271,9 +274,6 @@ public final class TrainingRun {
         public TrainingRun build() {
             if (recipe == null) {
                 throw new IllegalArgumentException("A training run needs a recipe: call setRecipe");
-            }
-            if (decoder == null) {
-                throw new IllegalArgumentException("A training run needs a video decoder");
             }
             if (devices.length == 0) {
                 throw new IllegalArgumentException("A training run needs at least one device");
