@@ -151,8 +151,9 @@ abstract class AbstractVideoReader implements VideoReader {
      * Converts the latest frame taken by {@link #takeDecoded()} to RGB.
      *
      * @return the frame
+     * @throws VideoDecodeException if its pixel format cannot be converted
      */
-    abstract RgbFrame convertLatest();
+    abstract RgbFrame convertLatest() throws VideoDecodeException;
 
     /**
      * Seeks the demuxer to the keyframe at or before a timestamp and flushes the decoder.
