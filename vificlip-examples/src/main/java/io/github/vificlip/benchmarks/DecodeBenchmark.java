@@ -289,17 +289,6 @@ public final class DecodeBenchmark implements Callable<Integer> {
             }
         }
         out.printf("%n%s (%d frames, %.1f MB)%n", label, frameCount, Files.size(source) / 1e6);
-        double ffmpegRate = Double.NaN;
-        if (ffmpeg) {
-            double[] ffmpegSeconds = new double[rounds];
-            for (int r = 0; r < rounds; r++) {
-                ffmpegSeconds[r] = ffmpegSeconds(source);
-            }
-            ffmpegRate = 1 / median(ffmpegSeconds);
-            out.printf(
-                    "  %-50s %7.2f files/s %7.0f frames/s%n",
-                    "ffmpeg -threads 1, decode to null", ffmpegRate, frameCount * ffmpegRate);
-        }
         for (String name : decoders) {
             VideoDecoder decoder = VideoDecoders.byName(name);
             try (VideoReader reader = decoder.open(source)) {
@@ -308,7 +297,7 @@ public final class DecodeBenchmark implements Callable<Integer> {
                 out.printf("  %s: cannot read it (%s)%n", name, e.reason());
                 continue;
             }
-            measureBackend(out, source, name, decoder, ffmpegRate, threadCounts);
+            measureBackend(out, source, name, decoder, ffmpeg, frameCount, threadCounts);
         }
     }
 
@@ -317,7 +306,8 @@ public final class DecodeBenchmark implements Callable<Integer> {
             Path source,
             String name,
             VideoDecoder decoder,
-            double ffmpegRate,
+            boolean ffmpeg,
+            int frameCount,
             List<Integer> threadCounts)
             throws Exception {
         ClipLoader decodeOnly =
@@ -339,14 +329,25 @@ public final class DecodeBenchmark implements Callable<Integer> {
                 loader.load(source, new SplittableRandom(round++));
             } while (System.nanoTime() < end);
         }
-        // Interleaved rounds, medians: a load burst from another process hits every candidate.
+        // Interleaved rounds, medians: a load burst from another process hits every candidate,
+        // the command line included (measured again for each backend).
+        double[] ffmpegSeconds = new double[rounds];
         double[] decodeSeconds = new double[rounds];
         double[] testSeconds = new double[rounds];
         double[] trainSeconds = new double[rounds];
         for (int r = 0; r < rounds; r++) {
+            ffmpegSeconds[r] = ffmpeg ? ffmpegSeconds(source) : Double.NaN;
             decodeSeconds[r] = secondsPerClip(decodeOnly, source, r);
             testSeconds[r] = secondsPerClip(test, source, r);
             trainSeconds[r] = secondsPerClip(train, source, r);
+        }
+        double ffmpegRate = 1 / median(ffmpegSeconds);
+        if (ffmpeg) {
+            out.printf(
+                    "  %-50s %7.2f files/s %7.0f frames/s%n",
+                    name + " rounds: ffmpeg -threads 1, decode to null",
+                    ffmpegRate,
+                    frameCount * ffmpegRate);
         }
         report(
                 out,
