@@ -10,9 +10,9 @@ package io.github.vificlip.data.video;
  *
  * <ol>
  *   <li>Horizontal pass ({@code hScale8To15}): each plane row to 15-bit samples through a {@link
- *       ScaleFilter}; luma is never resampled (sample times 128); chroma is upsampled to the full
- *       width when the output uses full chroma (4:4:4 input or an odd width: {@code
- *       SWS_FULL_CHR_H_INT} is forced then), else kept at half width.
+ *       ScaleFilter}; luma is never resampled (the sample times 128 for 8 bits, times 32 for 10);
+ *       chroma is upsampled to the full width when the output uses full chroma (4:4:4 input or an
+ *       odd width: {@code SWS_FULL_CHR_H_INT} is forced then), else kept at half width.
  *   <li>Vertical pass: chroma rows through a 12-bit {@link ScaleFilter} (bicubic upsampling of
  *       4:2:0 chroma to every output row), folded into the output sums.
  *   <li>Output ({@code libswscale/output.c}): {@code yuv2rgb_full_X_c_template} (full chroma) or
@@ -29,7 +29,8 @@ final class GeneralScaler {
     private int chromaWidth;
     private ScaleFilter hChroma;
     private ScaleFilter vChroma;
-    private byte[] srcRow = new byte[0];
+    private byte[] srcBytes = new byte[0];
+    private int[] samples = new int[0];
     private short[] luma = new short[0];
     private short[][] rowsU = new short[0][];
     private short[][] rowsV = new short[0][];
@@ -47,10 +48,11 @@ final class GeneralScaler {
             hScale(frame, 1, r, srcChromaWidth, rowsU[r]);
             hScale(frame, 2, r, srcChromaWidth, rowsV[r]);
         }
+        int lumaShift = 14 - inputShift(frame.format());
         for (int y = 0; y < frame.height(); y++) {
-            frame.plane(0).get(y * frame.lineSize(0), srcRow, 0, width);
+            readRow(frame, 0, y, width);
             for (int x = 0; x < width; x++) {
-                luma[x] = (short) ((srcRow[x] & 0xFF) << 7);
+                luma[x] = (short) (samples[x] << lumaShift);
             }
             if (fullChroma) {
                 writeFullChroma(k, y, out, y * width * 3, width);
@@ -75,7 +77,9 @@ final class GeneralScaler {
         // get_local_pos: with the scale filter's defaults every chroma position is 128.
         hChroma = ScaleFilter.bicubic(srcChromaWidth, chromaWidth, 4, 1 << 14, 128, 128);
         vChroma = ScaleFilter.bicubic(chromaRows, frame.height(), 2, 1 << 12, 128, 128);
-        srcRow = new byte[Math.max(width, srcChromaWidth)];
+        srcBytes = new byte[Math.max(width, srcChromaWidth) * format.bytesPerSample()];
+        // Where the filter is longer than the source, its last taps are zero but still read.
+        samples = new int[Math.max(width, srcChromaWidth) + hChroma.size];
         luma = new short[width];
         rowsU = new short[chromaRows][chromaWidth];
         rowsV = new short[chromaRows][chromaWidth];
@@ -86,18 +90,42 @@ final class GeneralScaler {
         cachedFormat = format;
     }
 
-    /** {@code hScale8To15_c}: one chroma row through the horizontal filter. */
+    /**
+     * The right shift of the horizontal pass's sums ({@code hScale8To15_c}: 7; {@code
+     * hScale16To15_c}: bit depth - 1): 14-bit taps on n-bit samples give 15-bit samples.
+     */
+    private static int inputShift(PlanarFormat format) {
+        return format.bitDepth() == 8 ? 7 : format.bitDepth() - 1;
+    }
+
+    /** Reads {@code n} samples of one plane row into {@link #samples}. */
+    private void readRow(PlanarFrame frame, int plane, int row, int n) {
+        int bytes = frame.format().bytesPerSample();
+        frame.plane(plane).get(row * frame.lineSize(plane), srcBytes, 0, n * bytes);
+        if (bytes == 1) {
+            for (int x = 0; x < n; x++) {
+                samples[x] = srcBytes[x] & 0xFF;
+            }
+        } else {
+            for (int x = 0; x < n; x++) {
+                samples[x] = (srcBytes[2 * x] & 0xFF) | (srcBytes[2 * x + 1] & 0xFF) << 8;
+            }
+        }
+    }
+
+    /** {@code hScale8To15_c} / {@code hScale16To15_c}: one chroma row through the filter. */
     private void hScale(PlanarFrame frame, int plane, int row, int srcWidth, short[] dst) {
-        frame.plane(plane).get(row * frame.lineSize(plane), srcRow, 0, srcWidth);
+        readRow(frame, plane, row, srcWidth);
+        int shift = inputShift(frame.format());
         ScaleFilter f = hChroma;
         for (int i = 0; i < dst.length; i++) {
             int base = f.position[i];
             int c = i * f.size;
             int val = 0;
             for (int j = 0; j < f.size; j++) {
-                val += (srcRow[base + j] & 0xFF) * f.coeff[c + j];
+                val += samples[base + j] * f.coeff[c + j];
             }
-            dst[i] = (short) Math.min(val >> 7, (1 << 15) - 1);
+            dst[i] = (short) Math.min(val >> shift, (1 << 15) - 1);
         }
     }
 
@@ -119,8 +147,9 @@ final class GeneralScaler {
         java.util.Arrays.fill(accV, bias);
         for (int j = 0; j < f.size; j++) {
             int w = f.coeff[c + j];
-            short[] u = rowsU[first + j];
-            short[] v = rowsV[first + j];
+            int row = Math.min(first + j, rowsU.length - 1); // zero taps past the last row
+            short[] u = rowsU[row];
+            short[] v = rowsV[row];
             for (int i = 0; i < chromaWidth; i++) {
                 accU[i] += u[i] * w;
                 accV[i] += v[i] * w;

@@ -45,7 +45,7 @@ final class PictureConverter {
                     "decodes to pixel format "
                             + type
                             + ", which the Humble backend does not convert to RGB (supported:"
-                            + " 8-bit yuv420p, yuv422p, yuv444p, their yuvj forms, and gbrp)");
+                            + " yuv420p, yuv422p, yuv444p, their yuvj and 10-bit forms, and gbrp)");
         }
         long rangeTag = decoder.getPropertyAsLong("color_range");
         boolean fullRange =
@@ -92,6 +92,12 @@ final class PictureConverter {
                 return PlanarFormat.YUV444P;
             case PIX_FMT_GBRP:
                 return PlanarFormat.GBRP;
+            case PIX_FMT_YUV420P10LE:
+                return PlanarFormat.YUV420P10;
+            case PIX_FMT_YUV422P10LE:
+                return PlanarFormat.YUV422P10;
+            case PIX_FMT_YUV444P10LE:
+                return PlanarFormat.YUV444P10;
             default:
                 return null;
         }

@@ -11,8 +11,9 @@ import java.nio.ByteBuffer;
  * memory in one (heap or direct buffers, no copy) and get the same RGB from {@link RgbConverter}.
  *
  * <p>The buffers are read with absolute indices: positions and limits are ignored, and sample
- * {@code (x, y)} of plane {@code p} is at index {@code y * lineSize(p) + x}. The frame does not own
- * the memory: it is valid only as long as the decoder keeps the picture.
+ * {@code (x, y)} of plane {@code p} starts at byte {@code y * lineSize(p) + x *
+ * format.bytesPerSample()}. The frame does not own the memory: it is valid only as long as the
+ * decoder keeps the picture.
  */
 public final class PlanarFrame {
 
@@ -64,7 +65,7 @@ public final class PlanarFrame {
                             + lineSizes.length);
         }
         for (int p = 0; p < 3; p++) {
-            int rowBytes = format.planeWidth(p, width);
+            int rowBytes = format.planeWidth(p, width) * format.bytesPerSample();
             int rows = format.planeHeight(p, height);
             long needed = (long) (rows - 1) * lineSizes[p] + rowBytes;
             if (lineSizes[p] < rowBytes || planes[p] == null || planes[p].capacity() < needed) {

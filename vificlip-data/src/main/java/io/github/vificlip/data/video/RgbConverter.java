@@ -71,7 +71,8 @@ public final class RgbConverter {
         PlanarFormat format = frame.format();
         if (format == PlanarFormat.GBRP) {
             copyPlanarRgb(frame, out);
-        } else if (format != PlanarFormat.YUV444P && (height & 1) == 0) {
+        } else if ((format == PlanarFormat.YUV420P || format == PlanarFormat.YUV422P)
+                && (height & 1) == 0) {
             specialConverter(frame, out);
         } else {
             general.convert(frame, out);
@@ -104,11 +105,6 @@ public final class RgbConverter {
      */
     private void specialConverter(PlanarFrame frame, byte[] out) {
         YuvCoefficients k = YuvCoefficients.of(frame.matrix(), frame.fullRange());
-        int[] ty = k.simdLuma;
-        int[] tvr = k.simdRedV;
-        int[] tub = k.simdBlueU;
-        int[] tgu = k.simdGreenU;
-        int[] tgv = k.simdGreenV;
         int width = frame.width();
         int chromaWidth = (width + 1) >> 1;
         int vshift = frame.format().chromaShiftY();
@@ -120,15 +116,37 @@ public final class RgbConverter {
                 frame.plane(1).get(cy * frame.lineSize(1), rowU, 0, chromaWidth);
                 frame.plane(2).get(cy * frame.lineSize(2), rowV, 0, chromaWidth);
             }
-            int o = y * width * 3;
-            for (int x = 0; x < width; x++, o += 3) {
-                int u = rowU[x >> 1] & 0xFF;
-                int v = rowV[x >> 1] & 0xFF;
-                int yc = ty[rowY[x] & 0xFF];
-                out[o] = Clip.BYTE[Clip.OFFSET + yc + tvr[v]];
-                out[o + 1] = Clip.BYTE[Clip.OFFSET + yc + tgu[u] + tgv[v]];
-                out[o + 2] = Clip.BYTE[Clip.OFFSET + yc + tub[u]];
-            }
+            specialRow(k, width, out, y * width * 3);
+        }
+    }
+
+    /** One output row of the special converter, a pair of pixels per chroma sample. */
+    private void specialRow(YuvCoefficients k, int width, byte[] out, int o) {
+        int[] ty = k.simdLuma;
+        byte[] clip = Clip.BYTE;
+        int pairs = width >> 1;
+        for (int i = 0; i < pairs; i++, o += 6) {
+            int u = rowU[i] & 0xFF;
+            int v = rowV[i] & 0xFF;
+            int r = Clip.OFFSET + k.simdRedV[v];
+            int g = Clip.OFFSET + k.simdGreenU[u] + k.simdGreenV[v];
+            int b = Clip.OFFSET + k.simdBlueU[u];
+            int y0 = ty[rowY[2 * i] & 0xFF];
+            int y1 = ty[rowY[2 * i + 1] & 0xFF];
+            out[o] = clip[y0 + r];
+            out[o + 1] = clip[y0 + g];
+            out[o + 2] = clip[y0 + b];
+            out[o + 3] = clip[y1 + r];
+            out[o + 4] = clip[y1 + g];
+            out[o + 5] = clip[y1 + b];
+        }
+        if ((width & 1) == 1) {
+            int u = rowU[pairs] & 0xFF;
+            int v = rowV[pairs] & 0xFF;
+            int y0 = ty[rowY[width - 1] & 0xFF] + Clip.OFFSET;
+            out[o] = clip[y0 + k.simdRedV[v]];
+            out[o + 1] = clip[y0 + k.simdGreenU[u] + k.simdGreenV[v]];
+            out[o + 2] = clip[y0 + k.simdBlueU[u]];
         }
     }
 
