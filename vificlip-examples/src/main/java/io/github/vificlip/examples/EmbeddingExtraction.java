@@ -45,8 +45,6 @@ public final class EmbeddingExtraction {
      * @throws IOException if a video or the output cannot be read or written
      */
     public static void main(String[] args) throws IOException {
-        System.setProperty("ai.djl.offline", "true"); // never download anything
-        System.setProperty("OPT_OUT_TRACKING", "true"); // no usage reporting
         Path[] weights = Arrays.stream(args[0].split(",")).map(Path::of).toArray(Path[]::new);
         int frames = Integer.parseInt(args[1]);
         Path out = Path.of(args[2]);

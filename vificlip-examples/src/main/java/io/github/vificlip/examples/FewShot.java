@@ -41,8 +41,6 @@ public final class FewShot {
      * @throws IOException if a file cannot be read or written
      */
     public static void main(String[] args) throws IOException {
-        System.setProperty("ai.djl.offline", "true"); // never download anything
-        System.setProperty("OPT_OUT_TRACKING", "true"); // no usage reporting
         Path root = Path.of(args[0]);
         LabelMap labels = LabelMap.readCsv(Path.of(args[3]));
         VideoList train = VideoList.read(Path.of(args[1]), root, labels);

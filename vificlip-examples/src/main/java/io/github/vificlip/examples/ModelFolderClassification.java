@@ -45,8 +45,6 @@ public final class ModelFolderClassification {
                     ModelNotFoundException,
                     MalformedModelException,
                     TranslateException {
-        System.setProperty("ai.djl.offline", "true"); // never download anything
-        System.setProperty("OPT_OUT_TRACKING", "true"); // no usage reporting
         Path folder = Path.of(args[0]);
         List<Path> videos = Arrays.stream(args).skip(1).map(Path::of).toList();
 

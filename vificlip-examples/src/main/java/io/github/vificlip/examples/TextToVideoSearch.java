@@ -49,8 +49,6 @@ public final class TextToVideoSearch {
      * @throws IOException if the folder cannot be listed or a video read fails
      */
     public static void main(String[] args) throws IOException {
-        System.setProperty("ai.djl.offline", "true"); // never download anything
-        System.setProperty("OPT_OUT_TRACKING", "true"); // no usage reporting
         Path[] weights = Arrays.stream(args[0].split(",")).map(Path::of).toArray(Path[]::new);
         int frames = Integer.parseInt(args[1]);
         String query = args[3];

@@ -34,8 +34,6 @@ public final class ZeroShotClassification {
      * @throws TranslateException if a video cannot be read
      */
     public static void main(String[] args) throws TranslateException {
-        System.setProperty("ai.djl.offline", "true"); // never download anything
-        System.setProperty("OPT_OUT_TRACKING", "true"); // no usage reporting
         Path[] weights = Arrays.stream(args[0].split(",")).map(Path::of).toArray(Path[]::new);
         List<String> classes = Arrays.stream(args[1].split(",")).map(String::strip).toList();
         int frames = Integer.parseInt(args[2]);

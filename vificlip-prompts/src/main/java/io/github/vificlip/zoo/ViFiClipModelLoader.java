@@ -76,15 +76,20 @@ final class ViFiClipModelLoader implements ModelLoader {
         }
         Map<String, Object> arguments = criteria.getArguments();
         Object folder = arguments == null ? null : arguments.get(ZooArguments.MODEL_PATH);
+        // Not ModelNotFoundException: DJL would catch it, try the next loader and report only
+        // "No model ... is found" with this message hidden in the cause. A Path -> Classifications
+        // action recognition Criteria is meant for this zoo, so its user reads what to do.
         if (folder == null) {
-            throw new ModelNotFoundException(
-                    "Name the ViFi-CLIP model folder: Criteria.optArgument(\""
+            throw new IllegalArgumentException(
+                    "Name the ViFi-CLIP model folder: Criteria.builder()...optArgument(\""
                             + ZooArguments.MODEL_PATH
-                            + "\", folder)");
+                            + "\", folder) (a folder with serving.properties naming the weights),"
+                            + " or load a folder directly with optModelPath(folder)");
         }
         Path path = Path.of(folder.toString());
         if (!Files.isDirectory(path)) {
-            throw new ModelNotFoundException("The ViFi-CLIP model folder " + path + " is missing");
+            throw new IllegalArgumentException(
+                    "The ViFi-CLIP model folder " + path + " (argument modelPath) does not exist");
         }
         return criteria.toBuilder()
                 .optGroupId(null)

@@ -10,7 +10,6 @@ import ai.djl.Application;
 import ai.djl.inference.Predictor;
 import ai.djl.modality.Classifications;
 import ai.djl.repository.zoo.Criteria;
-import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ModelZoo;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.TranslateException;
@@ -234,8 +233,17 @@ class ZooTest {
                         .optApplication(Application.CV.ACTION_RECOGNITION)
                         .build();
         assertThatThrownBy(withoutFolder::loadModel)
-                .isInstanceOf(ModelNotFoundException.class)
-                .hasStackTraceContaining("optArgument(\"modelPath\", folder)");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("optArgument(\"modelPath\", folder)");
+        Criteria<Path, Classifications> missingFolder =
+                Criteria.builder()
+                        .setTypes(Path.class, Classifications.class)
+                        .optArgument(ZooArguments.MODEL_PATH, dir.resolve("no-such-model"))
+                        .build();
+        assertThatThrownBy(missingFolder::loadModel)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no-such-model")
+                .hasMessageContaining("does not exist");
 
         Criteria<Path, Classifications> badFrames =
                 Criteria.builder()

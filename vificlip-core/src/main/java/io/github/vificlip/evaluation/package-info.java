@@ -1,0 +1,13 @@
+/*
+ * Copyright 2026 The ViFi-CLIP for Java Authors. Licensed under the Apache License, Version 2.0.
+ */
+/**
+ * Evaluation metrics as the paper reports them: {@link
+ * io.github.vificlip.evaluation.ClassificationMetrics} (top-1/top-5, per-class accuracy, confusion
+ * matrix) over the scores of every view of a video ({@link
+ * io.github.vificlip.evaluation.ViewScores}), {@link
+ * io.github.vificlip.evaluation.EvaluationResult} and its JSON form ({@link
+ * io.github.vificlip.evaluation.Evaluations}), and {@link io.github.vificlip.evaluation.Summaries}:
+ * mean ± std over splits or seeds and the harmonic mean of base and novel accuracy.
+ */
+package io.github.vificlip.evaluation;

@@ -1,0 +1,15 @@
+/*
+ * Copyright 2026 The ViFi-CLIP for Java Authors. Licensed under the Apache License, Version 2.0.
+ */
+/**
+ * Training and evaluation with the paper's recipes.
+ *
+ * <p>{@link io.github.vificlip.training.Recipes} holds every setting of the paper as data ({@link
+ * io.github.vificlip.training.Recipe}); {@link io.github.vificlip.training.ViFiClipTrainer} trains
+ * a video classification block on a DJL dataset with AdamW, a cosine schedule with warm-up per
+ * iteration, Mixup/CutMix with label smoothing, gradient accumulation, data parallelism over
+ * devices and atomic checkpoints that resume bit-exactly; {@link
+ * io.github.vificlip.training.VideoEvaluator} scores videos with several views. Progress goes to a
+ * DJL {@code Progress} (SLF4J by default, {@link io.github.vificlip.training.LoggingProgress}).
+ */
+package io.github.vificlip.training;
