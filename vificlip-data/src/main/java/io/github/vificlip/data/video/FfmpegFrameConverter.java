@@ -8,8 +8,11 @@ import static org.bytedeco.ffmpeg.global.avutil.AVCOL_RANGE_MPEG;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_GBRP;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_RGB24;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P10LE;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV422P;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV422P10LE;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV444P;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV444P10LE;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUVJ420P;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUVJ422P;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUVJ444P;
@@ -28,12 +31,12 @@ import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.DoublePointer;
 
 /**
- * Converts decoded FFmpeg frames to packed RGB {@link RgbFrame}s at the same size. The 8-bit planar
+ * Converts decoded FFmpeg frames to packed RGB {@link RgbFrame}s at the same size. The planar
  * formats that {@link RgbConverter} reads ({@code yuv420p}, {@code yuv422p}, {@code yuv444p}, their
- * {@code yuvj} forms, {@code gbrp}) go through it, so the bytes equal the {@code ffmpeg} 5.1
- * command line's and the Humble backend's from the same planes; every other format (10-bit, gray,
- * {@code yuv440p}, ...) goes through FFmpeg 8's swscale (bicubic, as the command line's scale
- * filter).
+ * {@code yuvj} and 10-bit little-endian forms, {@code gbrp}) go through it, so the bytes equal the
+ * {@code ffmpeg} 5.1 command line's and the Humble backend's from the same planes; every other
+ * format (gray, {@code yuv440p}, 12-bit, ...) goes through FFmpeg 8's swscale (bicubic, as the
+ * command line's scale filter).
  *
  * <p>Range and matrix come from the frame's {@code color_range} and {@code colorspace} tags, as the
  * command line's scale filter takes them; the {@code yuvj*} formats are full range unless tagged
@@ -64,7 +67,8 @@ final class FfmpegFrameConverter implements AutoCloseable {
         for (int p = 0; p < 3; p++) {
             lineSizes[p] = frame.linesize(p);
             long bytes =
-                    (long) (format.planeHeight(p, h) - 1) * lineSizes[p] + format.planeWidth(p, w);
+                    (long) (format.planeHeight(p, h) - 1) * lineSizes[p]
+                            + (long) format.planeWidth(p, w) * format.bytesPerSample();
             planes[p] = frame.data(p).capacity(bytes).asByteBuffer();
         }
         int range = frame.color_range();
@@ -83,6 +87,12 @@ final class FfmpegFrameConverter implements AutoCloseable {
             return PlanarFormat.YUV444P;
         } else if (pixelFormat == AV_PIX_FMT_GBRP) {
             return PlanarFormat.GBRP;
+        } else if (pixelFormat == AV_PIX_FMT_YUV420P10LE) {
+            return PlanarFormat.YUV420P10;
+        } else if (pixelFormat == AV_PIX_FMT_YUV422P10LE) {
+            return PlanarFormat.YUV422P10;
+        } else if (pixelFormat == AV_PIX_FMT_YUV444P10LE) {
+            return PlanarFormat.YUV444P10;
         }
         return null;
     }

@@ -57,6 +57,7 @@ class FixtureClipsTest {
         "humble, mpeg4.avi, 70, 42, 0",
         "humble, mjpeg.avi, 70, 42, 0",
         "humble, mjpeg-422.avi, 70, 42, 0",
+        "humble, hevc-10bit.mp4, 70, 42, 0",
         "ffmpeg, vp9-33x17.webm, 33, 17, 0",
         "ffmpeg, av1-33x17.webm, 33, 17, 0",
         "ffmpeg, vp8-45x23.webm, 45, 23, 0",
