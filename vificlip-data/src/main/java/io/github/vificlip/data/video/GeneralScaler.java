@@ -218,8 +218,8 @@ final class GeneralScaler {
         }
     }
 
-    /** {@code av_clip_uintp2(v, 30)}. */
+    /** {@code av_clip_uintp2(v, 30)}, without branches (random samples clip half the time). */
     private static int clip30(int v) {
-        return (v & 0xC0000000) == 0 ? v : (~v >> 31) & 0x3FFFFFFF;
+        return Math.min(v & ~(v >> 31), 0x3FFFFFFF);
     }
 }
