@@ -142,20 +142,33 @@ final class ExactGoldens {
     /** As {@link #compare}, with the golden frame at byte {@code offset}. */
     static int compareAt(
             String clip, int index, RgbFrame ours, byte[] golden, int offset, int allowed) {
-        int size = ours.width() * ours.height() * 3;
+        return compareColumns(clip, index, ours, golden, offset, allowed, ours.width());
+    }
+
+    /** As {@link #compareAt}, on the leftmost {@code columns} columns only. */
+    static int compareColumns(
+            String clip,
+            int index,
+            RgbFrame ours,
+            byte[] golden,
+            int offset,
+            int allowed,
+            int columns) {
         byte[] data = ours.data();
         int max = 0;
         int differing = 0;
         int first = -1;
-        for (int i = 0; i < size; i++) {
-            int d = Math.abs((data[i] & 0xFF) - (golden[offset + i] & 0xFF));
-            if (d > allowed && first < 0) {
-                first = i;
+        for (int y = 0; y < ours.height(); y++) {
+            for (int i = y * ours.width() * 3; i < (y * ours.width() + columns) * 3; i++) {
+                int d = Math.abs((data[i] & 0xFF) - (golden[offset + i] & 0xFF));
+                if (d > allowed && first < 0) {
+                    first = i;
+                }
+                if (d > 0) {
+                    differing++;
+                }
+                max = Math.max(max, d);
             }
-            if (d > 0) {
-                differing++;
-            }
-            max = Math.max(max, d);
         }
         if (first >= 0) {
             int pixel = first / 3;

@@ -21,8 +21,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ExactRgbTest {
 
     /**
-     * FFmpeg 2.8's VP9 decoder (inside Humble Video) decodes 10-bit inter frames differently from
-     * FFmpeg 5.1 near the right edge of odd-width frames; the key frame is exact.
+     * FFmpeg 2.8's VP9 decoder (inside Humble Video) decodes 10-bit frames whose width is not a
+     * multiple of 64 differently from FFmpeg 5.1 in the last, partial 64-pixel superblock column
+     * (up to 255 levels); everything left of it is exact. RgbConverterGoldenTest shows that the
+     * conversion itself is exact on FFmpeg 5.1's planes of this clip.
      */
     private static final String HUMBLE_VP9_10_BIT = "vp9-yuv420p10le-";
 
@@ -34,7 +36,9 @@ class ExactRgbTest {
     @MethodSource("clips")
     void decodesToTheCommandLinesRgb(ExactGoldens.Clip clip) throws Exception {
         byte[] golden = ExactGoldens.rgb(clip.name());
-        int frames = clip.name().startsWith(HUMBLE_VP9_10_BIT) ? 1 : clip.frames();
+        int frames = clip.frames();
+        int columns =
+                clip.name().startsWith(HUMBLE_VP9_10_BIT) ? clip.width() / 64 * 64 : clip.width();
         RgbFrame[] ours;
         try (VideoReader reader =
                 HumbleVideoDecoder.builder().build().open(ExactGoldens.clipPath(clip.name()))) {
@@ -42,8 +46,11 @@ class ExactRgbTest {
             assertThat(reader.info().height()).as("height").isEqualTo(clip.height());
             ours = reader.read(IntStream.range(0, frames).toArray());
         }
+        int frameBytes = clip.width() * clip.height() * 3;
+        assertThat(golden).hasSize(frameBytes * frames);
         for (int i = 0; i < frames; i++) {
-            ExactGoldens.compare(clip.name(), i, ours[i], golden, clip.maxDifference());
+            ExactGoldens.compareColumns(
+                    clip.name(), i, ours[i], golden, i * frameBytes, clip.maxDifference(), columns);
         }
     }
 
