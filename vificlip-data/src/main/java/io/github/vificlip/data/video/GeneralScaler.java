@@ -3,10 +3,12 @@
  */
 package io.github.vificlip.data.video;
 
+import java.util.Arrays;
+
 /**
  * swscale's general path at the same size, for YUV input the special converter does not take (4:4:4
- * at any size, 4:2:0 and 4:2:2 at odd heights): the {@code ffmpeg} command line's scale filter and
- * FFmpeg 5.1's {@code libswscale}, step by step.
+ * at any size, 8-bit 4:2:0 and 4:2:2 at odd heights, 10-bit input at any size): the {@code ffmpeg}
+ * command line's scale filter and FFmpeg 5.1's {@code libswscale}, step by step.
  *
  * <ol>
  *   <li>Horizontal pass ({@code hScale8To15}): each plane row to 15-bit samples through a {@link
@@ -143,8 +145,8 @@ final class GeneralScaler {
                 && Integer.compareUnsigned(f.coeff[c + 1], 4096) <= 0) {
             return f.coeff[c + 1];
         }
-        java.util.Arrays.fill(accU, bias);
-        java.util.Arrays.fill(accV, bias);
+        Arrays.fill(accU, bias);
+        Arrays.fill(accV, bias);
         for (int j = 0; j < f.size; j++) {
             int w = f.coeff[c + j];
             int row = Math.min(first + j, rowsU.length - 1); // zero taps past the last row
@@ -218,8 +220,8 @@ final class GeneralScaler {
         }
     }
 
-    /** {@code av_clip_uintp2(v, 30)}. */
+    /** {@code av_clip_uintp2(v, 30)}, without branches (random samples clip half the time). */
     private static int clip30(int v) {
-        return (v & 0xC0000000) == 0 ? v : (~v >> 31) & 0x3FFFFFFF;
+        return Math.min(v & ~(v >> 31), 0x3FFFFFFF);
     }
 }

@@ -13,13 +13,14 @@ package io.github.vificlip.data.video;
  * size, reproduced here:
  *
  * <ul>
- *   <li>{@code yuv420p} and {@code yuv422p} with an even height: the special converter ({@code
- *       libswscale/x86/yuv_2_rgb.asm}, SSSE3): each pair of pixels shares one chroma sample, 16-bit
- *       fixed-point products ({@code pmulhw}) and a final clip;
- *   <li>{@code yuv444p}, and the subsampled formats at odd heights: the general scaler with 15-bit
- *       intermediates, bicubic chroma upsampling where chroma is subsampled ({@code
- *       libswscale/utils.c} {@code initFilter}) and the output code of {@code libswscale/output.c}
- *       (full chroma for 4:4:4 and odd widths, lookup tables otherwise);
+ *   <li>8-bit {@code yuv420p} and {@code yuv422p} with an even height: the special converter
+ *       ({@code libswscale/x86/yuv_2_rgb.asm}, SSSE3): each pair of pixels shares one chroma
+ *       sample, 16-bit fixed-point products ({@code pmulhw}) and a final clip;
+ *   <li>{@code yuv444p}, 8-bit 4:2:0 and 4:2:2 at odd heights, and all 10-bit input: the general
+ *       scaler ({@code GeneralScaler}) with 15-bit intermediates, bicubic chroma upsampling where
+ *       chroma is subsampled ({@code libswscale/utils.c} {@code initFilter}) and the output code of
+ *       {@code libswscale/output.c} (full chroma for 4:4:4 and odd widths, lookup tables
+ *       otherwise);
  *   <li>{@code gbrp}: a copy of the planes.
  * </ul>
  *
@@ -120,33 +121,41 @@ public final class RgbConverter {
         }
     }
 
-    /** One output row of the special converter, a pair of pixels per chroma sample. */
+    /**
+     * One output row of the special converter, a pair of pixels per chroma sample. The last byte of
+     * a pair is written first, which lets the JIT check the array bounds once per pair.
+     */
     private void specialRow(YuvCoefficients k, int width, byte[] out, int o) {
         int[] ty = k.simdLuma;
+        int[] redV = k.simdRedV;
+        int[] greenU = k.simdGreenU;
+        int[] greenV = k.simdGreenV;
+        int[] blueU = k.simdBlueU;
         byte[] clip = Clip.BYTE;
+        byte[] ys = rowY;
         int pairs = width >> 1;
         for (int i = 0; i < pairs; i++, o += 6) {
             int u = rowU[i] & 0xFF;
             int v = rowV[i] & 0xFF;
-            int r = Clip.OFFSET + k.simdRedV[v];
-            int g = Clip.OFFSET + k.simdGreenU[u] + k.simdGreenV[v];
-            int b = Clip.OFFSET + k.simdBlueU[u];
-            int y0 = ty[rowY[2 * i] & 0xFF];
-            int y1 = ty[rowY[2 * i + 1] & 0xFF];
+            int r = redV[v];
+            int g = greenU[u] + greenV[v];
+            int b = blueU[u];
+            int y0 = ty[ys[2 * i] & 0xFF];
+            int y1 = ty[ys[2 * i + 1] & 0xFF];
+            out[o + 5] = clip[y1 + b];
             out[o] = clip[y0 + r];
             out[o + 1] = clip[y0 + g];
             out[o + 2] = clip[y0 + b];
             out[o + 3] = clip[y1 + r];
             out[o + 4] = clip[y1 + g];
-            out[o + 5] = clip[y1 + b];
         }
         if ((width & 1) == 1) {
             int u = rowU[pairs] & 0xFF;
             int v = rowV[pairs] & 0xFF;
-            int y0 = ty[rowY[width - 1] & 0xFF] + Clip.OFFSET;
-            out[o] = clip[y0 + k.simdRedV[v]];
-            out[o + 1] = clip[y0 + k.simdGreenU[u] + k.simdGreenV[v]];
-            out[o + 2] = clip[y0 + k.simdBlueU[u]];
+            int y0 = ty[ys[width - 1] & 0xFF];
+            out[o] = clip[y0 + redV[v]];
+            out[o + 1] = clip[y0 + greenU[u] + greenV[v]];
+            out[o + 2] = clip[y0 + blueU[u]];
         }
     }
 

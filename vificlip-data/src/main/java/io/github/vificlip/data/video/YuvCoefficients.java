@@ -25,7 +25,8 @@ final class YuvCoefficients {
 
     /**
      * The special converter's per-sample terms: {@code simdLuma[y]} is {@code pmulhw((y << 3) -
-     * yOffset, yCoeff)}, the others {@code pmulhw((c << 3) - 1024, coeff)} for chroma value c.
+     * yOffset, yCoeff)} plus {@link Clip#OFFSET} (so that sums index {@link Clip#BYTE} directly),
+     * the others {@code pmulhw((c << 3) - 1024, coeff)} for chroma value c.
      */
     final int[] simdLuma = new int[256];
 
@@ -75,7 +76,7 @@ final class YuvCoefficients {
         simdUg = roundToInt16(cgu << 13);
         for (int i = 0; i < 256; i++) {
             int c = (i << 3) - 1024;
-            simdLuma[i] = (((i << 3) - simdYOffset) * simdY) >> 16;
+            simdLuma[i] = Clip.OFFSET + ((((i << 3) - simdYOffset) * simdY) >> 16);
             simdRedV[i] = (c * simdVr) >> 16;
             simdBlueU[i] = (c * simdUb) >> 16;
             simdGreenU[i] = (c * simdUg) >> 16;
