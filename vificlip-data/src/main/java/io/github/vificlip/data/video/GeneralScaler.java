@@ -33,7 +33,9 @@ final class GeneralScaler {
     private ScaleFilter vChroma;
     private byte[] srcBytes = new byte[0];
     private int[] samples = new int[0];
-    private short[] luma = new short[0];
+    private int[] lumaFull = new int[0];
+    private int[] lumaHalf = new int[0];
+    private int lumaMask;
     private short[][] rowsU = new short[0][];
     private short[][] rowsV = new short[0][];
     private int[] accU = new int[0];
@@ -50,18 +52,35 @@ final class GeneralScaler {
             hScale(frame, 1, r, srcChromaWidth, rowsU[r]);
             hScale(frame, 2, r, srcChromaWidth, rowsV[r]);
         }
-        int lumaShift = 14 - inputShift(frame.format());
+        lumaTables(k, frame.format());
         for (int y = 0; y < frame.height(); y++) {
             readRow(frame, 0, y, width);
-            for (int x = 0; x < width; x++) {
-                luma[x] = (short) (samples[x] << lumaShift);
-            }
+            chromaForRow(y);
             if (fullChroma) {
-                writeFullChroma(k, y, out, y * width * 3, width);
+                writeFullChroma(k, out, y * width * 3, width);
             } else {
-                writeHalfChroma(k, y, out, y * width * 3, width);
+                writeHalfChroma(k, out, y * width * 3, width);
             }
         }
+    }
+
+    /**
+     * Fills the per-sample luma terms: the 15-bit sample ({@code sample << (14 - shift)}) as {@code
+     * yuv2rgb_write_full} scales it, and as {@code yuv2rgb_X_c_template} rounds it to 8 bits.
+     */
+    private void lumaTables(YuvCoefficients k, PlanarFormat format) {
+        int size = 1 << format.bitDepth();
+        if (lumaFull.length != size) {
+            lumaFull = new int[size];
+            lumaHalf = new int[size];
+        }
+        int shift = 14 - inputShift(format);
+        for (int s = 0; s < size; s++) {
+            int luma15 = s << shift;
+            lumaFull[s] = (luma15 * 4 - k.fullYOffset) * k.fullY + (1 << 21);
+            lumaHalf[s] = (luma15 + 64) >> 7;
+        }
+        lumaMask = size - 1;
     }
 
     private void prepare(PlanarFrame frame) {
@@ -82,7 +101,6 @@ final class GeneralScaler {
         srcBytes = new byte[Math.max(width, srcChromaWidth) * format.bytesPerSample()];
         // Where the filter is longer than the source, its last taps are zero but still read.
         samples = new int[Math.max(width, srcChromaWidth) + hChroma.size];
-        luma = new short[width];
         rowsU = new short[chromaRows][chromaWidth];
         rowsV = new short[chromaRows][chromaWidth];
         accU = new int[chromaWidth];
@@ -132,19 +150,22 @@ final class GeneralScaler {
     }
 
     /**
-     * Sums the chroma rows of output row {@code y} with the vertical filter into {@link #accU} and
-     * {@link #accV}, starting from {@code bias}. Returns -1 when {@code packed_vscale} takes its
-     * two-row shortcut instead, with the second row's weight in the result.
+     * Leaves the chroma of output row {@code y} in {@link #accU} and {@link #accV}, in the units
+     * the output code uses: the vertical filter's sums ({@code yuv2packedX}), or {@code
+     * packed_vscale}'s shortcut ({@code yuv2packed1}) for two taps that sum to 4096.
      */
-    private int verticalChroma(int y, int bias) {
+    private void chromaForRow(int y) {
         ScaleFilter f = vChroma;
         int first = f.position[y];
         int c = y * f.size;
         if (f.size == 2
                 && f.coeff[c] + f.coeff[c + 1] == 4096
                 && Integer.compareUnsigned(f.coeff[c + 1], 4096) <= 0) {
-            return f.coeff[c + 1];
+            twoRowShortcut(first, f.coeff[c + 1]);
+            return;
         }
+        int bias = fullChroma ? (1 << 9) - (128 << 19) : 1 << 18;
+        int shift = fullChroma ? 10 : 19;
         Arrays.fill(accU, bias);
         Arrays.fill(accV, bias);
         for (int j = 0; j < f.size; j++) {
@@ -157,66 +178,68 @@ final class GeneralScaler {
                 accV[i] += v[i] * w;
             }
         }
-        return -1;
-    }
-
-    /** {@code yuv2rgb_full_X_c_template} (or {@code _1_}) and {@code yuv2rgb_write_full}. */
-    private void writeFullChroma(YuvCoefficients k, int y, byte[] out, int o, int width) {
-        int alpha = verticalChroma(y, (1 << 9) - (128 << 19));
-        int first = vChroma.position[y];
-        for (int i = 0; i < width; i++, o += 3) {
-            int u;
-            int v;
-            if (alpha < 0) {
-                u = accU[i] >> 10;
-                v = accV[i] >> 10;
-            } else if (alpha < 2048) {
-                u = (rowsU[first][i] - (128 << 7)) * 4;
-                v = (rowsV[first][i] - (128 << 7)) * 4;
-            } else {
-                u = (rowsU[first][i] + rowsU[first + 1][i] - (128 << 8)) * 2;
-                v = (rowsV[first][i] + rowsV[first + 1][i] - (128 << 8)) * 2;
-            }
-            int yy = (luma[i] * 4 - k.fullYOffset) * k.fullY + (1 << 21);
-            int r = yy + v * k.fullVr;
-            int g = yy + v * k.fullVg + u * k.fullUg;
-            int b = yy + u * k.fullUb;
-            out[o] = (byte) (clip30(r) >> 22);
-            out[o + 1] = (byte) (clip30(g) >> 22);
-            out[o + 2] = (byte) (clip30(b) >> 22);
+        for (int i = 0; i < chromaWidth; i++) {
+            accU[i] >>= shift;
+            accV[i] >>= shift;
         }
     }
 
-    /** {@code yuv2rgb_X_c_template} (or {@code _1_}) with {@code yuv2rgb_write}'s tables. */
-    private void writeHalfChroma(YuvCoefficients k, int y, byte[] out, int o, int width) {
-        int alpha = verticalChroma(y, 1 << 18);
-        int first = vChroma.position[y];
+    /** {@code yuv2rgb_full_1_c_template} and {@code yuv2rgb_1_c_template}'s chroma. */
+    private void twoRowShortcut(int first, int alpha) {
+        short[] u0 = rowsU[first];
+        short[] v0 = rowsV[first];
+        if (alpha < 2048) {
+            for (int i = 0; i < chromaWidth; i++) {
+                accU[i] = fullChroma ? (u0[i] - (128 << 7)) * 4 : (u0[i] + 64) >> 7;
+                accV[i] = fullChroma ? (v0[i] - (128 << 7)) * 4 : (v0[i] + 64) >> 7;
+            }
+            return;
+        }
+        short[] u1 = rowsU[first + 1];
+        short[] v1 = rowsV[first + 1];
+        for (int i = 0; i < chromaWidth; i++) {
+            accU[i] = fullChroma ? (u0[i] + u1[i] - (128 << 8)) * 2 : (u0[i] + u1[i] + 128) >> 8;
+            accV[i] = fullChroma ? (v0[i] + v1[i] - (128 << 8)) * 2 : (v0[i] + v1[i] + 128) >> 8;
+        }
+    }
+
+    /** {@code yuv2rgb_write_full} for RGB24: one pixel per chroma sample. */
+    private void writeFullChroma(YuvCoefficients k, byte[] out, int o, int width) {
+        int[] luma = lumaFull;
+        int mask = lumaMask;
+        for (int i = 0; i < width; i++, o += 3) {
+            int u = accU[i];
+            int v = accV[i];
+            int yy = luma[samples[i] & mask];
+            int r = yy + v * k.fullVr;
+            int g = yy + v * k.fullVg + u * k.fullUg;
+            int b = yy + u * k.fullUb;
+            out[o + 2] = (byte) (clip30(b) >> 22);
+            out[o] = (byte) (clip30(r) >> 22);
+            out[o + 1] = (byte) (clip30(g) >> 22);
+        }
+    }
+
+    /** {@code yuv2rgb_write} for RGB24 with its lookup tables: two pixels per chroma sample. */
+    private void writeHalfChroma(YuvCoefficients k, byte[] out, int o, int width) {
         byte[] table = k.yTable;
+        int[] luma = lumaHalf;
+        int mask = lumaMask;
         int h = YuvCoefficients.HEADROOM;
         for (int i = 0; i < width >> 1; i++, o += 6) {
-            int u;
-            int v;
-            if (alpha < 0) {
-                u = accU[i] >> 19;
-                v = accV[i] >> 19;
-            } else if (alpha < 2048) {
-                u = (rowsU[first][i] + 64) >> 7;
-                v = (rowsV[first][i] + 64) >> 7;
-            } else {
-                u = (rowsU[first][i] + rowsU[first + 1][i] + 128) >> 8;
-                v = (rowsV[first][i] + rowsV[first + 1][i] + 128) >> 8;
-            }
-            int y1 = (luma[2 * i] + 64) >> 7;
-            int y2 = (luma[2 * i + 1] + 64) >> 7;
+            int u = accU[i];
+            int v = accV[i];
+            int y1 = luma[samples[2 * i] & mask];
+            int y2 = luma[samples[2 * i + 1] & mask];
             int r = k.tableRv[v + h];
             int g = k.tableGu[u + h] + k.tableGv[v + h];
             int b = k.tableBu[u + h];
+            out[o + 5] = table[b + y2];
             out[o] = table[r + y1];
             out[o + 1] = table[g + y1];
             out[o + 2] = table[b + y1];
             out[o + 3] = table[r + y2];
             out[o + 4] = table[g + y2];
-            out[o + 5] = table[b + y2];
         }
     }
 

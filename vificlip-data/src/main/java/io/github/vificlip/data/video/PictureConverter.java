@@ -9,6 +9,7 @@ import io.humble.video.MediaPicture;
 import io.humble.video.PixelFormat;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * Converts Humble Video's decoded pictures to packed RGB with {@link RgbConverter}, so that the
@@ -22,9 +23,6 @@ import java.nio.file.Path;
  */
 final class PictureConverter {
 
-    private static final long AVCOL_RANGE_MPEG = 1;
-    private static final long AVCOL_RANGE_JPEG = 2;
-
     private final RgbConverter converter = new RgbConverter();
 
     /**
@@ -37,19 +35,18 @@ final class PictureConverter {
      * @throws VideoDecodeException if the pixel format is not one {@link RgbConverter} reads
      */
     RgbFrame convert(MediaPicture picture, Decoder decoder, Path path) throws VideoDecodeException {
-        PixelFormat.Type type = picture.getFormat();
-        PlanarFormat format = formatOf(type);
+        String name = ffmpegName(picture.getFormat());
+        PlanarFormat format = PlanarFormat.fromFfmpegName(name);
         if (format == null) {
             throw new VideoDecodeException(
                     path,
                     "decodes to pixel format "
-                            + type
+                            + name
                             + ", which the Humble backend does not convert to RGB (supported:"
                             + " yuv420p, yuv422p, yuv444p, their yuvj and 10-bit forms, and gbrp)");
         }
-        long rangeTag = decoder.getPropertyAsLong("color_range");
         boolean fullRange =
-                rangeTag == AVCOL_RANGE_JPEG || (rangeTag != AVCOL_RANGE_MPEG && isJpeg(type));
+                PlanarFormat.isFullRange(name, decoder.getPropertyAsLong("color_range"));
         YuvMatrix matrix = YuvMatrix.fromAvColorSpace(decoder.getPropertyAsLong("colorspace"));
         Buffer[] buffers = new Buffer[3];
         try {
@@ -79,33 +76,9 @@ final class PictureConverter {
         }
     }
 
-    private static PlanarFormat formatOf(PixelFormat.Type type) {
-        switch (type) {
-            case PIX_FMT_YUV420P:
-            case PIX_FMT_YUVJ420P:
-                return PlanarFormat.YUV420P;
-            case PIX_FMT_YUV422P:
-            case PIX_FMT_YUVJ422P:
-                return PlanarFormat.YUV422P;
-            case PIX_FMT_YUV444P:
-            case PIX_FMT_YUVJ444P:
-                return PlanarFormat.YUV444P;
-            case PIX_FMT_GBRP:
-                return PlanarFormat.GBRP;
-            case PIX_FMT_YUV420P10LE:
-                return PlanarFormat.YUV420P10;
-            case PIX_FMT_YUV422P10LE:
-                return PlanarFormat.YUV422P10;
-            case PIX_FMT_YUV444P10LE:
-                return PlanarFormat.YUV444P10;
-            default:
-                return null;
-        }
-    }
-
-    private static boolean isJpeg(PixelFormat.Type type) {
-        return type == PixelFormat.Type.PIX_FMT_YUVJ420P
-                || type == PixelFormat.Type.PIX_FMT_YUVJ422P
-                || type == PixelFormat.Type.PIX_FMT_YUVJ444P;
+    /** FFmpeg's name for Humble's pixel format ({@code PIX_FMT_YUVJ420P} is {@code yuvj420p}). */
+    private static String ffmpegName(PixelFormat.Type type) {
+        String name = type.name().toLowerCase(Locale.ROOT);
+        return name.startsWith("pix_fmt_") ? name.substring("pix_fmt_".length()) : name;
     }
 }

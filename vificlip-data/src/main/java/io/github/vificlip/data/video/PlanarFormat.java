@@ -35,6 +35,54 @@ public enum PlanarFormat {
     }
 
     /**
+     * Returns the layout of an FFmpeg pixel format, by FFmpeg's name ({@code av_get_pix_fmt_name}):
+     * {@code yuv420p} and {@code yuvj420p} give {@link #YUV420P}, {@code yuv420p10le} gives {@link
+     * #YUV420P10}, and so on.
+     *
+     * @param ffmpegName the name, e.g. {@code "yuvj420p"}
+     * @return the layout, or null if {@link RgbConverter} does not read that format
+     */
+    public static PlanarFormat fromFfmpegName(String ffmpegName) {
+        switch (ffmpegName) {
+            case "yuv420p":
+            case "yuvj420p":
+                return YUV420P;
+            case "yuv422p":
+            case "yuvj422p":
+                return YUV422P;
+            case "yuv444p":
+            case "yuvj444p":
+                return YUV444P;
+            case "gbrp":
+                return GBRP;
+            case "yuv420p10le":
+                return YUV420P10;
+            case "yuv422p10le":
+                return YUV422P10;
+            case "yuv444p10le":
+                return YUV444P10;
+            default:
+                return null;
+        }
+    }
+
+    /**
+     * Decides the range as the {@code ffmpeg} command line does: the frame's range tag when it has
+     * one ({@code AVCOL_RANGE_MPEG} = 1 limited, {@code AVCOL_RANGE_JPEG} = 2 full), else full for
+     * the {@code yuvj} formats and limited for the others.
+     *
+     * @param ffmpegName the pixel format's FFmpeg name
+     * @param avColorRange the decoder's or frame's {@code color_range} (0 when unspecified)
+     * @return true for full range
+     */
+    public static boolean isFullRange(String ffmpegName, long avColorRange) {
+        if (avColorRange == 1 || avColorRange == 2) {
+            return avColorRange == 2;
+        }
+        return ffmpegName.startsWith("yuvj");
+    }
+
+    /**
      * Returns the bits per sample.
      *
      * @return 8 or 10

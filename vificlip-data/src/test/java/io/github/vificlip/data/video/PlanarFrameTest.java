@@ -90,6 +90,19 @@ class PlanarFrameTest {
     }
 
     @Test
+    void readsFfmpegFormatNamesAndRangesAsTheCommandLineDoes() {
+        assertThat(PlanarFormat.fromFfmpegName("yuvj420p")).isEqualTo(PlanarFormat.YUV420P);
+        assertThat(PlanarFormat.fromFfmpegName("yuv422p10le")).isEqualTo(PlanarFormat.YUV422P10);
+        assertThat(PlanarFormat.fromFfmpegName("gbrp")).isEqualTo(PlanarFormat.GBRP);
+        assertThat(PlanarFormat.fromFfmpegName("nv12")).isNull();
+        assertThat(PlanarFormat.fromFfmpegName("yuv420p12le")).isNull();
+        assertThat(PlanarFormat.isFullRange("yuvj420p", 0)).isTrue();
+        assertThat(PlanarFormat.isFullRange("yuvj420p", 1)).isFalse();
+        assertThat(PlanarFormat.isFullRange("yuv420p", 0)).isFalse();
+        assertThat(PlanarFormat.isFullRange("yuv420p", 2)).isTrue();
+    }
+
+    @Test
     void limitedRangeBlackAndWhiteOnEveryPath() {
         // {width, height, white}: 4x2 takes the special converter, 3x3 the general path with full
         // chroma, 4x3 the general path's lookup tables, whose white is 253 (yuvTable's offset of
