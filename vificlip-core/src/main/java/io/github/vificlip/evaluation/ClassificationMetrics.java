@@ -27,9 +27,9 @@ public final class ClassificationMetrics {
     private long top5;
 
     /**
-     * Scores the views of each video as the reference validates: a softmax over classes for each
-     * view, then the probabilities summed over views. With one view the scores are plain softmax
-     * probabilities, so top-k is unchanged.
+     * Scores the views of each video as the reference validates ({@code validate} in {@code
+     * main.py}): a softmax over classes for each view, then the probabilities summed over views.
+     * With one view the scores are plain softmax probabilities, so top-k is unchanged.
      *
      * @param logits [B, V, classes]: the logits of each view of each video
      * @return [B, classes]: the summed probabilities (each row sums to V)

@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The ViFi-CLIP video model as a DJL block (SPEC §1.3): CLIP applied frame by frame, with no
- * temporal module.
+ * The ViFi-CLIP video model as a DJL block (class {@code ViFiCLIP} of the reference's {@code
+ * trainers/vificlip.py}): CLIP applied frame by frame, with no temporal module.
  *
  * <pre>
  * video [B,T,3,H,W] → frames [B·T,3,H,W] → image tower → [B·T,E] → mean over T → L2 normalise
@@ -86,7 +86,8 @@ public final class ViFiClipBlock extends VideoTextBlock {
     }
 
     /**
-     * Freezes and unfreezes the CLIP parameters as the mode says (SPEC §3).
+     * Freezes and unfreezes the CLIP parameters as the mode says (as {@code returnCLIP} in {@code
+     * trainers/vificlip.py}).
      *
      * @param tuning which parameters train
      * @throws IllegalArgumentException for {@link TuningMode#PROMPTS}: a plain model has no prompts
@@ -161,7 +162,8 @@ public final class ViFiClipBlock extends VideoTextBlock {
     }
 
     /**
-     * Embeds videos: per-frame embeddings averaged over time, then L2-normalised (SPEC §9.1).
+     * Embeds videos: per-frame embeddings averaged over time, then L2-normalised, as {@code
+     * ViFiCLIP.forward} in {@code trainers/vificlip.py}.
      *
      * @param parameterStore the parameter store
      * @param video clips {@code [B, T, 3, imageSize, imageSize]}, already normalised
@@ -175,8 +177,8 @@ public final class ViFiClipBlock extends VideoTextBlock {
     }
 
     /**
-     * Embeds videos with vision prompts, which every frame of every clip shares (SPEC §2.2): the
-     * video path of a prompt learner.
+     * Embeds videos with vision prompts, which every frame of every clip shares ({@code
+     * clip/model.py}): the video path of a prompt learner.
      *
      * @param parameterStore the parameter store
      * @param video clips {@code [B, T, 3, imageSize, imageSize]}, already normalised
