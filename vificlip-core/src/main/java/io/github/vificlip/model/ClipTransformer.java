@@ -4,13 +4,10 @@
 package io.github.vificlip.model;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -22,7 +19,7 @@ import java.util.List;
  *
  * <p>Inputs: {@code [x]} or {@code [x, mask]}; output: {@code [x']}, same shape.
  */
-public final class ClipTransformer extends AbstractBlock {
+public final class ClipTransformer extends TokenBlock {
 
     private static final byte VERSION = 1;
 
@@ -67,6 +64,21 @@ public final class ClipTransformer extends AbstractBlock {
     }
 
     /**
+     * Runs every block, without prompts.
+     *
+     * @param parameterStore the parameter store
+     * @param x the input {@code [batch, length, width]}
+     * @param mask an additive attention mask {@code [length, length]}, or {@code null}
+     * @param training whether this is a training pass
+     * @return the output, same shape as {@code x}
+     */
+    @Override
+    public NDArray transform(
+            ParameterStore parameterStore, NDArray x, NDArray mask, boolean training) {
+        return transform(parameterStore, x, mask, DeepPrompts.none(), training);
+    }
+
+    /**
      * Runs every block, replacing prompt rows before blocks 1..d−1 as {@code deepPrompts} says.
      *
      * @param parameterStore the parameter store
@@ -106,24 +118,6 @@ public final class ClipTransformer extends AbstractBlock {
             }
         }
         return x;
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    protected NDList forwardInternal(
-            ParameterStore parameterStore,
-            NDList inputs,
-            boolean training,
-            PairList<String, Object> params) {
-        NDArray mask = inputs.size() > 1 ? inputs.get(1) : null;
-        return new NDList(
-                transform(parameterStore, inputs.get(0), mask, DeepPrompts.none(), training));
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    public Shape[] getOutputShapes(Shape[] inputShapes) {
-        return new Shape[] {inputShapes[0]};
     }
 
     /** {@inheritDoc} */

@@ -9,11 +9,9 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 
 /**
  * Multi-head self-attention with PyTorch's {@code nn.MultiheadAttention} parameter layout, on
@@ -27,7 +25,7 @@ import ai.djl.util.PairList;
  *
  * <p>Inputs: {@code [x]} or {@code [x, mask]}; output: {@code [y]} with the shape of {@code x}.
  */
-public final class MultiheadSelfAttention extends AbstractBlock {
+public final class MultiheadSelfAttention extends TokenBlock {
 
     private static final byte VERSION = 1;
 
@@ -85,7 +83,8 @@ public final class MultiheadSelfAttention extends AbstractBlock {
      * @param training whether this is a training pass
      * @return the output {@code [batch, length, width]}
      */
-    public NDArray attend(
+    @Override
+    public NDArray transform(
             ParameterStore parameterStore, NDArray x, NDArray mask, boolean training) {
         Device device = x.getDevice();
         NDArray weight = parameterStore.getValue(inProjWeight, device, training);
@@ -109,23 +108,6 @@ public final class MultiheadSelfAttention extends AbstractBlock {
                         .transpose(0, 2, 1, 3)
                         .reshape(batch, length, width);
         return outProj.forward(parameterStore, new NDList(attended), training).singletonOrThrow();
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    protected NDList forwardInternal(
-            ParameterStore parameterStore,
-            NDList inputs,
-            boolean training,
-            PairList<String, Object> params) {
-        NDArray mask = inputs.size() > 1 ? inputs.get(1) : null;
-        return new NDList(attend(parameterStore, inputs.get(0), mask, training));
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    public Shape[] getOutputShapes(Shape[] inputShapes) {
-        return new Shape[] {inputShapes[0]};
     }
 
     /** {@inheritDoc} */

@@ -8,10 +8,8 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 
 /**
  * CLIP's pre-LN residual block, the same in both towers:
@@ -24,7 +22,7 @@ import ai.djl.util.PairList;
  * <p>Inputs: {@code [x]} or {@code [x, mask]} with {@code x} {@code [batch, length, width]} and an
  * optional additive attention mask {@code [length, length]}; output: {@code [x']}, same shape.
  */
-public final class ResidualAttentionBlock extends AbstractBlock {
+public final class ResidualAttentionBlock extends TokenBlock {
 
     private static final byte VERSION = 1;
 
@@ -68,31 +66,15 @@ public final class ResidualAttentionBlock extends AbstractBlock {
      * @param training whether this is a training pass
      * @return the output, same shape as {@code x}
      */
+    @Override
     public NDArray transform(
             ParameterStore parameterStore, NDArray x, NDArray mask, boolean training) {
         // The residual sums go in place into the branch outputs: a linear layer's backward needs
         // its input and weight, never its output, so this saves two allocations per block.
         NDArray normed = ln1.forward(parameterStore, new NDList(x), training).singletonOrThrow();
-        x = attn.attend(parameterStore, normed, mask, training).addi(x);
+        x = attn.transform(parameterStore, normed, mask, training).addi(x);
         normed = ln2.forward(parameterStore, new NDList(x), training).singletonOrThrow();
         return mlp.forward(parameterStore, new NDList(normed), training).singletonOrThrow().addi(x);
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    protected NDList forwardInternal(
-            ParameterStore parameterStore,
-            NDList inputs,
-            boolean training,
-            PairList<String, Object> params) {
-        NDArray mask = inputs.size() > 1 ? inputs.get(1) : null;
-        return new NDList(transform(parameterStore, inputs.get(0), mask, training));
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    public Shape[] getOutputShapes(Shape[] inputShapes) {
-        return new Shape[] {inputShapes[0]};
     }
 
     /** {@inheritDoc} */
