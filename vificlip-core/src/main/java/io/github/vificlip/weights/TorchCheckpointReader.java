@@ -51,13 +51,7 @@ final class TorchCheckpointReader implements ContainerReader {
      */
     static TorchCheckpointReader open(TorchArchive archive) throws IOException {
         Path file = archive.file();
-        Object root =
-                new Unpickler(
-                                file,
-                                archive.prefix() + "data.pkl",
-                                archive.readRecord("data.pkl"),
-                                new TorchPickles())
-                        .load();
+        Object root = archive.unpickleData();
         List<String> other = new ArrayList<>();
         List<String> path = new ArrayList<>();
         Object current = root;

@@ -43,13 +43,7 @@ final class TorchScriptReader implements ContainerReader {
      */
     static TorchScriptReader open(TorchArchive archive) throws IOException {
         Path file = archive.file();
-        Object root =
-                new Unpickler(
-                                file,
-                                archive.prefix() + "data.pkl",
-                                archive.readRecord("data.pkl"),
-                                new TorchPickles())
-                        .load();
+        Object root = archive.unpickleData();
         if (!(root instanceof Pickled.Instance)) {
             throw new WeightsException(
                     file,
