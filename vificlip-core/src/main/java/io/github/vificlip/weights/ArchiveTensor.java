@@ -97,27 +97,15 @@ final class ArchiveTensor implements LazyTensor {
         } catch (ArithmeticException e) {
             throw new WeightsException(
                     archive.file(),
-                    where
-                            + " (shape "
-                            + Arrays.toString(ref.shape())
-                            + ", strides "
-                            + Arrays.toString(ref.stride())
-                            + ", from element "
-                            + ref.offset()
-                            + ") has more elements, or reaches further, than a 64-bit count"
+                    span(where, ref)
+                            + " has more elements, or reaches further, than a 64-bit count"
                             + " holds: the file is damaged");
         }
         if (end > storage.numel()) {
             throw new WeightsException(
                     archive.file(),
-                    where
-                            + " (shape "
-                            + Arrays.toString(ref.shape())
-                            + ", strides "
-                            + Arrays.toString(ref.stride())
-                            + ", from element "
-                            + ref.offset()
-                            + ") needs "
+                    span(where, ref)
+                            + " needs "
                             + end
                             + " elements of storage "
                             + archive.prefix()
@@ -232,5 +220,17 @@ final class ArchiveTensor implements LazyTensor {
             }
         }
         return out;
+    }
+
+    /** Describes a tensor's view of its storage for messages: where, shape, strides, offset. */
+    private static String span(String where, TorchPickles.TensorRef ref) {
+        return where
+                + " (shape "
+                + Arrays.toString(ref.shape())
+                + ", strides "
+                + Arrays.toString(ref.stride())
+                + ", from element "
+                + ref.offset()
+                + ")";
     }
 }
