@@ -234,6 +234,23 @@ final class LayoutConverter {
         if (!qkv.matches()) {
             return MappedTensor.renamed(name, tensor, sourceName);
         }
+        return packQkv(file, name, tensor, sourceName, block, qkv, all, original);
+    }
+
+    /**
+     * Packs a block's q, k and v projections into OpenAI's {@code in_proj} at the q tensor; the k
+     * and v tensors map to nothing (null) once their q is known to exist.
+     */
+    private static MappedTensor packQkv(
+            Path file,
+            String name,
+            LazyTensor tensor,
+            String sourceName,
+            String block,
+            Matcher qkv,
+            Map<String, LazyTensor> all,
+            Map<String, String> original)
+            throws WeightsException {
         if (!qkv.group(1).equals("q")) {
             String proj = "." + qkv.group(1) + "_proj.";
             if (!all.containsKey(name.replace(proj, ".q_proj."))) {
