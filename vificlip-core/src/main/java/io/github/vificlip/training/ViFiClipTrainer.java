@@ -38,10 +38,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Trains a ViFi-CLIP model with the paper's recipe (SPEC.md §3): AdamW (β 0.9/0.98, ε 1e-8,
- * decoupled decay on every trained parameter), the per-iteration cosine schedule with linear
- * warm-up, soft-target cross-entropy on Mixup/CutMix targets with label smoothing, gradient
- * accumulation, and evaluation with multi-view scoring. Frozen parameters are never touched.
+ * Trains a ViFi-CLIP model with the paper's recipe (the reference's {@code main.py}): AdamW (β
+ * 0.9/0.98, ε 1e-8, decoupled decay on every trained parameter), the per-iteration cosine schedule
+ * with linear warm-up, soft-target cross-entropy on Mixup/CutMix targets with label smoothing,
+ * gradient accumulation, and evaluation with multi-view scoring. Frozen parameters are never
+ * touched.
  *
  * <pre>{@code
  * ViFiClipTrainer trainer = ViFiClipTrainer.builder()
@@ -287,8 +288,8 @@ public final class ViFiClipTrainer {
                                         "The loss became %s at epoch %d, iteration %d (learning"
                                                 + " rate %.3g)",
                                         loss,
-                                        epoch,
-                                        index,
+                                        epoch + 1,
+                                        index + 1,
                                         state.learningRate()));
                     }
                     if (gradientHolders == null) {
@@ -296,7 +297,7 @@ public final class ViFiClipTrainer {
                     }
                     history.add(
                             new TrainingHistory.Iteration(
-                                    epoch, iteration, loss, state.learningRate()));
+                                    epoch + 1, iteration, loss, state.learningRate()));
                     lossSum += loss;
                     if ((index + 1) % recipe.accumulation() == 0) {
                         server.setLearningRate(state.learningRate());
@@ -333,13 +334,13 @@ public final class ViFiClipTrainer {
                     top1 = result.top1();
                     top5 = result.top5();
                     if (top1 > state.bestTop1()) {
-                        state = state.withBest(top1, epoch);
+                        state = state.withBest(top1, epoch + 1);
                         checkpoints.writeModel(model, "best.safetensors", provenance);
                     }
                 }
                 history.add(
                         new TrainingHistory.Epoch(
-                                epoch,
+                                epoch + 1,
                                 lossSum / iterationsPerEpoch,
                                 state.learningRate(),
                                 seconds,
@@ -773,9 +774,11 @@ public final class ViFiClipTrainer {
         }
 
         /**
-         * Calls back at the start of every epoch with its number (from 0), before any record of it
-         * is read: datasets whose augmentation depends on the pass use it, e.g. {@code
-         * videoDataset::setPass}, so that a resumed run draws what an uninterrupted one would.
+         * Calls back at the start of every epoch with its pass index, before any record of it is
+         * read: the index {@code VideoDataset.setPass} takes, from 0 (the epoch that logs, the
+         * history and the CLI call 1 is pass 0). Datasets whose augmentation depends on the pass
+         * use it, e.g. {@code videoDataset::setPass}, so that a resumed run draws what an
+         * uninterrupted one would.
          *
          * @param epochStart the callback
          * @return this builder

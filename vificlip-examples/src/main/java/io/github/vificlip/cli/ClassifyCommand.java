@@ -18,7 +18,6 @@ import io.github.vificlip.model.ViFiClip;
 import io.github.vificlip.prompts.PromptedViFiClip;
 import io.github.vificlip.tokenizer.ClipTokenizer;
 import io.github.vificlip.zoo.VideoClassificationTranslator;
-import io.github.vificlip.zoo.ZooArguments;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -40,18 +39,22 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Classify videos against any class names: zero-shot with CLIP or ViFi-CLIP weights,"
-                    + " or with learned prompts (--prompts FILE).",
-            "Prints one JSON line per video, in order:",
+            "Classify videos against any class names: zero-shot with CLIP or"
+                    + " ViFi-CLIP weights, or with learned prompts (--prompts FILE).",
+            "The class probabilities (softmax) of every view are averaged. Prints one"
+                    + " JSON line per video, in order:",
             "  {\"video\":...,\"classes\":[{\"className\":...,\"probability\":...},...]}",
-            "or {\"video\":...,\"error\":...} for a video that cannot be read (also on stderr;",
-            "the exit status is then 1, after every other video was classified)."
+            "A video that cannot be read prints {\"video\":...,\"error\":...} (also on"
+                    + " stderr) and makes the exit status 1, after every other video was"
+                    + " classified."
         })
 public final class ClassifyCommand implements Callable<Integer> {
 
     @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
 
     @Mixin private ModelOptions model = new ModelOptions();
+
+    @Mixin private DecoderOption decoder = new DecoderOption();
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     private ClassNames classNames;
@@ -80,19 +83,7 @@ public final class ClassifyCommand implements Callable<Integer> {
             description = "Classes printed per video (default: ${DEFAULT-VALUE}).")
     private int topK = 5;
 
-    @Option(
-            names = "--frames",
-            paramLabel = "T",
-            description = "Frames per view, at segment centres (default: ${DEFAULT-VALUE}).")
-    private int frames = 32;
-
-    @Option(
-            names = "--views",
-            paramLabel = "CLIPSxCROPS",
-            description =
-                    "Temporal clips × spatial crops (1 or 3) per video; the softmax of every view"
-                            + " is averaged (default: ${DEFAULT-VALUE}).")
-    private String views = "1x1";
+    @Mixin private VideoViewOptions viewOptions = new VideoViewOptions();
 
     @Option(
             names = "--template",
@@ -115,12 +106,7 @@ public final class ClassifyCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(
                     spec.commandLine(), "--top-k must be at least 1, got " + topK);
         }
-        int[] clipsAndCrops;
-        try {
-            clipsAndCrops = ZooArguments.parseViews(views);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
+        int[] clipsAndCrops = viewOptions.clipsAndCrops();
         if (model.prompts != null && (bare || template != null)) {
             throw new CommandLine.ParameterException(
                     spec.commandLine(),
@@ -139,9 +125,10 @@ public final class ClassifyCommand implements Callable<Integer> {
                                 bare
                                         ? PromptTemplate.BARE
                                         : template == null ? null : PromptTemplate.of(template))
-                        .optFrames(frames)
+                        .optFrames(viewOptions.frames)
                         .optViews(clipsAndCrops[0], clipsAndCrops[1])
                         .optTopK(topK)
+                        .optDecoder(decoder.decoder())
                         .build();
         ObjectMapper json = new ObjectMapper();
         PrintWriter out = spec.commandLine().getOut();

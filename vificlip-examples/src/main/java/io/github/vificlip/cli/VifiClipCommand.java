@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
             ConvertWeightsCommand.class,
             ProbeCommand.class,
             SampleCommand.class,
+            FramesCommand.class,
             SplitCommand.class,
             TrainCommand.class,
             EvalCommand.class,
@@ -74,6 +75,7 @@ public final class VifiClipCommand implements Runnable {
     public static CommandLine commandLine() {
         OfflineEngine.configure();
         return new CommandLine(new VifiClipCommand())
+                .setUsageHelpAutoWidth(true)
                 .setOverwrittenOptionsAllowed(true)
                 .setExecutionStrategy(ErrorReporter::strategy)
                 .setExecutionExceptionHandler(new ErrorReporter());
@@ -81,6 +83,6 @@ public final class VifiClipCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand");
+        throw Subcommands.missing(spec);
     }
 }
