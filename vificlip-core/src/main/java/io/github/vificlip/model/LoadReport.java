@@ -147,6 +147,26 @@ public record LoadReport(
     }
 
     /**
+     * Describes in one line what keeps the tensors from filling the model: the missing and the
+     * mismatched ones (unexpected tensors, such as prompts, take nothing away).
+     *
+     * @return for example {@code "1 missing: a; 1 mismatched: b: expected (4) float32, found (5)
+     *     float32"}, or an empty string when every parameter has its tensor
+     */
+    public String describeShortfall() {
+        List<String> parts = new ArrayList<>();
+        if (!missing.isEmpty()) {
+            parts.add(missing.size() + " missing: " + String.join(", ", missing.keySet()));
+        }
+        if (!mismatched.isEmpty()) {
+            List<String> each = new ArrayList<>();
+            mismatched.forEach((name, mismatch) -> each.add(name + ": " + mismatch));
+            parts.add(mismatched.size() + " mismatched: " + String.join(", ", each));
+        }
+        return String.join("; ", parts);
+    }
+
+    /**
      * Describes the problems, one tensor per line, for logs and exception messages.
      *
      * @return a multi-line description; "all N tensors loaded" when complete

@@ -53,6 +53,10 @@ class LoadReportTest {
                                 + "  missing    b: expected (4)\n"
                                 + "  unexpected z: found (1)\n"
                                 + "  mismatched a: expected (2, 3) float32, found (3, 2) float32");
+        assertThat(report.describeShortfall())
+                .isEqualTo(
+                        "1 missing: b; 1 mismatched: a: expected (2, 3) float32, found (3, 2)"
+                                + " float32");
         assertThat(new StateDictMismatchException(report))
                 .hasMessageStartingWith("The weights do not match the CLIP model: 1 tensors fit")
                 .hasMessageContaining("missing    b")
@@ -82,6 +86,8 @@ class LoadReportTest {
         assertThat(complete.isComplete()).isTrue();
         assertThat(complete.ignored()).containsExactly("input_resolution");
         assertThat(complete.describe()).isEqualTo("all 3 tensors loaded");
+        assertThat(complete.describeShortfall()).isEmpty();
+        assertThat(extraAndMissing.describeShortfall()).isEqualTo("2 missing: b, c");
     }
 
     @Test
