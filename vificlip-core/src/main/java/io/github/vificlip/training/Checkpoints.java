@@ -60,6 +60,11 @@ final class Checkpoints {
         this.keep = keep;
     }
 
+    /** The folder the checkpoints go to. */
+    Path directory() {
+        return directory;
+    }
+
     /** Writes the checkpoint after {@code epochsDone} epochs and prunes older ones. */
     void write(
             int epochsDone,
@@ -89,7 +94,7 @@ final class Checkpoints {
         meta.put("bestTop1", state.bestTop1());
         meta.put("bestEpoch", state.bestEpoch());
         meta.set("optimizerSteps", steps);
-        meta.set("recipe", JSON.valueToTree(recipe));
+        meta.set("recipe", Recipes.toJson(recipe));
         meta.set("classNames", JSON.valueToTree(classNames));
         meta.set("provenance", JSON.valueToTree(provenance));
         meta.set("history", historyJson(state.history()));
@@ -261,7 +266,7 @@ final class Checkpoints {
     private static void warnAboutRecipeChanges(Path file, JsonNode saved, Recipe recipe)
             throws IOException {
         // through text, as the saved side was: a long seed then reads back as the same int node
-        JsonNode now = JSON.readTree(JSON.writeValueAsString(recipe));
+        JsonNode now = JSON.readTree(JSON.writeValueAsString(Recipes.toJson(recipe)));
         saved.fields()
                 .forEachRemaining(
                         entry -> {

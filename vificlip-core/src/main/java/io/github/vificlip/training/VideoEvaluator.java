@@ -91,7 +91,7 @@ public final class VideoEvaluator {
             CompletableFuture<ClipBatch> next = load(dataset, 0, size, manager, pool);
             for (long start = 0; start < size; start += batchSize) {
                 try (ClipBatch batch = ClipBatch.await(next)) {
-                    batch.manager().tempAttachAll(ViFiClipTrainer.parameterArrays(model));
+                    batch.manager().tempAttachAll(DataParallelStep.parameterArrays(model));
                     next =
                             start + batchSize < size
                                     ? load(dataset, start + batchSize, size, manager, pool)
