@@ -48,7 +48,6 @@ public final class VideoDatasets {
                 .optSeed(seed)
                 .optFailFast(failFast)
                 .optDecodeThreads(threads)
-                .setSampling(1, false)
                 .build();
     }
 
@@ -100,7 +99,6 @@ public final class VideoDatasets {
                 .optFailFast(failFast)
                 .optReplaceUnreadable(false)
                 .optDecodeThreads(threads)
-                .setSampling(1, false)
                 .build();
     }
 }
