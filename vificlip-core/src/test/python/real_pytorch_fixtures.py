@@ -14,6 +14,8 @@ the real thing:
   real/checkpoint.pth             torch.save of a training checkpoint: 'model' with module.
                                   prefixes, non-contiguous views, shared storages, a real AdamW
                                   state, an argparse Namespace
+  real/training_state.pth        torch.save of the data-only classes training checkpoints carry:
+                                  a yacs CfgNode, scheduler state, numpy scalars and arrays
 
 Expected tensors (OpenAI names, shapes, stored types, checksums) are computed from what PyTorch
 itself loads back (torch.jit.load(...).state_dict(), torch.load, CLIPModel.state_dict()), with
@@ -318,12 +320,61 @@ def write_checkpoint():
     expected.write()
 
 
+class CfgNode(dict):
+    """yacs.config.CfgNode as pickle sees it: a dict subclass of that module and name, with the
+    instance attributes yacs keeps (yacs itself need not be installed to write the fixture)."""
+
+    def __init__(self, items=None):
+        super().__init__(items or {})
+        self.__dict__["__immutable__"] = False
+        self.__dict__["__deprecated_keys__"] = set()
+        self.__dict__["__renamed_keys__"] = {}
+        self.__dict__["__new_allowed__"] = False
+
+
+CfgNode.__module__ = "yacs.config"
+
+
+def write_training_state():
+    """The data-only classes real training checkpoints carry, which the hostile-pickle checks
+    must keep loading: a yacs config, argparse options with numpy scalars, optimizer and
+    scheduler state, numpy arrays and an OrderedDict."""
+    import sys
+    import types
+    sys.modules.setdefault("yacs", types.ModuleType("yacs"))
+    sys.modules["yacs.config"] = types.ModuleType("yacs.config")
+    sys.modules["yacs.config"].CfgNode = CfgNode
+    torch.manual_seed(6)
+    net = nn.Sequential(collections.OrderedDict([("proj", nn.Linear(6, 4))]))
+    optimizer = torch.optim.AdamW(net.parameters(), lr=1e-3)
+    net(torch.randn(2, 6)).sum().backward()
+    optimizer.step()
+    scheduler = torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, 10)
+    config = CfgNode({"TRAIN": CfgNode({"LR": 1e-3, "EPOCHS": 30}),
+                      "MODEL": CfgNode({"ARCH": "ViT-B/16"})})
+    checkpoint = {"model": net.state_dict(), "optimizer": optimizer.state_dict(),
+                  "lr_scheduler": scheduler.state_dict(), "max_accuracy": np.float64(0.83),
+                  "config": config,
+                  "args": argparse.Namespace(seed=np.int64(7), lr=np.float32(0.1)),
+                  "history": np.arange(5, dtype=np.float32),
+                  "extra": collections.OrderedDict(a=1)}
+    torch.save(checkpoint, os.path.join(OUT, "training_state.pth"))
+    loaded = torch.load(os.path.join(OUT, "training_state.pth"), weights_only=False)
+    expected = Expected("real/training_state.pth", "TORCH_ZIP", "OPENAI", "'model'",
+                        ["optimizer", "lr_scheduler", "max_accuracy", "config", "args",
+                         "history", "extra"], architecture=False)
+    for key, value in loaded["model"].items():
+        expected.tensor(key, value, [key])
+    expected.write()
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     torch.manual_seed(2026)
     write_jit()
     write_hf()
     write_checkpoint()
+    write_training_state()
     print("torch", torch.__version__)
 
 

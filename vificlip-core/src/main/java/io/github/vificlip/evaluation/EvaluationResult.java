@@ -4,6 +4,7 @@
 package io.github.vificlip.evaluation;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The metrics of one evaluation pass. Accuracies are fractions in [0, 1] over the videos that could
@@ -76,5 +77,25 @@ public record EvaluationResult(
             }
         }
         return counted == 0 ? Double.NaN : sum / counted;
+    }
+
+    /**
+     * Summarises the result on one line (the per-class figures and the confusion matrix are left to
+     * {@link Evaluations#toJson}).
+     *
+     * @return e.g. {@code EvaluationResult[120 videos, 12 classes, top-1 75.00%, top-5 95.83%, mean
+     *     class accuracy 74.17%]}
+     */
+    @Override
+    public String toString() {
+        return String.format(
+                Locale.ROOT,
+                "EvaluationResult[%d videos, %d classes, top-1 %.2f%%, top-5 %.2f%%, mean class"
+                        + " accuracy %.2f%%]",
+                videos,
+                classNames.size(),
+                100 * top1,
+                100 * top5,
+                100 * meanClassAccuracy());
     }
 }

@@ -6,9 +6,9 @@ package io.github.vificlip.evaluation;
 import ai.djl.ndarray.NDArray;
 
 /**
- * Multi-view scoring as the reference validates (SPEC.md §4.5): a softmax over classes for each
- * view, then the probabilities summed over views. With one view the scores are plain softmax
- * probabilities, so top-k is unchanged.
+ * Multi-view scoring as the reference validates ({@code validate} in {@code main.py}): a softmax
+ * over classes for each view, then the probabilities summed over views. With one view the scores
+ * are plain softmax probabilities, so top-k is unchanged.
  */
 public final class ViewScores {
 

@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * {@code Trainer}), then either train it or {@link #loadStateDict load weights} into it. {@link
  * #namedParameters()} is the model's {@code state_dict} view under OpenAI's key names ({@code
  * visual.conv1.weight}, {@code visual.transformer.resblocks.N.attn.in_proj_weight}, {@code
- * token_embedding.weight}, {@code logit_scale}, …), which SPEC §1.2 lists.
+ * token_embedding.weight}, {@code logit_scale}, …): the keys of OpenAI's {@code ViT-B-16.pt}, named
+ * after the modules of {@code clip/model.py}.
  *
  * <p>Inputs: {@code [images [N,3,H,W], ids [C,contextLength]]}; output: {@code [logits [N,C]]} with
  * logits = exp(logit_scale) · cos(image, text).
@@ -286,7 +287,7 @@ public final class ClipModel extends AbstractBlock {
 
     /**
      * Returns the shape of every parameter of a configuration, under OpenAI's names, without
-     * building or allocating anything: SPEC §1.2's table for any size.
+     * building or allocating anything: the table of OpenAI's checkpoint keys for any size.
      *
      * @param config the architecture
      * @return an unmodifiable name → shape map in {@link #namedParameters()} order

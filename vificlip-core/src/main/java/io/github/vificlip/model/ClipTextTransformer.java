@@ -160,7 +160,8 @@ public final class ClipTextTransformer extends AbstractBlock {
     }
 
     /**
-     * Embeds prompt embeddings (SPEC §2.1): the text path a prompt learner uses.
+     * Embeds prompt embeddings (the reference's {@code TextEncoder} in {@code
+     * trainers/vificlip.py}): the text path a prompt learner uses.
      *
      * @param parameterStore the parameter store
      * @param promptEmbeddings token embeddings {@code [C, contextLength, textWidth]}, where a

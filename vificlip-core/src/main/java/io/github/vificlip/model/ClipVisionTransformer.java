@@ -114,7 +114,7 @@ public final class ClipVisionTransformer extends AbstractBlock {
     }
 
     /**
-     * Embeds frames with vision prompts (SPEC §2.2).
+     * Embeds frames with vision prompts, as the reference's {@code clip/model.py} inserts them.
      *
      * @param parameterStore the parameter store
      * @param images frames {@code [N, 3, imageSize, imageSize]}, already normalised

@@ -10,8 +10,9 @@ import ai.djl.ndarray.types.Shape;
 import java.util.List;
 
 /**
- * Deep prompts (IVLP-style, SPEC §2): fresh prompt tokens that replace a fixed run of rows of the
- * hidden state before transformer blocks 1..d−1, the same for every item of the batch.
+ * Deep prompts (IVLP-style, as in the reference's {@code clip/model.py}): fresh prompt tokens that
+ * replace a fixed run of rows of the hidden state before transformer blocks 1..d−1, the same for
+ * every item of the batch.
  *
  * <p>Prompt depth d means: layer 0 gets the shallow prompt (which the tower puts into its input
  * sequence), blocks 1..d−1 each get their own {@code [n, width]} tensor from this value, and blocks

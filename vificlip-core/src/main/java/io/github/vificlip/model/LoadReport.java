@@ -160,4 +160,24 @@ public record LoadReport(
                         text.append("\n  mismatched ").append(name).append(": ").append(mismatch));
         return text.toString();
     }
+
+    /**
+     * Summarises the report on one line; {@link #describe()} names every problem tensor.
+     *
+     * @return e.g. {@code LoadReport[196 loaded, 2 missing, 0 unexpected, 0 mismatched, 3 ignored]}
+     */
+    @Override
+    public String toString() {
+        return "LoadReport["
+                + loaded.size()
+                + " loaded, "
+                + missing.size()
+                + " missing, "
+                + unexpected.size()
+                + " unexpected, "
+                + mismatched.size()
+                + " mismatched, "
+                + ignored.size()
+                + " ignored]";
+    }
 }

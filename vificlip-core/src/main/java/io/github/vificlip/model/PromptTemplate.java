@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * How a class name becomes the text the tokenizer sees: a pattern with one {@code {}} that the name
- * replaces verbatim (no case change, no CamelCase splitting; SPEC §1.4 and §9.3).
+ * replaces verbatim (no case change, no CamelCase splitting, as {@code trainers/vificlip.py} builds
+ * its prompts).
  *
  * @param pattern the text with exactly one {@code {}}
  */

@@ -4,8 +4,8 @@
 package io.github.vificlip.model;
 
 /**
- * Which parameters of the video model train (ViFi-CLIP's {@code TRAINER.ViFi_CLIP.USE}, SPEC §3
- * "Which encoders USE trains").
+ * Which parameters of the video model train (ViFi-CLIP's {@code TRAINER.ViFi_CLIP.USE}, which
+ * {@code returnCLIP} in {@code trainers/vificlip.py} applies).
  *
  * <p>{@code token_embedding} never trains: ViFi-CLIP embeds the class prompts once and keeps the
  * table outside its modules. {@code logit_scale} trains only in {@link #BOTH}.
@@ -28,8 +28,9 @@ public enum TuningMode {
     NONE,
 
     /**
-     * Bridge and prompt (SPEC §2.3): only prompt parameters train ({@code prompt_learner.*} and
-     * every {@code VPT}); the CLIP weights and {@code logit_scale} stay frozen.
+     * Bridge and prompt (the reference's prompting configs): only prompt parameters train ({@code
+     * prompt_learner.*} and every {@code VPT}); the CLIP weights and {@code logit_scale} stay
+     * frozen.
      */
     PROMPTS;
 

@@ -23,8 +23,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The ViFi-CLIP video model as a DJL block (SPEC §1.3): CLIP applied frame by frame, with no
- * temporal module.
+ * The ViFi-CLIP video model as a DJL block (class {@code ViFiCLIP} of the reference's {@code
+ * trainers/vificlip.py}): CLIP applied frame by frame, with no temporal module.
  *
  * <pre>
  * video [B,T,3,H,W] → frames [B·T,3,H,W] → image tower → [B·T,E] → mean over T → L2 normalise
@@ -122,7 +122,8 @@ public final class ViFiClipBlock extends AbstractBlock
     }
 
     /**
-     * Freezes and unfreezes parameters as the mode says (SPEC §3), and drops cached text features.
+     * Freezes and unfreezes parameters as the mode says (as {@code returnCLIP} in {@code
+     * trainers/vificlip.py}), and drops cached text features.
      *
      * @param tuning which parameters train
      */
@@ -224,7 +225,8 @@ public final class ViFiClipBlock extends AbstractBlock
     }
 
     /**
-     * Embeds videos: per-frame embeddings averaged over time, then L2-normalised (SPEC §9.1).
+     * Embeds videos: per-frame embeddings averaged over time, then L2-normalised, as {@code
+     * ViFiCLIP.forward} in {@code trainers/vificlip.py}.
      *
      * @param parameterStore the parameter store
      * @param video clips {@code [B, T, 3, imageSize, imageSize]}, already normalised
@@ -238,8 +240,8 @@ public final class ViFiClipBlock extends AbstractBlock
     }
 
     /**
-     * Embeds videos with vision prompts, which every frame of every clip shares (SPEC §2.2): the
-     * video path of a prompt learner.
+     * Embeds videos with vision prompts, which every frame of every clip shares ({@code
+     * clip/model.py}): the video path of a prompt learner.
      *
      * @param parameterStore the parameter store
      * @param video clips {@code [B, T, 3, imageSize, imageSize]}, already normalised

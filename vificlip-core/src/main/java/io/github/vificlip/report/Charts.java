@@ -12,10 +12,13 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.HeatMapChart;
@@ -31,6 +34,16 @@ public final class Charts {
 
     private static final int WIDTH = 900;
     private static final int HEIGHT = 420;
+    private static final DecimalFormatSymbols ROOT_SYMBOLS =
+            DecimalFormatSymbols.getInstance(Locale.ROOT);
+    private static final int LEFT = 0;
+    private static final int RIGHT = 1;
+    private static final Color LOSS_COLOUR = new Color(0x1F, 0x57, 0xC8);
+    private static final Color RATE_COLOUR = new Color(0xE0, 0x7B, 0x00);
+    private static final Color TOP1_COLOUR = new Color(0x2C, 0xA0, 0x2C);
+
+    /** Height of one legend entry of the scatter plot at its legend font, with spacing. */
+    private static final int LEGEND_ENTRY = 19;
 
     /** The most classes a confusion picture draws. */
     public static final int DRAWN_CLASSES = 50;
@@ -42,86 +55,128 @@ public final class Charts {
     private Charts() {}
 
     /**
-     * Draws loss and learning rate per iteration (top) and per-epoch mean loss and validation top-1
-     * (bottom) into one PNG.
+     * Draws loss and learning rate per iteration (top, each on its own axis) and per-epoch mean
+     * loss and validation top-1 (bottom, each on its own axis) into one PNG. Epochs are numbered
+     * from 1.
      *
      * @param history the run's history
      * @param file the PNG file
      * @throws IOException if it cannot be written
      */
     public static void trainingCurve(TrainingHistory history, Path file) throws IOException {
-        List<TrainingHistory.Iteration> iterations = history.getIterations();
-        XYChart loss =
-                new XYChartBuilder()
-                        .width(WIDTH)
-                        .height(HEIGHT)
-                        .title("Training loss")
-                        .xAxisTitle("iteration")
-                        .yAxisTitle("loss")
-                        .build();
-        XYChart epochs =
-                new XYChartBuilder()
-                        .width(WIDTH)
-                        .height(HEIGHT)
-                        .title("Per epoch")
-                        .xAxisTitle("epoch")
-                        .yAxisTitle("value")
-                        .build();
-        style(loss);
-        style(epochs);
-        if (!iterations.isEmpty()) {
-            double[] x = new double[iterations.size()];
-            double[] y = new double[iterations.size()];
-            double[] lr = new double[iterations.size()];
-            double maxLr = 0;
-            for (int i = 0; i < x.length; i++) {
-                x[i] = iterations.get(i).iteration();
-                y[i] = iterations.get(i).loss();
-                lr[i] = iterations.get(i).learningRate();
-                maxLr = Math.max(maxLr, lr[i]);
-            }
-            XYSeries series = loss.addSeries("loss", x, y);
-            series.setMarker(SeriesMarkers.NONE);
-            if (maxLr > 0) {
-                double maxLoss = Arrays.stream(y).max().orElse(1);
-                double[] scaled = new double[lr.length];
-                for (int i = 0; i < lr.length; i++) {
-                    scaled[i] = lr[i] / maxLr * maxLoss;
-                }
-                XYSeries rate =
-                        loss.addSeries(
-                                String.format("learning rate (peak %.3g, scaled)", maxLr),
-                                x,
-                                scaled);
-                rate.setMarker(SeriesMarkers.NONE);
-            }
-        }
-        List<TrainingHistory.Epoch> summaries = history.getEpochs();
-        if (!summaries.isEmpty()) {
-            double[] x = summaries.stream().mapToDouble(TrainingHistory.Epoch::epoch).toArray();
-            epochs.addSeries(
-                    "mean loss",
-                    x,
-                    summaries.stream().mapToDouble(TrainingHistory.Epoch::meanLoss).toArray());
-            List<TrainingHistory.Epoch> evaluated =
-                    summaries.stream().filter(e -> e.top1() != null).toList();
-            if (!evaluated.isEmpty()) {
-                epochs.addSeries(
-                        "validation top-1",
-                        evaluated.stream().mapToDouble(TrainingHistory.Epoch::epoch).toArray(),
-                        evaluated.stream().mapToDouble(TrainingHistory.Epoch::top1).toArray());
-            }
-        }
         BufferedImage image = new BufferedImage(WIDTH, 2 * HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
-            loss.paint(g, WIDTH, HEIGHT);
+            iterationChart(history.getIterations()).paint(g, WIDTH, HEIGHT);
             g.translate(0, HEIGHT);
-            epochs.paint(g, WIDTH, HEIGHT);
+            epochChart(history.getEpochs()).paint(g, WIDTH, HEIGHT);
         } finally {
             g.dispose();
         }
         write(image, file);
+    }
+
+    /** The top chart: loss (left axis) and learning rate (right axis) per iteration. */
+    static XYChart iterationChart(List<TrainingHistory.Iteration> iterations) {
+        XYChart chart = curveChart("Loss and learning rate per iteration", "iteration");
+        chart.setYAxisGroupTitle(LEFT, "loss");
+        chart.setYAxisGroupTitle(RIGHT, "learning rate");
+        if (!iterations.isEmpty()) {
+            double[] x =
+                    iterations.stream().mapToDouble(TrainingHistory.Iteration::iteration).toArray();
+            double[] loss =
+                    iterations.stream().mapToDouble(TrainingHistory.Iteration::loss).toArray();
+            double[] rate =
+                    iterations.stream()
+                            .mapToDouble(TrainingHistory.Iteration::learningRate)
+                            .toArray();
+            line(chart, "loss", x, loss, LEFT, LOSS_COLOUR);
+            line(chart, "learning rate", x, rate, RIGHT, RATE_COLOUR);
+            chart.getStyler().setYAxisMin(LEFT, 0.0);
+            chart.getStyler().setYAxisMax(LEFT, ceiling(loss));
+            chart.getStyler().setYAxisMin(RIGHT, 0.0);
+            chart.getStyler().setYAxisMax(RIGHT, ceiling(rate));
+        }
+        return chart;
+    }
+
+    /** The bottom chart: mean loss (left axis) and validation top-1 in % (right) per epoch. */
+    static XYChart epochChart(List<TrainingHistory.Epoch> epochs) {
+        XYChart chart = curveChart("Per epoch", "epoch");
+        chart.setYAxisGroupTitle(LEFT, "mean loss");
+        chart.setYAxisGroupTitle(RIGHT, "validation top-1 (%)");
+        chart.getStyler().setYAxisMin(RIGHT, 0.0);
+        chart.getStyler().setYAxisMax(RIGHT, 100.0);
+        if (!epochs.isEmpty()) {
+            double[] x = epochs.stream().mapToDouble(TrainingHistory.Epoch::epoch).toArray();
+            double[] loss = epochs.stream().mapToDouble(TrainingHistory.Epoch::meanLoss).toArray();
+            line(chart, "mean loss", x, loss, LEFT, LOSS_COLOUR).setMarker(SeriesMarkers.CIRCLE);
+            chart.getStyler().setYAxisMin(LEFT, 0.0);
+            chart.getStyler().setYAxisMax(LEFT, ceiling(loss));
+            List<TrainingHistory.Epoch> evaluated =
+                    epochs.stream().filter(e -> e.top1() != null).toList();
+            if (!evaluated.isEmpty()) {
+                line(
+                                chart,
+                                "validation top-1",
+                                evaluated.stream()
+                                        .mapToDouble(TrainingHistory.Epoch::epoch)
+                                        .toArray(),
+                                evaluated.stream().mapToDouble(e -> 100 * e.top1()).toArray(),
+                                RIGHT,
+                                TOP1_COLOUR)
+                        .setMarker(SeriesMarkers.DIAMOND);
+            }
+        }
+        return chart;
+    }
+
+    private static XYChart curveChart(String title, String xTitle) {
+        XYChart chart =
+                new XYChartBuilder()
+                        .width(WIDTH)
+                        .height(HEIGHT)
+                        .title(title)
+                        .xAxisTitle(xTitle)
+                        .build();
+        style(chart);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+        chart.getStyler().setYAxisGroupPosition(RIGHT, Styler.YAxisPosition.Right);
+        chart.getStyler().setXAxisTickMarkSpacingHint(80);
+        // iterations and epochs are whole numbers: ticks between them stay unlabelled
+        // small values such as learning rates in scientific notation, others with a leading zero
+        chart.getStyler()
+                .setyAxisTickLabelsFormattingFunction(
+                        v ->
+                                v != 0 && Math.abs(v) < 1e-3
+                                        ? String.format(Locale.ROOT, "%.1e", v)
+                                        : new DecimalFormat("0.###", ROOT_SYMBOLS).format(v));
+        chart.getStyler()
+                .setxAxisTickLabelsFormattingFunction(
+                        v -> Math.abs(v - Math.rint(v)) < 1e-6 ? Long.toString(Math.round(v)) : "");
+        return chart;
+    }
+
+    private static XYSeries line(
+            XYChart chart, String name, double[] x, double[] y, int axis, Color colour) {
+        XYSeries series = chart.addSeries(name, x, y);
+        series.setYAxisGroup(axis);
+        series.setMarker(SeriesMarkers.NONE);
+        series.setLineColor(colour);
+        series.setMarkerColor(colour);
+        chart.getStyler().setYAxisGroupTitleColor(axis, colour);
+        return series;
+    }
+
+    /** A round upper bound a little above the largest value (1 when all are zero). */
+    private static double ceiling(double[] values) {
+        double max = Arrays.stream(values).max().orElse(0);
+        if (!(max > 0)) {
+            return 1;
+        }
+        double step = Math.pow(10, Math.floor(Math.log10(max))) / 4;
+        return Math.ceil(max * 1.05 / step) * step;
     }
 
     /**
@@ -190,7 +245,9 @@ public final class Charts {
     }
 
     /**
-     * Draws a 2-D layout (for example from {@link Tsne}) as a scatter plot, one colour per class.
+     * Draws a 2-D layout (for example from {@link Tsne}) as a scatter plot, one colour and marker
+     * per class: a class named after a colour or shape is drawn in it (see {@link ClassStyles}),
+     * and the picture is as tall as the legend needs.
      *
      * @param layout n rows of (x, y)
      * @param labels the class of each point, an index into {@code classNames}
@@ -207,12 +264,17 @@ public final class Charts {
             throw new IllegalArgumentException(
                     layout.length + " points but " + labels.length + " labels");
         }
-        XYChart chart = new XYChartBuilder().width(WIDTH + 300).height(WIDTH).title(title).build();
+        // the legend is one column beside the plot: the picture grows to hold every class
+        int height = Math.max(WIDTH, 120 + LEGEND_ENTRY * classNames.size());
+        XYChart chart = new XYChartBuilder().width(WIDTH + 300).height(height).title(title).build();
         style(chart);
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        chart.getStyler().setLegendPadding(6);
         chart.getStyler().setAxisTicksVisible(false);
         chart.getStyler().setMarkerSize(9);
+        List<ClassStyles.Style> styles = ClassStyles.of(classNames);
         for (int c = 0; c < classNames.size(); c++) {
             List<Double> xs = new ArrayList<>();
             List<Double> ys = new ArrayList<>();
@@ -224,8 +286,8 @@ public final class Charts {
             }
             if (!xs.isEmpty()) {
                 XYSeries series = chart.addSeries(shorten(classNames.get(c)), xs, ys);
-                series.setMarker(SeriesMarkers.CIRCLE);
-                series.setMarkerColor(Color.getHSBColor((c * 0.618034f) % 1f, 0.75f, 0.85f));
+                series.setMarker(styles.get(c).marker());
+                series.setMarkerColor(styles.get(c).colour());
             }
         }
         write(BitmapEncoder.getBufferedImage(chart), file);

@@ -33,7 +33,8 @@ public class TextTooLongException extends IllegalArgumentException {
                         + tokenCount
                         + " tokens with the start and end tokens, but the context length is "
                         + contextLength
-                        + " (enable truncation to cut it): \""
+                        + " (shorten it; vificlip tokenize --truncate and"
+                        + " ClipTokenizer.builder().optTruncate(true) cut it to fit): \""
                         + abbreviate(text)
                         + '"');
         this.text = text;

@@ -16,7 +16,7 @@ final class CheckpointListener implements TrainingListener {
         if (epoch.isDue(run.getRecipe().saveFrequency())) {
             run.checkpoints()
                     .write(
-                            epoch.epoch() + 1,
+                            epoch.epoch(),
                             run.getModel(),
                             run.trainable(),
                             run.optimizer(),

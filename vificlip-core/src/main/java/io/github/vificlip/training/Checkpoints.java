@@ -46,7 +46,11 @@ final class Checkpoints {
     private static final Logger LOGGER = LoggerFactory.getLogger(Checkpoints.class);
     private static final Pattern NAME = Pattern.compile("checkpoint-epoch-(\\d+)\\.safetensors");
     private static final String STATE_KEY = "vificlip.checkpoint";
-    private static final int FORMAT_VERSION = 1;
+    private static final int FORMAT_VERSION = 2;
+
+    /** Format 1 counted epochs from 0 in its history and best epoch; format 2 counts from 1. */
+    private static final int FIRST_ONE_BASED_FORMAT = 2;
+
     private static final String MODEL = "model/";
     private static final String EXP_AVG = "optimizer/exp_avg/";
     private static final String EXP_AVG_SQ = "optimizer/exp_avg_sq/";
@@ -176,6 +180,7 @@ final class Checkpoints {
                         file + " is not a training checkpoint (no " + STATE_KEY + ")");
             }
             JsonNode meta = JSON.readTree(stateJson);
+            int epochShift = meta.path("formatVersion").asInt() < FIRST_ONE_BASED_FORMAT ? 1 : 0;
             if (meta.path("formatVersion").asInt() > FORMAT_VERSION) {
                 throw new IOException(
                         file
@@ -248,8 +253,8 @@ final class Checkpoints {
                             meta.get("epochsDone").asInt(),
                             meta.get("learningRate").asDouble(),
                             meta.get("bestTop1").asDouble(),
-                            meta.get("bestEpoch").asInt(),
-                            readHistory(meta.get("history")));
+                            meta.get("bestEpoch").asInt() + epochShift,
+                            readHistory(meta.get("history"), epochShift));
             LOGGER.info("Resumed from {} after epoch {}", file, state.epochsDone());
             return state;
         }
@@ -324,13 +329,29 @@ final class Checkpoints {
         return node;
     }
 
-    private static TrainingHistory readHistory(JsonNode node) {
+    private static TrainingHistory readHistory(JsonNode node, int epochShift) {
         TrainingHistory history = new TrainingHistory();
         for (JsonNode iteration : node.get("iterations")) {
-            history.add(JSON.convertValue(iteration, TrainingHistory.Iteration.class));
+            TrainingHistory.Iteration read =
+                    JSON.convertValue(iteration, TrainingHistory.Iteration.class);
+            history.add(
+                    new TrainingHistory.Iteration(
+                            read.epoch() + epochShift,
+                            read.iteration(),
+                            read.loss(),
+                            read.learningRate()));
         }
         for (JsonNode epoch : node.get("epochs")) {
-            history.add(JSON.convertValue(epoch, TrainingHistory.Epoch.class));
+            TrainingHistory.Epoch read = JSON.convertValue(epoch, TrainingHistory.Epoch.class);
+            history.add(
+                    new TrainingHistory.Epoch(
+                            read.epoch() + epochShift,
+                            read.meanLoss(),
+                            read.learningRate(),
+                            read.seconds(),
+                            read.clipsPerSecond(),
+                            read.top1(),
+                            read.top5()));
         }
         for (JsonNode entry : node.path("unreadable")) {
             history.add(JSON.convertValue(entry, TrainingHistory.Unreadable.class));

@@ -5,8 +5,8 @@ package io.github.vificlip.training;
 
 /**
  * The reference learning-rate schedule: timm's {@code CosineLRScheduler} stepped per loader
- * iteration, with a linear warm-up from 0 that is not subtracted from the cosine's clock (SPEC.md
- * §3.1).
+ * iteration, with a linear warm-up from 0 that is not subtracted from the cosine's clock (the
+ * reference's {@code utils/optimizer.py}).
  *
  * <p>At iteration {@code t}: {@code t·lr/warmup} during warm-up; then {@code min + ½(lr − min)(1 +
  * cos(π·t/total))}; {@code min} from {@code total} on. The trainer applies the value computed at

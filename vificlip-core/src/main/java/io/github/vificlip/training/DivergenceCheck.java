@@ -21,7 +21,7 @@ final class DivergenceCheck implements TrainingListener {
                             "The loss became %s at epoch %d, iteration %d (learning rate %.3g)",
                             iteration.loss(),
                             iteration.epoch(),
-                            perEpoch - 1,
+                            perEpoch,
                             iteration.learningRate()));
         }
     }

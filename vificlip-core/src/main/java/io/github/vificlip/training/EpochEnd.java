@@ -27,9 +27,9 @@ public final class EpochEnd {
     }
 
     /**
-     * Returns the epoch.
+     * Returns the epoch, counted as logs, the history and the command line count it.
      *
-     * @return the epoch, from 0
+     * @return the epoch, from 1
      */
     public int epoch() {
         return epoch;
@@ -52,7 +52,7 @@ public final class EpochEnd {
      * @return whether the epoch count is a multiple of {@code frequency} or this is the last epoch
      */
     public boolean isDue(int frequency) {
-        return (epoch + 1) % frequency == 0 || last;
+        return epoch % frequency == 0 || last;
     }
 
     /**

@@ -16,12 +16,12 @@ final class EpochLog implements TrainingListener {
     public void afterEpoch(TrainingContext run, EpochEnd epoch) {
         int unreadable =
                 run.getHistory().getUnreadable().stream()
-                        .filter(entry -> entry.epoch() == epoch.epoch())
+                        .filter(entry -> entry.epoch() == epoch.epoch() - 1)
                         .mapToInt(TrainingHistory.Unreadable::videos)
                         .sum();
         LOGGER.info(
                 "Epoch {}/{}: mean loss {}, {} clips/s{}{}",
-                epoch.epoch() + 1,
+                epoch.epoch(),
                 run.getRecipe().epochs(),
                 String.format(Locale.ROOT, "%.4f", epoch.meanLoss()),
                 String.format(Locale.ROOT, "%.2f", epoch.clipsPerSecond()),

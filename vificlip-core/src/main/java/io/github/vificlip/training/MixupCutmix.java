@@ -9,9 +9,9 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 
 /**
- * The reference's batch blending (X-CLIP's {@code CutmixMixupBlending}, SPEC.md §3.1): soft targets
- * with label smoothing folded in, then per batch either CutMix (probability {@code
- * switchProbability}) or Mixup with a random partner permutation.
+ * The reference's batch blending (X-CLIP's {@code CutmixMixupBlending} in {@code
+ * datasets/blending.py}): soft targets with label smoothing folded in, then per batch either CutMix
+ * (probability {@code switchProbability}) or Mixup with a random partner permutation.
  *
  * <p>Targets are {@code off = smoothing/classes} and {@code on = 1 − smoothing + off}. CutMix draws
  * λ ~ Beta(α<sub>c</sub>, α<sub>c</sub>), cuts a box of {@code int(W·√(1−λ)) × int(H·√(1−λ))}

@@ -79,7 +79,8 @@ public record Recipe(
         PromptSizes prompts) {
 
     /**
-     * The prompt learner's sizes (SPEC.md §2.3).
+     * The prompt learner's sizes (the {@code TRAINER.ViFi_CLIP} settings of the reference's
+     * prompting configs).
      *
      * @param textContext learned text context vectors
      * @param visionContext learned vision prompt tokens

@@ -10,7 +10,7 @@ package io.github.vificlip.training;
  * @param epochsDone completed epochs
  * @param learningRate the learning rate of the next optimizer step
  * @param bestTop1 the best validation top-1 so far (negative before any evaluation)
- * @param bestEpoch the epoch (from 0) of the best validation, or −1
+ * @param bestEpoch the epoch (from 1) of the best validation, or 0 before any evaluation
  * @param history the measurements so far
  */
 record RunState(
@@ -21,7 +21,7 @@ record RunState(
         TrainingHistory history) {
 
     static RunState start(double initialLearningRate) {
-        return new RunState(0, initialLearningRate, -1, -1, new TrainingHistory());
+        return new RunState(0, initialLearningRate, -1, 0, new TrainingHistory());
     }
 
     RunState withLearningRate(double rate) {

@@ -121,7 +121,7 @@ public final class TrainingContext {
     /**
      * Returns the epoch of the best validation.
      *
-     * @return the epoch (from 0), or −1
+     * @return the epoch (from 1), or 0 before any evaluation
      */
     public int getBestEpoch() {
         return state.bestEpoch();

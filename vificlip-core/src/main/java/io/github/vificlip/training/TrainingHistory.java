@@ -30,7 +30,7 @@ public final class TrainingHistory {
     /**
      * One loader iteration.
      *
-     * @param epoch the epoch, from 0
+     * @param epoch the epoch, from 1
      * @param iteration the global iteration, from 0
      * @param loss the iteration's loss (before division by the accumulation)
      * @param learningRate the learning rate in effect
@@ -40,7 +40,7 @@ public final class TrainingHistory {
     /**
      * One epoch's summary.
      *
-     * @param epoch the epoch, from 0
+     * @param epoch the epoch, from 1
      * @param meanLoss the mean iteration loss
      * @param learningRate the learning rate at the end of the epoch
      * @param seconds the wall time of the training pass
@@ -119,6 +119,29 @@ public final class TrainingHistory {
      */
     public List<Epoch> getEpochs() {
         return Collections.unmodifiableList(epochs);
+    }
+
+    /**
+     * Summarises the history on one line.
+     *
+     * @return e.g. {@code TrainingHistory[10 epochs, 40 iterations, last mean loss 0.4120]}
+     */
+    @Override
+    public String toString() {
+        String last =
+                epochs.isEmpty()
+                        ? ""
+                        : String.format(
+                                Locale.ROOT,
+                                ", last mean loss %.4f",
+                                epochs.get(epochs.size() - 1).meanLoss());
+        return "TrainingHistory["
+                + epochs.size()
+                + (epochs.size() == 1 ? " epoch, " : " epochs, ")
+                + iterations.size()
+                + (iterations.size() == 1 ? " iteration" : " iterations")
+                + last
+                + "]";
     }
 
     /**

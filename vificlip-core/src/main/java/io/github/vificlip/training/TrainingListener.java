@@ -30,7 +30,8 @@ public interface TrainingListener {
      * Called at the start of an epoch, before any of its records is read.
      *
      * @param run the run
-     * @param epoch the epoch, from 0
+     * @param epoch the pass index, from 0: the index {@code VideoDataset.setPass} takes (the epoch
+     *     that logs, the history and the command line call 1 is pass 0)
      * @throws IOException if an output cannot be written
      */
     default void onEpochBegin(TrainingContext run, int epoch) throws IOException {}
@@ -72,9 +73,11 @@ public interface TrainingListener {
     default void onTrainingEnd(TrainingContext run) throws IOException {}
 
     /**
-     * Returns a listener that calls back at the start of every epoch with its number (from 0):
-     * datasets whose augmentation depends on the pass use it, e.g. {@code videoDataset::setPass},
-     * so that a resumed run draws what an uninterrupted one would.
+     * Returns a listener that calls back at the start of every epoch with its pass index, before
+     * any record of it is read: the index {@code VideoDataset.setPass} takes, from 0 (the epoch
+     * that logs, the history and the CLI call 1 is pass 0). Datasets whose augmentation depends on
+     * the pass use it, e.g. {@code videoDataset::setPass}, so that a resumed run draws what an
+     * uninterrupted one would.
      *
      * @param callback the callback
      * @return the listener

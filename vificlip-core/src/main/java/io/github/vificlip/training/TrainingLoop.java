@@ -109,7 +109,7 @@ final class TrainingLoop {
         double seconds = (System.nanoTime() - start) / 1e9;
         endEpoch(
                 new EpochEnd(
-                        epoch,
+                        epoch + 1,
                         epoch + 1 == recipe.epochs(),
                         lossSum / iterations,
                         seconds,
@@ -119,7 +119,7 @@ final class TrainingLoop {
     /** Records the iteration, tells the listeners, and updates at the end of a window. */
     private void afterIteration(int epoch, long iteration, int index, double loss) {
         TrainingHistory.Iteration record =
-                new TrainingHistory.Iteration(epoch, iteration, loss, run.getLearningRate());
+                new TrainingHistory.Iteration(epoch + 1, iteration, loss, run.getLearningRate());
         run.getHistory().add(record);
         for (TrainingListener listener : listeners) {
             listener.onIteration(run, record);
@@ -140,7 +140,7 @@ final class TrainingLoop {
         }
         RunState state = run.state();
         state.history().add(epoch.summary(state.learningRate()));
-        run.setState(state.withEpochsDone(epoch.epoch() + 1));
+        run.setState(state.withEpochsDone(epoch.epoch()));
         for (TrainingListener listener : listeners) {
             listener.afterEpoch(run, epoch);
         }

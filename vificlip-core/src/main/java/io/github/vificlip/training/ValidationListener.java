@@ -43,9 +43,7 @@ final class ValidationListener implements TrainingListener {
         Evaluations.writeJson(
                 result,
                 run.getOutputDirectory()
-                        .resolve(
-                                String.format(
-                                        Locale.ROOT, "eval-epoch-%d.json", epoch.epoch() + 1)));
+                        .resolve(String.format(Locale.ROOT, "eval-epoch-%d.json", epoch.epoch())));
         run.getModel().setClassNames(run.getClassNames());
         epoch.setValidation(result);
         if (result.top1() > run.getBestTop1()) {

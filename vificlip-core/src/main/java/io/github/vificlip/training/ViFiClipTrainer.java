@@ -23,10 +23,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Trains a ViFi-CLIP model with a {@link Recipe} (SPEC.md §3): AdamW (β 0.9/0.98, ε 1e-8, decoupled
- * decay on every trained parameter), the per-iteration cosine schedule with linear warm-up,
- * soft-target cross-entropy on Mixup/CutMix targets with label smoothing, gradient accumulation,
- * and evaluation with multi-view scoring. Frozen parameters are never touched.
+ * Trains a ViFi-CLIP model with a {@link Recipe} (the reference's {@code main.py}): AdamW (β
+ * 0.9/0.98, ε 1e-8, decoupled decay on every trained parameter), the per-iteration cosine schedule
+ * with linear warm-up, soft-target cross-entropy on Mixup/CutMix targets with label smoothing,
+ * gradient accumulation, and evaluation with multi-view scoring. Frozen parameters are never
+ * touched.
  *
  * <pre>{@code
  * ViFiClipTrainer trainer = ViFiClipTrainer.builder()

@@ -23,10 +23,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Scores every video of a dataset against a list of class names, as the reference validates
- * (SPEC.md §4.5): each record holds V views of T frames ([V·T,3,H,W], crop-major), every view is
- * scored, the softmaxes are summed over views, and top-1/top-5, per-class accuracy and the
- * confusion matrix are accumulated.
+ * Scores every video of a dataset against a list of class names, as the reference validates ({@code
+ * validate} in {@code main.py}): each record holds V views of T frames ([V·T,3,H,W], crop-major),
+ * every view is scored, the softmaxes are summed over views, and top-1/top-5, per-class accuracy
+ * and the confusion matrix are accumulated.
  *
  * <p>While it runs the model is in {@link TuningMode#NONE}, so class text features are computed
  * once for the pass; the previous mode is restored afterwards.

@@ -71,7 +71,7 @@ final class ArchiveTensor implements LazyTensor {
                             + ", which is missing");
         }
         long size = StoredTypes.bytes(storage.type());
-        if (recordBytes < storage.numel() * size) {
+        if (storage.numel() > recordBytes / size) {
             throw new WeightsException(
                     archive.file(),
                     "storage record "
@@ -86,11 +86,27 @@ final class ArchiveTensor implements LazyTensor {
                             + " elements of "
                             + StoredTypes.label(storage.type())
                             + " ("
-                            + storage.numel() * size
-                            + " bytes): the file is damaged");
+                            + (storage.numel() <= Long.MAX_VALUE / size
+                                    ? storage.numel() * size + " bytes"
+                                    : "more than 2^63 bytes")
+                            + "): the file is damaged");
         }
-        long numel = numel(ref.shape());
-        long end = numel == 0 ? ref.offset() : lastIndex(ref) + 1;
+        long end;
+        try {
+            end = numel(ref.shape()) == 0 ? ref.offset() : Math.addExact(lastIndex(ref), 1);
+        } catch (ArithmeticException e) {
+            throw new WeightsException(
+                    archive.file(),
+                    where
+                            + " (shape "
+                            + Arrays.toString(ref.shape())
+                            + ", strides "
+                            + Arrays.toString(ref.stride())
+                            + ", from element "
+                            + ref.offset()
+                            + ") has more elements, or reaches further, than a 64-bit count"
+                            + " holds: the file is damaged");
+        }
         if (end > storage.numel()) {
             throw new WeightsException(
                     archive.file(),
@@ -181,7 +197,7 @@ final class ArchiveTensor implements LazyTensor {
     private static long lastIndex(TorchPickles.TensorRef ref) {
         long last = ref.offset();
         for (int i = 0; i < ref.shape().length; i++) {
-            last += (ref.shape()[i] - 1) * ref.stride()[i];
+            last = Math.addExact(last, Math.multiplyExact(ref.shape()[i] - 1, ref.stride()[i]));
         }
         return last;
     }

@@ -13,6 +13,19 @@ import java.util.List;
 /** An open weights file with its tensors under OpenAI names, still lazy. */
 final class OpenedWeights implements Closeable {
 
+    /**
+     * The system property that lets a file's tensors take more than {@link #MAX_EXPANSION} times
+     * its size once read.
+     */
+    static final String ALLOW_EXPANSION = "vificlip.weights.allowExpansion";
+
+    /**
+     * How many times its own size a file's tensors may take once read: twice allows tied weights
+     * (two names viewing one storage); a view that repeats its values (stride 0) can take gigabytes
+     * from a file of a kilobyte.
+     */
+    static final long MAX_EXPANSION = 2;
+
     private final ContainerReader reader;
     private final List<MappedTensor> tensors;
     private final WeightsIndex index;
@@ -34,6 +47,7 @@ final class OpenedWeights implements Closeable {
     static OpenedWeights open(Path file) throws IOException {
         ContainerReader reader = openContainer(file, WeightsFormat.detect(file));
         try {
+            checkExpansion(file, reader.tensors());
             LayoutConverter.Result converted = LayoutConverter.convert(file, reader.tensors());
             List<TensorInfo> infos = new ArrayList<>();
             for (MappedTensor tensor : converted.tensors()) {
@@ -62,6 +76,60 @@ final class OpenedWeights implements Closeable {
             reader.close();
             throw e;
         }
+    }
+
+    /**
+     * Refuses a file whose tensors, once read, would take more than {@link #MAX_EXPANSION} times
+     * the file's size (views that repeat their storage, stride 0), unless the user allows it.
+     */
+    private static void checkExpansion(Path file, List<LazyTensor> tensors) throws IOException {
+        if (Boolean.getBoolean(ALLOW_EXPANSION)) {
+            return;
+        }
+        long fileBytes = Files.size(file);
+        long total = 0;
+        LazyTensor largest = null;
+        long largestBytes = -1;
+        for (LazyTensor tensor : tensors) {
+            long bytes = bytes(tensor);
+            total = bytes > Long.MAX_VALUE - total ? Long.MAX_VALUE : total + bytes;
+            if (bytes > largestBytes) {
+                largest = tensor;
+                largestBytes = bytes;
+            }
+        }
+        if (total / MAX_EXPANSION > fileBytes) {
+            throw new WeightsException(
+                    file,
+                    "its tensors would take "
+                            + total
+                            + " bytes once read, more than "
+                            + MAX_EXPANSION
+                            + " times the file's "
+                            + fileBytes
+                            + " bytes; tensor '"
+                            + largest.name()
+                            + "' (shape "
+                            + largest.shape()
+                            + ") alone takes "
+                            + largestBytes
+                            + ". Its views repeat their stored values (stride 0) or share them. If"
+                            + " the file is genuine, allow it with -D"
+                            + ALLOW_EXPANSION
+                            + "=true");
+        }
+    }
+
+    /** The bytes of a tensor's stored values; every tensor's element count fits 64 bits. */
+    private static long bytes(LazyTensor tensor) {
+        long n = StoredTypes.bytes(tensor.storedType());
+        for (long size : tensor.shape().getShape()) {
+            if (size != 0 && n > Long.MAX_VALUE / size) {
+                return Long.MAX_VALUE;
+            }
+            n *= size;
+        }
+        return n;
     }
 
     private static ContainerReader openContainer(Path file, WeightsFormat format)

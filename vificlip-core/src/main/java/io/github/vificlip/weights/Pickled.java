@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The values {@link Unpickler} builds besides Java's own ({@code null} for None, {@code Boolean},
@@ -17,7 +18,45 @@ import java.util.Map;
  */
 final class Pickled {
 
+    /**
+     * The deepest nesting of containers a pickle may build. Weights files nest a few levels (a
+     * checkpoint dict, its state dict, a tensor's arguments); the bound keeps every walk over the
+     * data, and Java's own {@code equals} and {@code hashCode} of keys, far from the stack's end.
+     */
+    static final int MAX_DEPTH = 100;
+
     private Pickled() {}
+
+    /**
+     * Returns whether a value can be a dict key or a set element, as in Python: lists, dicts and
+     * sets cannot, nor tuples holding them.
+     *
+     * @param value an unpickled value
+     * @return true if it is hashable
+     */
+    static boolean isHashable(Object value) {
+        if (value instanceof Tuple) {
+            return ((Tuple) value).hashable;
+        }
+        return !(value instanceof List || value instanceof Map || value instanceof Set);
+    }
+
+    /**
+     * Checks that a value can be a dict key or a set element.
+     *
+     * @param value an unpickled value
+     * @return the value
+     * @throws IllegalArgumentException if it is unhashable, as Python's unpickler would fail
+     */
+    static Object requireHashable(Object value) {
+        if (!isHashable(value)) {
+            throw new IllegalArgumentException(
+                    "malformed pickle: a "
+                            + PickledTrees.kind(value)
+                            + " is used as a dict key or set element (unhashable in Python)");
+        }
+        return value;
+    }
 
     /**
      * A reference to a module-level name ({@code GLOBAL}/{@code STACK_GLOBAL}). It is only a name:
@@ -44,14 +83,49 @@ final class Pickled {
     }
 
     /**
-     * An immutable tuple; its items may be {@code null}.
-     *
-     * @param items the items
+     * An immutable tuple; its items may be {@code null}. Like Python's, it can be a dict key or a
+     * set element only if its items can ({@link #isHashable}); its hash is computed once, when it
+     * is made, so that keys cost the same however often a pickle repeats them.
      */
-    record Tuple(List<Object> items) {
+    static final class Tuple {
 
-        Tuple {
-            items = Collections.unmodifiableList(new ArrayList<>(items));
+        private final List<Object> items;
+        private final int depth;
+        private final boolean hashable;
+        private final int hash;
+
+        /**
+         * Creates a tuple.
+         *
+         * @param items the items
+         * @throws IllegalArgumentException if tuples nest deeper than {@link #MAX_DEPTH}
+         */
+        Tuple(List<Object> items) {
+            this.items = Collections.unmodifiableList(new ArrayList<>(items));
+            int deepest = 0;
+            boolean allHashable = true;
+            for (Object item : items) {
+                if (item instanceof Tuple) {
+                    deepest = Math.max(deepest, ((Tuple) item).depth);
+                }
+                allHashable &= isHashable(item);
+            }
+            this.depth = deepest + 1;
+            if (depth > MAX_DEPTH) {
+                throw new IllegalArgumentException(
+                        "malformed pickle: tuples nest more than " + MAX_DEPTH + " levels deep");
+            }
+            this.hashable = allHashable;
+            this.hash = allHashable ? this.items.hashCode() : 0;
+        }
+
+        /**
+         * Returns the items.
+         *
+         * @return an unmodifiable list
+         */
+        List<Object> items() {
+            return items;
         }
 
         /**
@@ -71,6 +145,21 @@ final class Pickled {
          */
         int size() {
             return items.size();
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Tuple && items.equals(((Tuple) other).items);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public String toString() {
+            return "tuple of " + items.size();
         }
     }
 

@@ -6,8 +6,11 @@ package io.github.vificlip.weights;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,10 +18,14 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -27,18 +34,29 @@ import java.util.Map;
  * tensor's dtype, shape and byte range, then the raw little-endian data. Tensors are read one at a
  * time with positional reads, so files of any size work; F16, BF16, F64 and integer tensors are
  * widened to fp32 here, in Java.
+ *
+ * <p>The header is checked by the rules of the reference implementation (the {@code safetensors}
+ * library): valid UTF-8 and JSON, a string-to-string {@code __metadata__}, integer shapes and
+ * offsets, each tensor's byte range matching its dtype and shape, and the ranges covering the data
+ * section exactly, without gaps or overlaps. Stricter than the reference, a duplicate tensor name
+ * is refused instead of keeping the last copy.
  */
 final class SafetensorsReader implements ContainerReader {
 
     /** The largest header the reference implementation accepts. */
     static final long MAX_HEADER_BYTES = 100L << 20;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Refuses duplicate keys: the reference would silently keep the last. */
+    private static final ObjectMapper JSON =
+            JsonMapper.builder()
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    .build();
 
     private final Path file;
     private final FileChannel channel;
     private final long dataStart;
-    private final List<LazyTensor> tensors = new ArrayList<>();
+    private final List<Entry> tensors = new ArrayList<>();
     private final Map<String, String> metadata = new java.util.LinkedHashMap<>();
 
     private SafetensorsReader(Path file, FileChannel channel, long dataStart) {
@@ -78,8 +96,7 @@ final class SafetensorsReader implements ContainerReader {
             ByteBuffer header = ByteBuffer.allocate((int) headerBytes);
             readFully(channel, header, 8);
             SafetensorsReader reader = new SafetensorsReader(file, channel, 8 + headerBytes);
-            reader.parseHeader(
-                    new String(header.array(), StandardCharsets.UTF_8), fileSize - 8 - headerBytes);
+            reader.parseHeader(header.array(), fileSize - 8 - headerBytes);
             return reader;
         } catch (IOException | RuntimeException e) {
             channel.close();
@@ -87,10 +104,10 @@ final class SafetensorsReader implements ContainerReader {
         }
     }
 
-    private void parseHeader(String text, long dataBytes) throws WeightsException {
+    private void parseHeader(byte[] bytes, long dataBytes) throws WeightsException {
         JsonNode root;
         try {
-            root = JSON.readTree(text.strip());
+            root = JSON.readTree(utf8(bytes));
         } catch (JsonProcessingException e) {
             throw new WeightsException(
                     file, "safetensors header is not valid JSON: " + e.getOriginalMessage(), e);
@@ -98,31 +115,68 @@ final class SafetensorsReader implements ContainerReader {
         if (root == null || !root.isObject()) {
             throw new WeightsException(file, "safetensors header is not a JSON object");
         }
+        List<Entry> entries = new ArrayList<>();
         for (Map.Entry<String, JsonNode> entry : root.properties()) {
-            if (!entry.getKey().equals("__metadata__")) {
-                tensors.add(describe(entry.getKey(), entry.getValue(), dataBytes));
-            } else if (entry.getValue().isObject()) {
-                entry.getValue()
-                        .properties()
-                        .forEach(m -> metadata.put(m.getKey(), m.getValue().asText()));
+            if (entry.getKey().equals("__metadata__")) {
+                readMetadata(entry.getValue());
+            } else {
+                entries.add(describe(entry.getKey(), entry.getValue()));
             }
+        }
+        checkCoverage(entries, dataBytes);
+        tensors.addAll(entries);
+    }
+
+    private String utf8(byte[] bytes) throws WeightsException {
+        CharsetDecoder decoder =
+                StandardCharsets.UTF_8
+                        .newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        try {
+            return decoder.decode(in).toString();
+        } catch (CharacterCodingException e) {
+            throw new WeightsException(
+                    file,
+                    "safetensors header is not valid UTF-8 (at header byte " + in.position() + ")",
+                    e);
         }
     }
 
-    private LazyTensor describe(String name, JsonNode node, long dataBytes)
-            throws WeightsException {
+    /** The reference reads {@code __metadata__} as a map of strings to strings, or null. */
+    private void readMetadata(JsonNode node) throws WeightsException {
+        if (node.isNull()) {
+            return;
+        }
+        if (!node.isObject()) {
+            throw new WeightsException(
+                    file,
+                    "safetensors __metadata__ is a JSON " + node.getNodeType() + ", not an object");
+        }
+        for (Map.Entry<String, JsonNode> entry : node.properties()) {
+            if (!entry.getValue().isTextual()) {
+                throw new WeightsException(
+                        file,
+                        "safetensors __metadata__ entry '"
+                                + entry.getKey()
+                                + "' is a JSON "
+                                + entry.getValue().getNodeType()
+                                + ", not a string");
+            }
+            metadata.put(entry.getKey(), entry.getValue().textValue());
+        }
+    }
+
+    private Entry describe(String name, JsonNode node) throws WeightsException {
         String where = "tensor '" + name + "' in the safetensors header";
+        if (!node.isObject()) {
+            throw new WeightsException(
+                    file, where + " is a JSON " + node.getNodeType() + ", not an object");
+        }
         JsonNode dtype = node.get("dtype");
-        JsonNode shapeNode = node.get("shape");
-        JsonNode offsets = node.get("data_offsets");
         if (dtype == null || !dtype.isTextual()) {
             throw new WeightsException(file, where + " has no dtype");
-        }
-        if (shapeNode == null || !shapeNode.isArray()) {
-            throw new WeightsException(file, where + " has no shape");
-        }
-        if (offsets == null || !offsets.isArray() || offsets.size() != 2) {
-            throw new WeightsException(file, where + " has no data_offsets [begin, end]");
         }
         DataType type = StoredTypes.fromSafetensors(dtype.asText());
         if (type == DataType.UNKNOWN) {
@@ -135,48 +189,111 @@ final class SafetensorsReader implements ContainerReader {
                             + StoredTypes.SUPPORTED
                             + ")");
         }
-        long[] dims = new long[shapeNode.size()];
-        long numel = 1;
-        for (int i = 0; i < dims.length; i++) {
-            JsonNode dim = shapeNode.get(i);
-            if (!dim.canConvertToLong() || dim.asLong() < 0) {
-                throw new WeightsException(file, where + " has a bad shape " + shapeNode);
-            }
-            dims[i] = dim.asLong();
-            numel = Math.multiplyExact(numel, dims[i]);
-        }
-        long begin = offsets.get(0).asLong(-1);
-        long end = offsets.get(1).asLong(-1);
+        long[] dims = naturals(node.get("shape"), -1, where, "shape");
+        long[] offsets = naturals(node.get("data_offsets"), 2, where, "data_offsets [begin, end]");
         Shape shape = new Shape(dims);
-        String described = StoredTypes.label(type) + " " + shape;
-        if (begin < 0 || end < begin || end > dataBytes) {
-            throw new WeightsException(
-                    file,
-                    where
-                            + " ("
-                            + described
-                            + ") occupies bytes "
-                            + begin
-                            + ".."
-                            + end
-                            + " of the data section, which has "
-                            + dataBytes
-                            + " bytes: the header is wrong or the file is truncated");
+        long expected = StoredTypes.bytes(type);
+        for (long dim : dims) {
+            if (dim != 0 && expected > Long.MAX_VALUE / dim) {
+                throw new WeightsException(
+                        file,
+                        where
+                                + " has shape "
+                                + shape
+                                + ", whose size in bytes overflows 64 bits: the header is wrong");
+            }
+            expected *= dim;
         }
-        long expected = numel * StoredTypes.bytes(type);
-        if (end - begin != expected) {
+        long begin = offsets[0];
+        long end = offsets[1];
+        if (end < begin || end - begin != expected) {
             throw new WeightsException(
                     file,
                     where
                             + " is "
-                            + described
+                            + StoredTypes.label(type)
+                            + " "
+                            + shape
                             + " = "
                             + expected
                             + " bytes, but its data_offsets span "
                             + (end - begin)
-                            + " bytes: the header is wrong");
+                            + " bytes ("
+                            + begin
+                            + ".."
+                            + end
+                            + "): the header is wrong");
         }
-        return new Entry(name, type, shape, dataStart + begin, numel);
+        return new Entry(name, type, shape, begin, expected / StoredTypes.bytes(type));
+    }
+
+    /** Reads a JSON array of non-negative integers (of the given length, if not negative). */
+    private long[] naturals(JsonNode array, int length, String where, String what)
+            throws WeightsException {
+        boolean valid = array != null && array.isArray() && (length < 0 || array.size() == length);
+        long[] values = new long[valid ? array.size() : 0];
+        for (int i = 0; valid && i < values.length; i++) {
+            JsonNode item = array.get(i);
+            valid = item.isIntegralNumber() && item.canConvertToLong() && item.asLong() >= 0;
+            values[i] = item.asLong();
+        }
+        if (!valid) {
+            throw new WeightsException(
+                    file,
+                    where
+                            + " has "
+                            + what
+                            + " "
+                            + (array == null ? "missing" : abbreviate(array.toString()))
+                            + ", expected "
+                            + (length < 0 ? "an array of" : "an array of " + length)
+                            + " non-negative integers");
+        }
+        return values;
+    }
+
+    /**
+     * The reference's rule: sorted by offsets, the tensors cover the data section exactly, each
+     * starting where the previous one ends (no gap, no overlap, nothing left over).
+     */
+    private void checkCoverage(List<Entry> entries, long dataBytes) throws WeightsException {
+        List<Entry> sorted = new ArrayList<>(entries);
+        sorted.sort(
+                Comparator.comparingLong((Entry e) -> e.begin)
+                        .thenComparingLong(e -> e.begin + e.bytes()));
+        long next = 0;
+        for (Entry entry : sorted) {
+            if (entry.begin != next) {
+                throw new WeightsException(
+                        file,
+                        "tensor '"
+                                + entry.name
+                                + "' in the safetensors header starts at data byte "
+                                + entry.begin
+                                + ", but the previous tensor ends at "
+                                + next
+                                + (entry.begin < next
+                                        ? " (the tensors overlap)"
+                                        : " (a gap of unnamed bytes)")
+                                + ": the header is wrong");
+            }
+            next = entry.begin + entry.bytes();
+        }
+        if (next != dataBytes) {
+            throw new WeightsException(
+                    file,
+                    "the safetensors header describes "
+                            + next
+                            + " bytes of tensor data, but the file holds "
+                            + dataBytes
+                            + (next < dataBytes
+                                    ? " (unnamed bytes at the end)"
+                                    : ": the file is truncated"));
+        }
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 60 ? text : text.substring(0, 57) + "...";
     }
 
     private static void readFully(FileChannel channel, ByteBuffer buffer, long position)
@@ -230,15 +347,19 @@ final class SafetensorsReader implements ContainerReader {
         private final String name;
         private final DataType type;
         private final Shape shape;
-        private final long position;
+        private final long begin;
         private final long numel;
 
-        Entry(String name, DataType type, Shape shape, long position, long numel) {
+        Entry(String name, DataType type, Shape shape, long begin, long numel) {
             this.name = name;
             this.type = type;
             this.shape = shape;
-            this.position = position;
+            this.begin = begin;
             this.numel = numel;
+        }
+
+        long bytes() {
+            return numel * StoredTypes.bytes(type);
         }
 
         @Override
@@ -263,7 +384,7 @@ final class SafetensorsReader implements ContainerReader {
                         file, "tensor '" + name + "' has " + numel + " elements, more than 2^31");
             }
             synchronized (channel) {
-                channel.position(position);
+                channel.position(dataStart + begin);
                 // Not closed: closing a channel's stream closes the channel.
                 InputStream in = Channels.newInputStream(channel);
                 try {

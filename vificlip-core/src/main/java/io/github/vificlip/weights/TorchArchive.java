@@ -12,7 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -23,7 +25,10 @@ import java.util.zip.ZipFile;
  * and each storage's raw little-endian elements in {@code data/<key>}. TorchScript archives add
  * {@code code/}, {@code constants.pkl} and {@code constants/}.
  *
- * <p>Records are read through {@link ZipFile}, which supports ZIP64, so files over 4 GB work.
+ * <p>Records are read through {@link ZipFile}, which supports ZIP64, so files over 4 GB work. As
+ * PyTorch's own reader does, an archive with a record outside its folder is refused; so is one with
+ * two records of the same name (which copy a reader sees is up to the reader), and a record whose
+ * content is longer or shorter than the zip directory says.
  */
 final class TorchArchive implements Closeable {
 
@@ -68,8 +73,16 @@ final class TorchArchive implements Closeable {
             String prefix = null;
             boolean code = false;
             List<String> names = new ArrayList<>();
+            Set<String> seen = new HashSet<>();
             for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
                 String name = e.nextElement().getName();
+                if (!seen.add(name)) {
+                    throw new WeightsException(
+                            file,
+                            "zip archive holds two records named "
+                                    + name
+                                    + ": which one is meant cannot be told, so the file is refused");
+                }
                 names.add(name);
                 int slash = name.indexOf('/');
                 if (slash > 0
@@ -82,10 +95,16 @@ final class TorchArchive implements Closeable {
                 throw new WeightsException(file, notAPyTorchArchive(names));
             }
             for (String name : names) {
-                if (name.startsWith(prefix + "code/") || name.equals(prefix + "constants.pkl")) {
-                    code = true;
-                    break;
+                if (!name.startsWith(prefix)) {
+                    throw new WeightsException(
+                            file,
+                            "zip record "
+                                    + name
+                                    + " lies outside the archive folder "
+                                    + prefix
+                                    + " (PyTorch refuses such archives too)");
                 }
+                code |= name.startsWith(prefix + "code/") || name.equals(prefix + "constants.pkl");
             }
             return new TorchArchive(file, zip, prefix, code);
         } catch (IOException | RuntimeException e) {
@@ -151,17 +170,43 @@ final class TorchArchive implements Closeable {
     }
 
     /**
-     * Reads a whole small record.
+     * Reads a whole record that must be small, never more of it than the limit, and checks that it
+     * holds as many bytes as the zip directory says.
      *
      * @param record the name under the archive folder, for example {@code "data.pkl"}
      * @return its bytes
-     * @throws WeightsException if the record is absent
+     * @throws WeightsException if the record is absent, larger than {@link Unpickler#MAX_BYTES} or
+     *     of another size than the directory says
      * @throws IOException if reading fails
      */
     byte[] readRecord(String record) throws IOException {
-        try (InputStream in = openRecord(record)) {
-            return in.readAllBytes();
+        String name = prefix + record;
+        long declared = recordSize(record);
+        if (declared > Unpickler.MAX_BYTES) {
+            throw new WeightsException(file, Unpickler.tooLarge(name, declared));
         }
+        byte[] bytes;
+        try (InputStream in = openRecord(record)) {
+            bytes = in.readNBytes(Unpickler.MAX_BYTES + 1);
+        } catch (ZipException e) {
+            throw new WeightsException(
+                    file, "zip record " + name + " is damaged (" + e.getMessage() + ")", e);
+        }
+        if (bytes.length > Unpickler.MAX_BYTES) {
+            throw new WeightsException(file, Unpickler.tooLarge(name, bytes.length));
+        }
+        if (declared >= 0 && bytes.length != declared) {
+            throw new WeightsException(
+                    file,
+                    "zip record "
+                            + name
+                            + " holds "
+                            + bytes.length
+                            + " bytes but the zip directory says "
+                            + declared
+                            + ": the file is damaged or forged");
+        }
+        return bytes;
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Interprets the calls that PyTorch's pickles ({@code torch.save}'s {@code data.pkl} and
@@ -49,22 +50,40 @@ final class TorchPickles implements Unpickler.Resolver {
                 || ((Pickled.Tuple) pid).size() < 5
                 || !"storage".equals(((Pickled.Tuple) pid).get(0))) {
             throw new IllegalArgumentException(
-                    "persistent id " + pid + " is not a PyTorch storage reference");
+                    "persistent id (a "
+                            + PickledTrees.kind(pid)
+                            + ") is not a PyTorch storage reference ('storage', type, key,"
+                            + " location, numel)");
         }
         Pickled.Tuple tuple = (Pickled.Tuple) pid;
         Pickled.Global type = (Pickled.Global) tuple.get(1);
         String key = String.valueOf(tuple.get(2));
         String location = String.valueOf(tuple.get(3));
-        long numel = ((Number) tuple.get(4)).longValue();
-        return storages.computeIfAbsent(
-                key,
-                k ->
-                        new Storage(
-                                k,
-                                type.qualifiedName(),
-                                StoredTypes.fromTorchStorage(type.name()),
-                                location,
-                                numel));
+        long numel = count(tuple.get(4), "storage " + key + " element count");
+        Storage storage =
+                storages.computeIfAbsent(
+                        key,
+                        k ->
+                                new Storage(
+                                        k,
+                                        type.qualifiedName(),
+                                        StoredTypes.fromTorchStorage(type.name()),
+                                        location,
+                                        numel));
+        if (storage.numel() != numel || !storage.typeName().equals(type.qualifiedName())) {
+            throw new IllegalArgumentException(
+                    "storage "
+                            + key
+                            + " is declared twice, as "
+                            + storage.numel()
+                            + " "
+                            + storage.typeName()
+                            + " and as "
+                            + numel
+                            + " "
+                            + type.qualifiedName());
+        }
+        return storage;
     }
 
     @Override
@@ -90,9 +109,7 @@ final class TorchPickles implements Unpickler.Resolver {
             case "__builtin__.set":
             case "builtins.frozenset":
             case "__builtin__.frozenset":
-                return args.isEmpty()
-                        ? new LinkedHashSet<>()
-                        : new LinkedHashSet<>((Collection<?>) args.get(0));
+                return args.isEmpty() ? new LinkedHashSet<>() : set((Collection<?>) args.get(0));
             case "_codecs.encode":
                 // Protocol 2 pickles bytes as _codecs.encode(text, 'latin1').
                 return ((String) args.get(0)).getBytes(StandardCharsets.ISO_8859_1);
@@ -147,16 +164,36 @@ final class TorchPickles implements Unpickler.Resolver {
                         pair instanceof Pickled.Tuple
                                 ? ((Pickled.Tuple) pair).items()
                                 : castList(pair);
-                map.put(items.get(0), items.get(1));
+                map.put(Pickled.requireHashable(items.get(0)), items.get(1));
             }
         }
         return map;
     }
 
+    private static Set<Object> set(Collection<?> items) {
+        Set<Object> set = new LinkedHashSet<>();
+        for (Object item : items) {
+            set.add(Pickled.requireHashable(item));
+        }
+        return set;
+    }
+
+    /** A count or index: a non-negative int that fits 64 bits. */
+    private static long count(Object value, String what) {
+        if (!(value instanceof Long) || (Long) value < 0) {
+            throw new IllegalArgumentException(
+                    what
+                            + " is "
+                            + (value instanceof Number ? value : PickledTrees.kind(value))
+                            + ", not a non-negative 64-bit int");
+        }
+        return (Long) value;
+    }
+
     private static TensorRef tensor(List<Object> args) {
         if (args.size() < 4 || !(args.get(0) instanceof Storage)) {
             throw new IllegalArgumentException(
-                    "torch._utils._rebuild_tensor_v2 called without a storage: " + args);
+                    "torch._utils._rebuild_tensor_v2 called without a storage");
         }
         long[] shape = longs(args.get(2), "size");
         long[] stride = longs(args.get(3), "stride");
@@ -164,8 +201,9 @@ final class TorchPickles implements Unpickler.Resolver {
             throw new IllegalArgumentException(
                     "tensor has " + shape.length + " sizes but " + stride.length + " strides");
         }
+        Storage storage = (Storage) args.get(0);
         return new TensorRef(
-                (Storage) args.get(0), ((Number) args.get(1)).longValue(), shape, stride);
+                storage, count(args.get(1), "offset into storage " + storage.key()), shape, stride);
     }
 
     private static long[] longs(Object value, String what) {
@@ -173,11 +211,7 @@ final class TorchPickles implements Unpickler.Resolver {
                 value instanceof Pickled.Tuple ? ((Pickled.Tuple) value).items() : castList(value);
         long[] result = new long[items.size()];
         for (int i = 0; i < result.length; i++) {
-            if (!(items.get(i) instanceof Long) || (Long) items.get(i) < 0) {
-                throw new IllegalArgumentException(
-                        "tensor " + what + " " + items + " is not a tuple of non-negative ints");
-            }
-            result[i] = (Long) items.get(i);
+            result[i] = count(items.get(i), "tensor " + what + " item " + i);
         }
         return result;
     }
@@ -185,7 +219,8 @@ final class TorchPickles implements Unpickler.Resolver {
     @SuppressWarnings("unchecked")
     private static List<Object> castList(Object value) {
         if (!(value instanceof List)) {
-            throw new IllegalArgumentException("expected a tuple or list, found " + value);
+            throw new IllegalArgumentException(
+                    "expected a tuple or list, found a " + PickledTrees.kind(value));
         }
         return (List<Object>) value;
     }

@@ -10,7 +10,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -31,6 +30,12 @@ import java.util.Set;
  * {@code Namespace} or optimizer state is read as data. Persistent ids ({@code BINPERSID}), which
  * PyTorch uses for tensor storages, also go to the resolver. Extension codes and out-of-band
  * buffers are refused.
+ *
+ * <p>The reader has budgets, checked before anything is allocated: a pickle of at most {@link
+ * #MAX_BYTES}, at most {@link #MAX_VALUES} values and memo entries, integer literals of at most
+ * {@link #MAX_INT_DIGITS} digits (Python's own limit for text integers), containers nested at most
+ * {@link Pickled#MAX_DEPTH} levels and no container that holds itself. A pickle that names a
+ * callable only an attack needs ({@link PickleGlobals}) is refused.
  */
 final class Unpickler {
 
@@ -66,6 +71,26 @@ final class Unpickler {
         Object instantiate(Pickled.Global type, List<Object> args);
     }
 
+    /** The largest pickle read; {@code data.pkl} describes tensors and is kilobytes in practice. */
+    static final int MAX_BYTES = 64 << 20;
+
+    /**
+     * The most values a pickle may build, counting memo entries: a checkpoint with optimizer state
+     * builds tens of thousands.
+     */
+    static final int MAX_VALUES = 5_000_000;
+
+    /**
+     * The most digits of an integer, Python's {@code sys.int_max_str_digits} default: Python
+     * refuses longer text integers, and weights files hold none (binary ones are held to the same
+     * size).
+     */
+    static final int MAX_INT_DIGITS = 4300;
+
+    /** The bytes of a binary integer of {@link #MAX_INT_DIGITS} decimal digits. */
+    private static final int MAX_INT_BYTES =
+            (int) Math.ceil(MAX_INT_DIGITS * Math.log(10) / Math.log(256)) + 1;
+
     private static final Object MARK = new Object();
 
     private final Path file;
@@ -77,6 +102,7 @@ final class Unpickler {
     private final Map<Long, Object> memo = new HashMap<>();
     private int pos;
     private int opcodeStart;
+    private long values;
 
     /**
      * Creates an unpickler for one pickle.
@@ -100,6 +126,9 @@ final class Unpickler {
      * @throws WeightsException naming the file, the record, the byte offset and the problem
      */
     Object load() throws WeightsException {
+        if (data.length > MAX_BYTES) {
+            throw new WeightsException(file, tooLarge(record, data.length));
+        }
         try {
             while (true) {
                 opcodeStart = pos;
@@ -109,10 +138,21 @@ final class Unpickler {
                     if (!stack.isEmpty() || !marks.isEmpty()) {
                         throw malformed("STOP with " + stack.size() + " extra stack items");
                     }
+                    PickledGraph.check(result);
                     return result;
                 }
                 dispatch(opcode);
             }
+        } catch (NumberFormatException e) {
+            // Its message repeats the text, which can be megabytes long.
+            throw new WeightsException(
+                    file,
+                    record
+                            + ": malformed pickle: a number or memo index in text form cannot be"
+                            + " read (at byte "
+                            + opcodeStart
+                            + ")",
+                    e);
         } catch (IllegalArgumentException | ClassCastException e) {
             throw new WeightsException(
                     file, record + ": " + e.getMessage() + " (at byte " + opcodeStart + ")", e);
@@ -125,6 +165,19 @@ final class Unpickler {
                             + opcodeStart
                             + ")",
                     e);
+        } catch (Hostile e) {
+            throw new WeightsException(
+                    file,
+                    record
+                            + ": refused: the pickle names "
+                            + abbreviate(e.global.toString())
+                            + " (at byte "
+                            + opcodeStart
+                            + "), and "
+                            + e.reason
+                            + ". A weights file never needs it: the file may be malicious, so do"
+                            + " not open it with Python's pickle or with torch.load unless"
+                            + " weights_only=True");
         } catch (Truncated e) {
             throw new WeightsException(
                     file,
@@ -149,6 +202,7 @@ final class Unpickler {
                 readBytes(8);
                 break;
             case '(': // MARK
+                count();
                 marks.add(stack.size());
                 break;
             case '0': // POP
@@ -188,13 +242,13 @@ final class Unpickler {
                 push(littleEndianInteger(readBytes(readByte())));
                 break;
             case 0x8b: // LONG4
-                push(littleEndianInteger(readBytes(readLength(4))));
+                push(littleEndianInteger(readBytes(integerBytes(readLength(4)))));
                 break;
             case 'I': // INT (text); "01"/"00" are protocol 0's booleans
                 push(textInt(readLine()));
                 break;
             case 'L': // LONG (text)
-                push(narrow(new BigInteger(stripSuffix(readLine(), "L"))));
+                push(narrow(new BigInteger(digits(stripSuffix(readLine(), "L")))));
                 break;
             case 'G': // BINFLOAT, big-endian
                 push(ByteBuffer.wrap(readBytes(8)).order(ByteOrder.BIG_ENDIAN).getDouble());
@@ -294,21 +348,27 @@ final class Unpickler {
                 addItems(popMark());
                 break;
             case 0x91: // FROZENSET
-                push(new LinkedHashSet<>(popMark()));
+                {
+                    Set<Object> set = new LinkedHashSet<>();
+                    for (Object item : popMark()) {
+                        set.add(Pickled.requireHashable(item));
+                    }
+                    push(set);
+                }
                 break;
 
             // Memo.
             case 'q': // BINPUT
-                memo.put((long) readByte(), peek());
+                memoPut(readByte());
                 break;
             case 'r': // LONG_BINPUT
-                memo.put(buffer(4).getInt() & 0xffffffffL, peek());
+                memoPut(buffer(4).getInt() & 0xffffffffL);
                 break;
             case 'p': // PUT
-                memo.put(Long.parseLong(readLine()), peek());
+                memoPut(Long.parseLong(readLine()));
                 break;
             case 0x94: // MEMOIZE
-                memo.put((long) memo.size(), peek());
+                memoPut(memo.size());
                 break;
             case 'h': // BINGET
                 push(memoGet(readByte()));
@@ -322,13 +382,13 @@ final class Unpickler {
 
             // Names, calls and objects: all data, interpreted only by the resolver.
             case 'c': // GLOBAL
-                push(new Pickled.Global(readLine(), readLine()));
+                push(global(readLine(), readLine()));
                 break;
             case 0x93: // STACK_GLOBAL
                 {
                     String name = (String) pop();
                     String module = (String) pop();
-                    push(new Pickled.Global(module, name));
+                    push(global(module, name));
                 }
                 break;
             case 'R': // REDUCE
@@ -352,7 +412,7 @@ final class Unpickler {
                 break;
             case 'i': // INST (protocol 0)
                 {
-                    Pickled.Global type = new Pickled.Global(readLine(), readLine());
+                    Pickled.Global type = global(readLine(), readLine());
                     push(instantiate(type, popMark()));
                 }
                 break;
@@ -450,7 +510,9 @@ final class Unpickler {
         if (target instanceof Set) {
             @SuppressWarnings("unchecked")
             Set<Object> set = (Set<Object>) target;
-            set.addAll(items);
+            for (Object item : items) {
+                set.add(Pickled.requireHashable(item));
+            }
         } else if (target instanceof Pickled.Instance) {
             ((Pickled.Instance) target).listItems().addAll(items);
         } else {
@@ -463,7 +525,7 @@ final class Unpickler {
             throw malformed("odd number of dict items");
         }
         for (int i = 0; i < pairs.size(); i += 2) {
-            map.put(pairs.get(i), pairs.get(i + 1));
+            map.put(Pickled.requireHashable(pairs.get(i)), pairs.get(i + 1));
         }
     }
 
@@ -479,6 +541,29 @@ final class Unpickler {
         throw malformed(what + " are " + describe(value) + ", not a tuple");
     }
 
+    private void memoPut(long index) {
+        count();
+        memo.put(index, peek());
+    }
+
+    private static Pickled.Global global(String module, String name) {
+        Pickled.Global global = new Pickled.Global(module, name);
+        String danger = PickleGlobals.danger(global);
+        if (danger != null) {
+            throw new Hostile(global, danger);
+        }
+        return global;
+    }
+
+    private void count() {
+        if (++values > MAX_VALUES) {
+            throw new IllegalArgumentException(
+                    "the pickle builds more than "
+                            + MAX_VALUES
+                            + " values, far more than any weights file describes");
+        }
+    }
+
     private Object memoGet(long index) {
         if (!memo.containsKey(index)) {
             throw malformed("memo entry " + index + " is read before it is written");
@@ -487,6 +572,7 @@ final class Unpickler {
     }
 
     private void push(Object value) {
+        count();
         stack.add(value);
     }
 
@@ -579,7 +665,34 @@ final class Unpickler {
         if (text.equals("00")) {
             return Boolean.FALSE;
         }
-        return narrow(new BigInteger(text));
+        return narrow(new BigInteger(digits(text)));
+    }
+
+    /** Checks a text integer's length before parsing it (BigInteger's parser is quadratic). */
+    private static String digits(String text) {
+        int digits = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isDigit(text.charAt(i)) && ++digits > MAX_INT_DIGITS) {
+                throw new IllegalArgumentException(
+                        "an integer literal has more than "
+                                + MAX_INT_DIGITS
+                                + " digits (Python refuses to read it, and weights files hold no"
+                                + " such numbers)");
+            }
+        }
+        return text;
+    }
+
+    private static int integerBytes(int length) {
+        if (length > MAX_INT_BYTES) {
+            throw new IllegalArgumentException(
+                    "a binary integer of "
+                            + length
+                            + " bytes exceeds "
+                            + MAX_INT_DIGITS
+                            + " decimal digits (weights files hold no such numbers)");
+        }
+        return length;
     }
 
     private static double textFloat(String text) {
@@ -626,18 +739,47 @@ final class Unpickler {
         return String.format(Locale.ROOT, "0x%02x", opcode);
     }
 
+    /**
+     * Says that a pickle exceeds {@link #MAX_BYTES}.
+     *
+     * @param record the pickle's name
+     * @param bytes its size, or a lower bound
+     * @return the message
+     */
+    static String tooLarge(String record, long bytes) {
+        return record
+                + " is "
+                + bytes
+                + " bytes or more, over the "
+                + MAX_BYTES
+                + "-byte limit for a pickle that describes tensors (their values are stored"
+                + " apart): the file is damaged or not a weights file";
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 200 ? text : text.substring(0, 197) + "...";
+    }
+
     private static String describe(Object value) {
-        if (value == null) {
-            return "None";
-        }
-        if (value instanceof Collection || value instanceof Map) {
-            return value.getClass().getSimpleName();
-        }
-        return value.toString();
+        return PickledTrees.kind(value);
     }
 
     private IllegalArgumentException malformed(String what) {
         return new IllegalArgumentException("malformed pickle: " + what);
+    }
+
+    /** The pickle names a global that only an attack needs. */
+    private static final class Hostile extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        private final transient Pickled.Global global;
+        private final String reason;
+
+        Hostile(Pickled.Global global, String reason) {
+            super(null, null, false, false);
+            this.global = global;
+            this.reason = reason;
+        }
     }
 
     /** The pickle ends in the middle of an opcode. */

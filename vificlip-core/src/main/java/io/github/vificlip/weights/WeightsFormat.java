@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -79,6 +80,7 @@ public enum WeightsFormat {
      *     seems to be instead: PyTorch's legacy format (with the command that converts it), a
      *     damaged zip, a zip or pickle of something else, or an unknown file
      * @throws NoSuchFileException if there is no such file
+     * @throws AccessDeniedException if the file cannot be read
      * @throws IOException if the file cannot be read
      */
     public static WeightsFormat detect(Path file) throws IOException {
@@ -89,7 +91,17 @@ public enum WeightsFormat {
                             + " folder: model.safetensors or pytorch_model.bin)");
         }
         if (!Files.exists(file)) {
-            throw new NoSuchFileException(file.toString());
+            throw new NoSuchFileException(file.toString(), null, "no such file");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new WeightsException(
+                    file,
+                    "is not a regular file (a pipe, device or socket): weights are read at"
+                            + " positions a stream cannot seek to, so pass the file itself");
+        }
+        if (!Files.isReadable(file)) {
+            throw new AccessDeniedException(
+                    file.toString(), null, "permission denied: this user cannot read it");
         }
         long size = Files.size(file);
         byte[] head;
@@ -110,10 +122,12 @@ public enum WeightsFormat {
                     file,
                     "saved in PyTorch's legacy format (torch.save before PyTorch 1.6, or with"
                             + " _use_new_zipfile_serialization=False), which this library does not"
-                            + " read. Convert it once with PyTorch: python -c \"import torch;"
-                            + " torch.save(torch.load('"
+                            + " read. Convert it once with PyTorch 1.13 or later, loading only data:"
+                            + " python -c \"import torch; torch.save(torch.load('"
                             + file.getFileName()
-                            + "', map_location='cpu'), 'converted.pt')\" writes the zip format");
+                            + "', map_location='cpu', weights_only=True), 'converted.pt')\" writes"
+                            + " the zip format (never drop weights_only=True for a file you did not"
+                            + " make: a pickle can run code)");
         }
         if (head.length > 262
                 && new String(head, 257, 5, StandardCharsets.US_ASCII).equals("ustar")) {

@@ -43,6 +43,10 @@ class ClassificationMetricsTest {
             assertThat(result.confusion().count(1, 0)).isEqualTo(1);
             assertThat(result.confusion().count(2, 0)).isEqualTo(1);
             assertThat(result.support()).containsExactly(1, 1, 1, 0, 0, 0, 0);
+            assertThat(result.toString())
+                    .isEqualTo(
+                            "EvaluationResult[3 videos, 7 classes, top-1 33.33%, top-5 66.67%,"
+                                    + " mean class accuracy 33.33%]");
             assertThat(result.meanClassAccuracy()).isCloseTo(1 / 3.0, within(1e-12));
         }
     }

@@ -89,6 +89,9 @@ class LoadStateDictTest {
         LoadReport report = model.loadStateDict(damaged(), false);
         assertThat(report.isComplete()).isFalse();
         assertThat(report.loaded()).hasSize(86 - 4);
+        assertThat(report.toString())
+                .startsWith("LoadReport[82 loaded, ")
+                .contains(report.missing().size() + " missing");
         assertThat(report.missing())
                 .containsEntry("visual.proj", new Shape(64, 16))
                 .containsEntry("transformer.resblocks.2.ln_2.bias", new Shape(32));

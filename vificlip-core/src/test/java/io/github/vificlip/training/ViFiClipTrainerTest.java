@@ -269,6 +269,61 @@ class ViFiClipTrainerTest {
     }
 
     @Test
+    void resumesAFormatOneCheckpointWithItsEpochsRenumberedFromOne(@TempDir Path out)
+            throws Exception {
+        try (ViFiClip model = tinyModel();
+                NDManager manager = NDManager.newBaseManager()) {
+            quick(out, quickRecipe().optEpochs(1))
+                    .build()
+                    .fit(
+                            model.getBlock(),
+                            colourClips(manager, 4, 1),
+                            CLASSES,
+                            colourClips(manager, 1, 1),
+                            null);
+        }
+        // what format 1 wrote: epochs counted from 0 in the history and the best epoch
+        Path file = out.resolve("checkpoint-epoch-1.safetensors");
+        try (NDManager manager = NDManager.newBaseManager()) {
+            SafetensorsContent content = SafetensorsContent.read(file, manager);
+            ObjectMapper json = new ObjectMapper();
+            com.fasterxml.jackson.databind.node.ObjectNode state =
+                    (com.fasterxml.jackson.databind.node.ObjectNode)
+                            json.readTree(content.metadata().get("vificlip.checkpoint"));
+            assertThat(state.get("bestEpoch").asInt()).isEqualTo(1);
+            state.put("formatVersion", 1).put("bestEpoch", 0);
+            for (String list : List.of("iterations", "epochs")) {
+                for (JsonNode entry : state.get("history").get(list)) {
+                    ((com.fasterxml.jackson.databind.node.ObjectNode) entry)
+                            .put("epoch", entry.get("epoch").asInt() - 1);
+                }
+            }
+            Map<String, ai.djl.ndarray.NDArray> tensors = new LinkedHashMap<>(content.tensors());
+            io.github.vificlip.weights.SafetensorsWriter.builder()
+                    .optMetadata("vificlip.checkpoint", json.writeValueAsString(state))
+                    .build()
+                    .write(file, tensors);
+        }
+
+        try (ViFiClip model = tinyModel();
+                NDManager manager = NDManager.newBaseManager()) {
+            TrainingResult resumed =
+                    quick(out, quickRecipe().optEpochs(2))
+                            .optResume(true)
+                            .build()
+                            .fit(model.getBlock(), colourClips(manager, 4, 1), CLASSES);
+
+            assertThat(resumed.history().getEpochs())
+                    .extracting(TrainingHistory.Epoch::epoch)
+                    .containsExactly(1, 2);
+            assertThat(resumed.history().getIterations())
+                    .extracting(TrainingHistory.Iteration::epoch)
+                    .containsExactly(1, 1, 1, 1, 2, 2, 2, 2);
+            assertThat(resumed.bestEpoch()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void nativeMemoryStaysFlatOverManySteps(@TempDir Path out) throws Exception {
         try (ViFiClip model = tinyModel();
                 NDManager manager = NDManager.newBaseManager()) {

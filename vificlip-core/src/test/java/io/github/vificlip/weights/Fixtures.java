@@ -39,7 +39,9 @@ final class Fixtures {
                     "real/openai_style_jit.pt",
                     "real/hf_clip.safetensors",
                     "real/hf_clip_pytorch_model.bin",
-                    "real/checkpoint.pth");
+                    "real/checkpoint.pth",
+                    // Written by PyTorch 1.13: yacs CfgNode, scheduler state, numpy values.
+                    "real/training_state.pth");
 
     private Fixtures() {}
 

@@ -93,9 +93,8 @@ class UnpicklerTest {
 
     @Test
     void namedCallablesBecomeInertDataAndAreNeverRun() throws Exception {
-        // pickle.dumps(os.system("touch pwned")) as an attacker would write it (protocol 0).
-        Path marker = Files.createTempDirectory("unpickler").resolve("pwned");
-        String pickle = "cos\nsystem\n(Vtouch " + marker + "\ntR.";
+        // A class no resolver interprets is kept as data, whatever its arguments.
+        String pickle = "cmymodule\nMyClass\n(Vargument\ntR.";
 
         Object value =
                 new Unpickler(
@@ -107,8 +106,27 @@ class UnpicklerTest {
 
         assertThat(value).isInstanceOf(Pickled.Instance.class);
         Pickled.Instance instance = (Pickled.Instance) value;
-        assertThat(instance.type()).isEqualTo(new Pickled.Global("os", "system"));
-        assertThat(instance.args()).containsExactly("touch " + marker);
+        assertThat(instance.type()).isEqualTo(new Pickled.Global("mymodule", "MyClass"));
+        assertThat(instance.args()).containsExactly("argument");
+    }
+
+    @Test
+    void callablesThatRunCodeAreRefusedAndNeverRun() throws Exception {
+        // pickle.dumps(os.system("touch pwned")) as an attacker would write it (protocol 0).
+        Path marker = Files.createTempDirectory("unpickler").resolve("pwned");
+        String pickle = "cos\nsystem\n(Vtouch " + marker + "\ntR.";
+
+        assertThatThrownBy(
+                        () ->
+                                new Unpickler(
+                                                FILE,
+                                                "p",
+                                                pickle.getBytes(StandardCharsets.UTF_8),
+                                                new TorchPickles())
+                                        .load())
+                .isInstanceOf(WeightsException.class)
+                .hasMessageContaining(
+                        "test.pkl: p: refused: the pickle names os.system (at byte 0)");
         assertThat(marker).doesNotExist();
     }
 

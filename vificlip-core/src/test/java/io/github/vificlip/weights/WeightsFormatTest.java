@@ -60,7 +60,8 @@ class WeightsFormatTest {
                 .isInstanceOf(WeightsException.class)
                 .hasMessageContaining("legacy format")
                 .hasMessageContaining(
-                        "torch.save(torch.load('legacy_format.pt', map_location='cpu'),");
+                        "torch.save(torch.load('legacy_format.pt', map_location='cpu',"
+                                + " weights_only=True), 'converted.pt')");
     }
 
     @Test

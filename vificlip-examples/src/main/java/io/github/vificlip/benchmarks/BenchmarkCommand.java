@@ -3,6 +3,7 @@
  */
 package io.github.vificlip.benchmarks;
 
+import io.github.vificlip.cli.Subcommands;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,7 +14,7 @@ import picocli.CommandLine.Command;
 @Command(
         name = "benchmark",
         mixinStandardHelpOptions = true,
-        description = "Benchmark programs; each prints ratios measured in one run.",
+        description = "Run a benchmark program; each prints ratios measured in one run.",
         subcommands = {
             TokenizerBenchmark.class,
             WeightsBenchmark.class,
@@ -27,6 +28,6 @@ public final class BenchmarkCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing benchmark name");
+        throw Subcommands.missing(spec);
     }
 }

@@ -47,9 +47,10 @@ import picocli.CommandLine.Option;
         name = "decode",
         mixinStandardHelpOptions = true,
         description = {
-            "Measure prepared clips per second (decode + sample + resize/crop + normalise) on",
-            "H.264 sources it writes itself, against `ffmpeg -threads 1` decoding the same file",
-            "to null, and the scaling with decoding threads."
+            "Measure prepared clips per second (decode, sample, resize/crop,"
+                    + " normalise) against ffmpeg decoding the same file.",
+            "The H.264 sources are written here; `ffmpeg -threads 1` decodes each to"
+                    + " null, and the scaling with decoding threads is measured too."
         })
 public final class DecodeBenchmark implements Callable<Integer> {
 

@@ -21,16 +21,19 @@ import picocli.CommandLine.Option;
 /**
  * {@code vificlip protocol base-to-novel}: for each seed's training list, trains on the base
  * classes, evaluates the base classes and the novel classes each against its own class list, and
- * reports the seed-averaged base and novel accuracy and their harmonic mean (SPEC §5.2).
+ * reports the seed-averaged base and novel accuracy and their harmonic mean, as the paper reports
+ * base-to-novel results.
  */
 @Command(
         name = "base-to-novel",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Train on base classes once per seed (one --train list each), evaluate base and",
-            "novel classes with their own class lists, and report base, novel and the",
-            "harmonic mean of their seed averages. Writes seed-N/ runs and summary.json."
+            "Train on the base classes once per seed and evaluate base and novel"
+                    + " classes, each against its own class list.",
+            "Give one --train list per seed. Reports base, novel and the harmonic"
+                    + " mean of their seed averages, and writes seed-N/ runs and summary.json"
+                    + " to --out."
         })
 public final class BaseToNovelProtocolCommand implements Callable<Integer> {
 

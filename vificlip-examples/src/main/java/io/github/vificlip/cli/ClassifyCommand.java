@@ -16,8 +16,8 @@ import io.github.vificlip.model.PromptTemplate;
 import io.github.vificlip.model.TuningMode;
 import io.github.vificlip.model.ViFiClip;
 import io.github.vificlip.prompts.PromptedViFiClip;
+import io.github.vificlip.tokenizer.ClipTokenizer;
 import io.github.vificlip.zoo.VideoClassificationTranslator;
-import io.github.vificlip.zoo.ZooArguments;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -39,12 +39,14 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Classify videos against any class names: zero-shot with CLIP or ViFi-CLIP weights,"
-                    + " or with learned prompts (--prompts FILE).",
-            "Prints one JSON line per video, in order:",
+            "Classify videos against any class names: zero-shot with CLIP or"
+                    + " ViFi-CLIP weights, or with learned prompts (--prompts FILE).",
+            "The class probabilities (softmax) of every view are averaged. Prints one"
+                    + " JSON line per video, in order:",
             "  {\"video\":...,\"classes\":[{\"className\":...,\"probability\":...},...]}",
-            "or {\"video\":...,\"error\":...} for a video that cannot be read (also on stderr;",
-            "the exit status is then 1, after every other video was classified)."
+            "A video that cannot be read prints {\"video\":...,\"error\":...} (also on"
+                    + " stderr) and makes the exit status 1, after every other video was"
+                    + " classified."
         })
 public final class ClassifyCommand implements Callable<Integer> {
 
@@ -79,19 +81,7 @@ public final class ClassifyCommand implements Callable<Integer> {
             description = "Classes printed per video (default: ${DEFAULT-VALUE}).")
     private int topK = 5;
 
-    @Option(
-            names = "--frames",
-            paramLabel = "T",
-            description = "Frames per view, at segment centres (default: ${DEFAULT-VALUE}).")
-    private int frames = 32;
-
-    @Option(
-            names = "--views",
-            paramLabel = "CLIPSxCROPS",
-            description =
-                    "Temporal clips × spatial crops (1 or 3) per video; the softmax of every view"
-                            + " is averaged (default: ${DEFAULT-VALUE}).")
-    private String views = "1x1";
+    @Mixin private VideoViewOptions viewOptions = new VideoViewOptions();
 
     @Option(
             names = "--template",
@@ -114,22 +104,18 @@ public final class ClassifyCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(
                     spec.commandLine(), "--top-k must be at least 1, got " + topK);
         }
-        int[] clipsAndCrops;
-        try {
-            clipsAndCrops = ZooArguments.parseViews(views);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
+        int[] clipsAndCrops = viewOptions.clipsAndCrops();
         if (model.prompts != null && (bare || template != null)) {
             throw new CommandLine.ParameterException(
                     spec.commandLine(),
                     "--prompts brings its own class text (the learned context): drop --template"
                             + " and --bare");
         }
-        List<String> names =
-                classNames.names != null
-                        ? classNames.names
-                        : LabelMap.readCsv(classNames.labels).names();
+        PromptTemplate prompt =
+                bare
+                        ? PromptTemplate.BARE
+                        : template == null ? PromptTemplate.FINE_TUNE : PromptTemplate.of(template);
+        List<String> names = classNames(prompt);
         VideoClassificationTranslator translator =
                 VideoClassificationTranslator.builder()
                         .setClassNames(names)
@@ -137,7 +123,7 @@ public final class ClassifyCommand implements Callable<Integer> {
                                 bare
                                         ? PromptTemplate.BARE
                                         : template == null ? null : PromptTemplate.of(template))
-                        .optFrames(frames)
+                        .optFrames(viewOptions.frames)
                         .optViews(clipsAndCrops[0], clipsAndCrops[1])
                         .optTopK(topK)
                         .build();
@@ -158,6 +144,53 @@ public final class ClassifyCommand implements Callable<Integer> {
             }
         }
         return failures == 0 ? 0 : 1;
+    }
+
+    /**
+     * Reads the class names and refuses, naming the class and where it came from, an empty name (as
+     * the label CSV reader does) or one whose prompt does not fit CLIP's context.
+     */
+    private List<String> classNames(PromptTemplate prompt) throws IOException {
+        boolean given = classNames.names != null;
+        List<String> names = given ? classNames.names : LabelMap.readCsv(classNames.labels).names();
+        String source = given ? "--classes" : classNames.labels.toString();
+        if (names.isEmpty()) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), source + " gives no class names");
+        }
+        ClipTokenizer tokenizer = ClipTokenizer.newInstance();
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            String where = "class " + (i + 1) + " of " + names.size() + " in " + source;
+            if (name.isBlank()) {
+                throw new CommandLine.ParameterException(
+                        spec.commandLine(),
+                        where
+                                + " is empty (\""
+                                + String.join(",", names)
+                                + "\"): class names are separated by single commas and none may"
+                                + " be empty");
+            }
+            // With --prompts the learned context takes positions too; PromptedViFiClip says so.
+            int tokens =
+                    model.prompts == null ? tokenizer.encode(prompt.apply(name)).length + 2 : 0;
+            if (tokens > tokenizer.getContextLength()) {
+                throw new CommandLine.ParameterException(
+                        spec.commandLine(),
+                        where
+                                + " is too long: its prompt \""
+                                + abbreviate(prompt.apply(name))
+                                + "\" needs "
+                                + tokens
+                                + " tokens with the start and end tokens, but CLIP's context holds "
+                                + tokenizer.getContextLength());
+            }
+        }
+        return names;
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 60 ? text : text.substring(0, 57) + "...";
     }
 
     /** Classifies every video, printing a line each; returns how many could not be read. */

@@ -5,10 +5,12 @@ package io.github.vificlip.cli;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import io.github.vificlip.model.ClipConfig;
 import io.github.vificlip.weights.ClipArchitecture;
 import io.github.vificlip.weights.SafetensorsWriter;
 import io.github.vificlip.weights.StateDict;
 import io.github.vificlip.weights.StateDicts;
+import io.github.vificlip.weights.TensorMismatch;
 import io.github.vificlip.weights.WeightsIndex;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -31,12 +33,14 @@ import picocli.CommandLine.Parameters;
         name = "convert-weights",
         mixinStandardHelpOptions = true,
         description = {
-            "Convert weights (safetensors, torch.save .pt/.pth/.bin, TorchScript; OpenAI,"
-                    + " open_clip, Hugging Face or ViFi-CLIP names) to one safetensors file with"
-                    + " OpenAI CLIP names.",
-            "With several inputs, a tensor in a later file replaces the earlier one: give OpenAI's"
-                    + " weights first and a ViFi-CLIP checkpoint (which lacks the token embedding)"
-                    + " after them."
+            "Convert weights to one safetensors file with OpenAI CLIP names.",
+            "Reads safetensors, torch.save .pt, .pth and .bin, and TorchScript files"
+                    + " with OpenAI, open_clip, Hugging Face or ViFi-CLIP names.",
+            "With several inputs, a tensor in a later file replaces the earlier one:"
+                    + " give OpenAI's weights first and a ViFi-CLIP checkpoint (which lacks the"
+                    + " token embedding) after them.",
+            "A result that is not a whole CLIP model (a tensor missing or mis-shaped)"
+                    + " is refused unless --allow-incomplete is given."
         })
 public final class ConvertWeightsCommand implements Callable<Integer> {
 
@@ -44,6 +48,14 @@ public final class ConvertWeightsCommand implements Callable<Integer> {
 
     @Option(names = "--fp16", description = "Write half precision (F16) instead of F32.")
     private boolean fp16;
+
+    @Option(
+            names = "--allow-incomplete",
+            description =
+                    "Write the tensors even when they do not make a whole CLIP model (for"
+                            + " example a ViFi-CLIP checkpoint alone, without the token"
+                            + " embedding).")
+    private boolean allowIncomplete;
 
     @Parameters(
             paramLabel = "FILE",
@@ -79,6 +91,19 @@ public final class ConvertWeightsCommand implements Callable<Integer> {
                         source.tensors().size());
             }
             out.printf(Locale.ROOT, "Architecture: %s%n", architecture(weights));
+            String incomplete = incompleteness(weights);
+            if (incomplete != null && !allowIncomplete) {
+                throw new IOException(
+                        "Not a whole CLIP model, nothing written: "
+                                + incomplete
+                                + ". Pass the CLIP base weights first and the fine-tuned file"
+                                + " after them (e.g. convert-weights ViT-B-16.pt"
+                                + " vifi_clip_k400.pth out.safetensors), or --allow-incomplete to"
+                                + " write these tensors alone.");
+            }
+            if (incomplete != null) {
+                out.printf(Locale.ROOT, "Incomplete (--allow-incomplete): %s%n", incomplete);
+            }
             if (!weights.dropped().isEmpty()) {
                 List<String> dropped = new ArrayList<>();
                 weights.dropped().forEach(d -> dropped.add(d.sourceName()));
@@ -97,6 +122,29 @@ public final class ConvertWeightsCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** Says what keeps the tensors from being a whole CLIP model, or returns null. */
+    private static String incompleteness(StateDict weights) {
+        ClipConfig config;
+        try {
+            config = weights.detectArchitecture();
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+        TensorMismatch mismatch =
+                TensorMismatch.between(ClipArchitecture.expectedShapes(config), weights.shapes());
+        if (mismatch.missing().isEmpty() && mismatch.misshaped().isEmpty()) {
+            return null;
+        }
+        // prompt tensors and other extras do not make a model incomplete
+        List<String> files = weights.sources().stream().map(s -> s.file().toString()).toList();
+        return String.join(" + ", files)
+                + " against "
+                + config.name()
+                + ": "
+                + new TensorMismatch(mismatch.missing(), List.of(), mismatch.misshaped())
+                        .describe();
     }
 
     private static String architecture(StateDict weights) {

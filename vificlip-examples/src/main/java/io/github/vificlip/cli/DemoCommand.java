@@ -53,13 +53,16 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Base-to-novel on a synthetic benchmark, from nothing: writes mp4 videos of coloured",
-            "shapes moving in different ways (class names like \"red circle sliding\"), holds out",
-            "novel classes whose words all appear in base classes, trains ViFi-CLIP on the base",
-            "classes, and prints base, novel and harmonic-mean top-1 next to chance.",
-            "Report in --out: metrics.json, confusion-{base,novel}.png, tsne-{base,novel}.png,",
-            "training/ (training-curve.png, history, model.safetensors), benchmark/ (videos,",
-            "label CSVs and lists in ViFi-CLIP's layout)."
+            "Run base-to-novel on a synthetic benchmark made from nothing and print"
+                    + " base, novel and harmonic-mean top-1 next to chance.",
+            "The demo writes mp4 videos of coloured shapes moving in different ways"
+                    + " (class names like \"red circle sliding\"), holds out novel classes whose"
+                    + " words all appear in base classes, and trains ViFi-CLIP on the base"
+                    + " classes.",
+            "Report in --out: metrics.json, confusion-{base,novel}.png,"
+                    + " tsne-{base,novel}.png, training/ (training-curve.png, history,"
+                    + " model.safetensors) and benchmark/ (videos, label CSVs and lists in"
+                    + " ViFi-CLIP's layout)."
         })
 public final class DemoCommand implements Callable<Integer> {
 
@@ -75,9 +78,9 @@ public final class DemoCommand implements Callable<Integer> {
             names = {"-w", "--weights"},
             paramLabel = "FILE",
             description = {
-                "Start from CLIP or ViFi-CLIP weights (any supported format; repeat to overlay)",
-                "instead of random weights. The architecture is read from the weights and frames",
-                "are resized to its image size."
+                "Start from CLIP or ViFi-CLIP weights (any supported format; repeat"
+                        + " to overlay) instead of random weights. The architecture is read"
+                        + " from the weights and frames are resized to its image size."
             })
     private List<Path> weights = new ArrayList<>();
 
@@ -150,9 +153,10 @@ public final class DemoCommand implements Callable<Integer> {
             names = "--tune",
             paramLabel = "TOWERS",
             description = {
-                "Towers trained: image, both or text (default: image from random weights, both",
-                "with --weights). From random weights the frozen text tower gives every class a",
-                "fixed code built from its words, which carries over to novel combinations."
+                "Towers trained: image, both or text (default: image from random"
+                        + " weights, both with --weights). From random weights the frozen text"
+                        + " tower gives every class a fixed code built from its words, which"
+                        + " carries over to novel combinations."
             })
     private String tune;
 

@@ -44,10 +44,12 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Evaluate a model on a list of videos: top-1, top-5, per-class accuracy and the",
-            "confusion matrix, written to --out (metrics.json, confusion-matrix.png).",
-            "Multi-view: --views CLIPSxCROPS sums the softmax of every view (SPEC §4.5).",
-            "Learned prompts: --prompts FILE on the --weights model (bridge and prompt)."
+            "Evaluate a model on a list of videos: top-1, top-5, per-class accuracy"
+                    + " and the confusion matrix.",
+            "Writes metrics.json and confusion-matrix.png to --out. With --views"
+                    + " CLIPSxCROPS the softmax of every view is summed, as the reference's"
+                    + " main.py does. With --prompts FILE the learned prompts run on the"
+                    + " --weights model (bridge and prompt)."
         })
 public final class EvalCommand implements Callable<Integer> {
 
@@ -100,9 +102,9 @@ public final class EvalCommand implements Callable<Integer> {
             names = "--template",
             paramLabel = "TEXT",
             description = {
-                "Class-name prompt, {} for the name (default: \"a photo of a {}.\"). With",
-                "--prompts the class text is the learned context and the text the prompts were",
-                "learned with."
+                "Class-name prompt, {} for the name (default: \"a photo of a {}.\")."
+                        + " With --prompts the class text is the learned context and the text"
+                        + " the prompts were learned with."
             })
     private String template;
 

@@ -23,17 +23,17 @@ import picocli.CommandLine.Option;
 /**
  * {@code vificlip protocol few-shot}: one training run per K (2, 4, 8, 16 in the paper), each on
  * exactly K videos per class (the released lists, or drawn here from a full training list), all
- * evaluated on the same test list (SPEC §5.3).
+ * evaluated on the same test list (the reference's {@code configs/few_shot}).
  */
 @Command(
         name = "few-shot",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Train once per K on K videos per class and evaluate each on the same test list.",
-            "Give the released lists (--train-k 2=train1_few_shot_2.txt ...) or a full list",
-            "to draw them from (--train LIST --shots 2,4,8,16). Writes k-K/ runs and",
-            "summary.json to --out."
+            "Train once per K on K videos per class and evaluate each on the same" + " test list.",
+            "Give the released lists (--train-k 2=train1_few_shot_2.txt ...) or a"
+                    + " full list to draw them from (--train LIST --shots 2,4,8,16). Writes"
+                    + " k-K/ runs and summary.json to --out."
         })
 public final class FewShotProtocolCommand implements Callable<Integer> {
 

@@ -36,9 +36,11 @@ import picocli.CommandLine.Parameters;
         name = "inspect-weights",
         mixinStandardHelpOptions = true,
         description = {
-            "Describe a weights file (safetensors, torch.save .pt/.pth/.bin, TorchScript) without"
-                    + " loading its tensors: format, naming layout, detected CLIP architecture,"
-                    + " tensors under OpenAI CLIP names with shapes and stored types, totals."
+            "Describe a weights file without loading its tensors.",
+            "Reads safetensors, torch.save .pt, .pth and .bin, and TorchScript files,"
+                    + " and prints the format, the naming layout, the detected CLIP"
+                    + " architecture, the tensors under OpenAI CLIP names with their shapes and"
+                    + " stored types, and totals."
         })
 public final class InspectWeightsCommand implements Callable<Integer> {
 

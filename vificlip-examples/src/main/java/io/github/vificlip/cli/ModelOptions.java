@@ -27,9 +27,10 @@ final class ModelOptions {
             names = {"-w", "--weights"},
             paramLabel = "FILE",
             description = {
-                "Weights in any supported format (OpenAI .pt, ViFi-CLIP .pth, OpenAI/open_clip/",
-                "Hugging Face safetensors). Repeat to overlay files: later files replace earlier",
-                "tensors, e.g. --weights ViT-B-16.pt --weights vifi_clip_k400.pth."
+                "Weights in any supported format (OpenAI .pt, ViFi-CLIP .pth,"
+                        + " OpenAI/open_clip/Hugging Face safetensors). Repeat to overlay"
+                        + " files: later files replace earlier tensors, e.g. --weights"
+                        + " ViT-B-16.pt --weights vifi_clip_k400.pth."
             })
     List<Path> weights = new ArrayList<>();
 
@@ -53,11 +54,12 @@ final class ModelOptions {
             names = "--prompts",
             paramLabel = "FILE",
             description = {
-                "Learned prompts to attach to the model (bridge and prompt): the prompt-only",
-                "model.safetensors of a `train --recipe *-prompt` run, whose backbone comes from",
-                "--weights, or a ViFi-CLIP prompting checkpoint (.pth), whose backbone is loaded",
-                "over --weights as ViFi-CLIP's resume does: --weights ViT-B-16.pt --prompts",
-                "ckpt.pth (OpenAI's file gives the token embedding the checkpoint lacks)."
+                "Learned prompts to attach to the model (bridge and prompt): the"
+                        + " prompt-only model.safetensors of a `train --recipe *-prompt` run,"
+                        + " whose backbone comes from --weights, or a ViFi-CLIP prompting"
+                        + " checkpoint (.pth), whose backbone is loaded over --weights as"
+                        + " ViFi-CLIP's resume does: --weights ViT-B-16.pt --prompts ckpt.pth"
+                        + " (OpenAI's file gives the token embedding the checkpoint lacks)."
             })
     Path prompts;
 

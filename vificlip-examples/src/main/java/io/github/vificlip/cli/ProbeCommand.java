@@ -25,9 +25,10 @@ import picocli.CommandLine.Parameters;
         name = "probe",
         mixinStandardHelpOptions = true,
         description = {
-            "Print each VIDEO's metadata as one JSON object per line: container, codec, size,",
-            "frame rate, frame count (exact or estimated) and duration.",
-            "Unreadable videos print an \"error\" and make the exit status 1."
+            "Print each VIDEO's metadata as one JSON object per line.",
+            "The fields are container, codec, size, frame rate, frame count (exact or"
+                    + " estimated) and duration. An unreadable video prints an \"error\" and"
+                    + " makes the exit status 1."
         })
 public final class ProbeCommand implements Callable<Integer> {
 

@@ -14,7 +14,9 @@ import picocli.CommandLine.Command;
 @Command(
         name = "protocol",
         mixinStandardHelpOptions = true,
-        description = "The paper's evaluation protocols, with their summaries.",
+        description =
+                "Run the paper's evaluation protocols (zero-shot, base-to-novel, few-shot) and"
+                        + " write their summaries.",
         subcommands = {
             ZeroShotProtocolCommand.class,
             BaseToNovelProtocolCommand.class,
@@ -26,6 +28,6 @@ public final class ProtocolCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing protocol name");
+        throw Subcommands.missing(spec);
     }
 }

@@ -21,8 +21,10 @@ import picocli.CommandLine.Option;
         name = "sample",
         mixinStandardHelpOptions = true,
         description = {
-            "Print the frame indices that TSN segment sampling picks for a video of N frames,",
-            "as a JSON array per temporal clip (one line each)."
+            "Print the frame indices that TSN segment sampling picks, one JSON array per"
+                    + " temporal clip.",
+            "--video-frames N is the length of the video; --frames T is how many frames each"
+                    + " clip takes (NUM_FRAMES in the reference's configs)."
         })
 public final class SampleCommand implements Callable<Integer> {
 
@@ -34,31 +36,39 @@ public final class SampleCommand implements Callable<Integer> {
 
     @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--frames", required = true, paramLabel = "T", description = "Frames per clip.")
+    @Option(
+            names = "--video-frames",
+            required = true,
+            paramLabel = "N",
+            description = "Frames in the video (its length).")
+    private int videoFrames;
+
+    @Option(
+            names = "--frames",
+            required = true,
+            paramLabel = "T",
+            description = "Frames sampled per clip (NUM_FRAMES in the reference's configs).")
     private int frames;
 
     @Option(
-            names = "--num-frames",
-            required = true,
-            paramLabel = "N",
-            description = "Frames in the video.")
-    private int numFrames;
-
-    @Option(
             names = "--mode",
+            paramLabel = "MODE",
             defaultValue = "test",
             description =
-                    "train (random frame per segment) or test (segment centres); default: ${DEFAULT-VALUE}.")
+                    "train (a random frame per segment) or test (segment centres); default:"
+                            + " ${DEFAULT-VALUE}.")
     private Mode mode;
 
     @Option(
             names = "--seed",
+            paramLabel = "S",
             defaultValue = "1024",
             description = "Seed of the random draws (default: ${DEFAULT-VALUE}).")
     private long seed;
 
     @Option(
             names = "--clips",
+            paramLabel = "C",
             defaultValue = "1",
             description = "Temporal clips for multi-view testing (default: ${DEFAULT-VALUE}).")
     private int clips;
@@ -70,9 +80,9 @@ public final class SampleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (numFrames <= 0) {
+        if (videoFrames <= 0) {
             throw new CommandLine.ParameterException(
-                    spec.commandLine(), "--num-frames must be at least 1, got " + numFrames);
+                    spec.commandLine(), "--video-frames must be at least 1, got " + videoFrames);
         }
         SegmentSampler sampler;
         if (mode == Mode.train) {
@@ -88,7 +98,7 @@ public final class SampleCommand implements Callable<Integer> {
                                     ? SegmentSampler.multiViewRandom(frames, clips)
                                     : SegmentSampler.multiView(frames, clips);
         }
-        int[] indices = sampler.sample(numFrames, new SplittableRandom(seed));
+        int[] indices = sampler.sample(videoFrames, new SplittableRandom(seed));
         PrintWriter out = spec.commandLine().getOut();
         for (int c = 0; c < clips; c++) {
             out.println(

@@ -23,11 +23,14 @@ import picocli.CommandLine.Option;
         name = "base-novel",
         mixinStandardHelpOptions = true,
         description = {
-            "Divide the classes into base and novel and write base_labels.csv, novel_labels.csv,",
-            "base_train.txt, novel_train.txt and, for each --val list, base_<name> and",
-            "novel_<name>, with labels renumbered to the base and novel CSVs.",
-            "Without --base-labels/--novel-labels the split follows ViFi-CLIP's rule: classes",
-            "sorted by training count (stable, ascending), the less frequent half novel."
+            "Divide the classes into base and novel and write the split's label CSVs"
+                    + " and lists.",
+            "Writes base_labels.csv, novel_labels.csv, base_train.txt,"
+                    + " novel_train.txt and, for each --val list, base_<name> and novel_<name>,"
+                    + " with labels renumbered to the base and novel CSVs.",
+            "Without --base-labels/--novel-labels the split follows the rule of"
+                    + " ViFi-CLIP's released splits: classes sorted by training count (stable,"
+                    + " ascending), the less frequent half novel."
         })
 public final class SplitBaseNovelCommand implements Callable<Integer> {
 

@@ -18,7 +18,6 @@ public final class SplitCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(
-                spec.commandLine(), "Missing subcommand: base-novel or k-shot");
+        throw Subcommands.missing(spec);
     }
 }

@@ -19,9 +19,10 @@ import picocli.CommandLine.Option;
         name = "k-shot",
         mixinStandardHelpOptions = true,
         description = {
-            "Draw exactly K videos per class from a list file (seeded; the same seed gives the",
-            "same file on any machine; different K are independent draws) and write them in",
-            "the same list format."
+            "Draw exactly K videos per class from a list file and write them in the"
+                    + " same list format.",
+            "The draw is seeded: the same seed gives the same file on any machine,"
+                    + " and different K are independent draws."
         })
 public final class SplitKShotCommand implements Callable<Integer> {
 

@@ -24,6 +24,7 @@ import io.github.vificlip.training.TrainingResult;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -41,12 +42,13 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Train on a list of videos with one of the paper's recipes (see --list-recipes).",
-            "Writes checkpoints, model.safetensors, history.json, epochs.csv,",
-            "training-curve.png, evaluations and metrics.json to --out.",
-            "Prompt recipes (bridge and prompt) freeze the --weights model and learn prompts",
-            "only; their model.safetensors is a prompt-only file for --prompts.",
-            "An unreadable video is logged and replaced by another (unless --fail-fast)."
+            "Train on a list of videos with one of the paper's recipes (see" + " --list-recipes).",
+            "Writes checkpoints, model.safetensors, history.json, epochs.csv,"
+                    + " training-curve.png, evaluations and metrics.json to --out.",
+            "Prompt recipes (bridge and prompt) freeze the --weights model and learn"
+                    + " prompts only; their model.safetensors is a prompt-only file for"
+                    + " --prompts.",
+            "An unreadable video is logged and replaced by another (unless" + " --fail-fast)."
         })
 public final class TrainCommand implements Callable<Integer> {
 
@@ -81,7 +83,10 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Label CSV of the validation list (default: --labels).")
     private Path validationLabels;
 
-    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output folder.")
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            description = "Output folder (required unless --list-recipes).")
     private Path out;
 
     @Option(names = "--resume", description = "Continue from the latest checkpoint in --out.")
@@ -101,9 +106,8 @@ public final class TrainCommand implements Callable<Integer> {
             stdout.flush();
             return 0;
         }
+        requireOptions();
         Path root = source.root();
-        requireOption(trainList, "--train");
-        requireOption(labels, "--labels");
         Recipe settings = recipeOptions.recipe();
         LabelMap trainLabels = LabelMap.readCsv(labels);
         VideoList videos = VideoList.read(trainList, root, trainLabels);
@@ -147,7 +151,7 @@ public final class TrainCommand implements Callable<Integer> {
                             .sum());
             if (validation != null) {
                 metrics.put("bestTop1", result.bestTop1());
-                metrics.put("bestEpoch", result.bestEpoch() + 1);
+                metrics.put("bestEpoch", result.bestEpoch());
                 if (settings.finalTestClips() != settings.testClips()
                         || settings.finalTestCrops() != settings.testCrops()) {
                     EvaluationResult last =
@@ -179,16 +183,31 @@ public final class TrainCommand implements Callable<Integer> {
                                     Locale.ROOT,
                                     "; best validation top-1 %.2f%% (epoch %d)",
                                     100 * result.bestTop1(),
-                                    result.bestEpoch() + 1));
+                                    result.bestEpoch()));
             stdout.flush();
         }
         return 0;
     }
 
-    private void requireOption(Object value, String name) {
-        if (value == null) {
+    /** Names every missing option at once, and the one option that needs none of them. */
+    private void requireOptions() {
+        List<String> missing = new ArrayList<>();
+        if (trainList == null) {
+            missing.add("--train=LIST");
+        }
+        if (labels == null) {
+            missing.add("--labels=CSV");
+        }
+        if (out == null) {
+            missing.add("--out=DIR");
+        }
+        if (!missing.isEmpty()) {
             throw new CommandLine.ParameterException(
-                    spec.commandLine(), "Missing required option: " + name);
+                    spec.commandLine(),
+                    "Missing required option"
+                            + (missing.size() == 1 ? ": " : "s: ")
+                            + String.join(", ", missing)
+                            + " (only --list-recipes runs without them)");
         }
     }
 }

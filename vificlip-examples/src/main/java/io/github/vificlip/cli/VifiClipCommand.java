@@ -39,6 +39,12 @@ public final class VifiClipCommand implements Runnable {
 
     @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Option(
+            names = ErrorReporter.VERBOSE,
+            scope = CommandLine.ScopeType.INHERIT,
+            description = "On failure, print the stack trace after the one-line error.")
+    private boolean verbose;
+
     /**
      * Runs the command line and exits with its status.
      *
@@ -68,12 +74,14 @@ public final class VifiClipCommand implements Runnable {
     public static CommandLine commandLine() {
         OfflineEngine.configure();
         return new CommandLine(new VifiClipCommand())
+                .setUsageHelpAutoWidth(true)
                 .setOverwrittenOptionsAllowed(true)
+                .setExecutionStrategy(ErrorReporter::strategy)
                 .setExecutionExceptionHandler(new ErrorReporter());
     }
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand");
+        throw Subcommands.missing(spec);
     }
 }

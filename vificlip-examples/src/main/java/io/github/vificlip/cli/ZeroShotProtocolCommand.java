@@ -28,8 +28,9 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Evaluate a model on several test splits (e.g. HMDB-51 val1..val3) and report",
-            "top-1 as mean ± std (SPEC §5.4). Writes split-N.json and summary.json to --out."
+            "Evaluate a model on several test splits (e.g. HMDB-51 val1..val3) and"
+                    + " report top-1 as mean ± std.",
+            "Writes split-N.json and summary.json to --out."
         })
 public final class ZeroShotProtocolCommand implements Callable<Integer> {
 

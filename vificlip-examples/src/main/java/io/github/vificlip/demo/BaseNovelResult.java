@@ -8,8 +8,7 @@ import io.github.vificlip.evaluation.Summaries;
 
 /**
  * The base-to-novel outcome of one run: base classes scored against the base class list, novel
- * classes against the novel class list (SPEC §5.2), their harmonic mean, and the chance level of
- * each.
+ * classes against the novel class list, their harmonic mean, and the chance level of each.
  *
  * @param base the evaluation of the base classes' test videos
  * @param novel the evaluation of the novel classes' test videos

@@ -7,8 +7,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.vificlip.data.dataset.ClipLoader;
-import io.github.vificlip.data.sampling.SegmentSampler;
-import io.github.vificlip.data.transform.EvalTransform;
 import io.github.vificlip.data.video.HumbleVideoDecoder;
 import io.github.vificlip.data.video.VideoDecodeException;
 import io.github.vificlip.model.ViFiClip;
@@ -54,11 +52,14 @@ public final class EmbeddingExtraction {
         try (ViFiClip model = ViFiClip.builder().optWeights(weights).build();
                 NDManager manager = NDManager.newBaseManager();
                 PrintWriter writer = new PrintWriter(Files.newBufferedWriter(out))) {
-            ClipLoader loader = // decode, take T segment centres, resize and centre-crop
-                    new ClipLoader(
+            // decode, take T segment centres (1 clip), resize and centre-crop (1 crop)
+            ClipLoader loader =
+                    ClipLoader.forTesting(
                             HumbleVideoDecoder.builder().build(),
-                            SegmentSampler.test(frames),
-                            EvalTransform.builder().optSize(model.getConfig().imageSize()).build());
+                            frames,
+                            1,
+                            1,
+                            model.getConfig().imageSize());
             int written = 0;
             for (Path video : videos) {
                 try (NDArray clip =

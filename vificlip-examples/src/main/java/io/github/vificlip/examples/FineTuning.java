@@ -83,7 +83,7 @@ public final class FineTuning {
                                     labels.names());
             System.out.printf(
                     "Best validation top-1 %.2f%% after epoch %d; trained weights: %s%n",
-                    100 * result.bestTop1(), result.bestEpoch() + 1, result.modelFile());
+                    100 * result.bestTop1(), result.bestEpoch(), result.modelFile());
         }
     }
 }

@@ -7,8 +7,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import io.github.vificlip.data.dataset.ClipLoader;
 import io.github.vificlip.data.list.VideoList;
-import io.github.vificlip.data.sampling.SegmentSampler;
-import io.github.vificlip.data.transform.EvalTransform;
 import io.github.vificlip.data.video.HumbleVideoDecoder;
 import io.github.vificlip.data.video.VideoDecodeException;
 import io.github.vificlip.model.ViFiClip;
@@ -62,10 +60,12 @@ public final class TextToVideoSearch {
                 NDManager manager = NDManager.newBaseManager()) {
             float[] text = model.textEmbeddings(List.of(query))[0]; // unit length
             ClipLoader loader =
-                    new ClipLoader(
+                    ClipLoader.forTesting(
                             HumbleVideoDecoder.builder().build(),
-                            SegmentSampler.test(frames),
-                            EvalTransform.builder().optSize(model.getConfig().imageSize()).build());
+                            frames,
+                            1,
+                            1,
+                            model.getConfig().imageSize());
             List<Hit> hits = new ArrayList<>();
             for (Path video : videos) {
                 try (NDArray clip =

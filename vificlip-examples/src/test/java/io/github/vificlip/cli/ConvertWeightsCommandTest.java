@@ -94,4 +94,55 @@ class ConvertWeightsCommandTest {
         assertThat(overwrite.err()).contains("is also an input");
         assertThat(Files.mismatch(copy, input)).isEqualTo(-1);
     }
+
+    @Test
+    void refusesAViFiClipCheckpointAloneUnlessAskedAndSaysToAddTheClipWeights() throws Exception {
+        Path vifi = WeightsFixtures.path("vifi_clip_prompts_tiny.pth");
+        Path output = temp.resolve("alone.safetensors");
+
+        CommandRun refused = CommandRun.of("convert-weights", vifi.toString(), output.toString());
+
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err())
+                .contains("Not a whole CLIP model, nothing written")
+                .contains("token_embedding.weight")
+                .contains("Pass the CLIP base weights first")
+                .contains("--allow-incomplete");
+        assertThat(output).doesNotExist();
+
+        CommandRun allowed =
+                CommandRun.of(
+                        "convert-weights",
+                        "--allow-incomplete",
+                        vifi.toString(),
+                        output.toString());
+
+        assertThat(allowed.exitCode()).as(allowed.err()).isZero();
+        assertThat(allowed.out()).contains("Incomplete (--allow-incomplete)");
+        assertThat(StateDicts.inspect(output).shapes()).doesNotContainKey("token_embedding.weight");
+    }
+
+    @Test
+    void refusesWeightsThatLackABlock() throws Exception {
+        Path input = WeightsFixtures.path("openai_tiny.safetensors");
+        Path damaged = temp.resolve("damaged.safetensors");
+        try (NDManager manager = NDManager.newBaseManager();
+                StateDict weights = StateDicts.read(input, manager)) {
+            java.util.Map<String, ai.djl.ndarray.NDArray> kept =
+                    new java.util.LinkedHashMap<>(weights.tensors());
+            kept.remove("transformer.resblocks.1.ln_2.bias");
+            io.github.vificlip.weights.SafetensorsWriter.builder().build().write(damaged, kept);
+        }
+
+        CommandRun run =
+                CommandRun.of(
+                        "convert-weights",
+                        damaged.toString(),
+                        temp.resolve("o.safetensors").toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err())
+                .contains("damaged.safetensors")
+                .contains("1 missing: transformer.resblocks.1.ln_2.bias");
+    }
 }

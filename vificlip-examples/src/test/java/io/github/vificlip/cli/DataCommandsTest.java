@@ -52,7 +52,7 @@ class DataCommandsTest {
     @Test
     void samplePrintsTheSpecIndices() {
         CommandRun test =
-                CommandRun.of("sample", "--frames", "32", "--mode", "test", "--num-frames", "20");
+                CommandRun.of("sample", "--frames", "32", "--mode", "test", "--video-frames", "20");
         CommandRun train =
                 CommandRun.of(
                         "sample",
@@ -62,7 +62,7 @@ class DataCommandsTest {
                         "train",
                         "--seed",
                         "3",
-                        "--num-frames",
+                        "--video-frames",
                         "80");
         CommandRun again =
                 CommandRun.of(
@@ -73,10 +73,10 @@ class DataCommandsTest {
                         "train",
                         "--seed",
                         "3",
-                        "--num-frames",
+                        "--video-frames",
                         "80");
         CommandRun views =
-                CommandRun.of("sample", "--frames", "4", "--clips", "2", "--num-frames", "40");
+                CommandRun.of("sample", "--frames", "4", "--clips", "2", "--video-frames", "40");
 
         assertThat(test.exitCode()).isZero();
         assertThat(test.out().strip())
@@ -89,10 +89,19 @@ class DataCommandsTest {
 
     @Test
     void sampleRejectsAnEmptyVideo() {
-        CommandRun run = CommandRun.of("sample", "--frames", "8", "--num-frames", "0");
+        CommandRun run = CommandRun.of("sample", "--frames", "8", "--video-frames", "0");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("--num-frames must be at least 1");
+        assertThat(run.err()).contains("--video-frames must be at least 1");
+    }
+
+    @Test
+    void sampleNoLongerTakesTheAmbiguousNumFrames() {
+        // the reference's NUM_FRAMES is T (--frames); the video's length is --video-frames
+        CommandRun run = CommandRun.of("sample", "--frames", "8", "--num-frames", "80");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--video-frames");
     }
 
     @Test
@@ -172,6 +181,8 @@ class DataCommandsTest {
         assertThat(run.out()).contains("8 videos, 2 classes with 4 each, 0 with fewer");
         assertThat(Files.readAllLines(out)).hasSize(8).filteredOn(l -> l.endsWith(" 1")).hasSize(4);
         assertThat(tooMany.exitCode()).isEqualTo(1);
-        assertThat(tooMany.err()).contains("Class 0 \"a\" has 10 videos, fewer than K=11");
+        assertThat(tooMany.err())
+                .contains("Class 0 \"a\" has 10 videos, fewer than K=11")
+                .contains("--allow-fewer");
     }
 }

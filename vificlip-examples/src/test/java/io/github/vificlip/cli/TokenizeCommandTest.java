@@ -61,6 +61,7 @@ class TokenizeCommandTest {
         assertThat(run.err())
                 .contains("vificlip tokenize: error: Text is too long")
                 .contains("102 tokens")
+                .contains("--truncate")
                 .contains("surfing surfing")
                 .doesNotContain("at io.github");
     }
@@ -70,6 +71,6 @@ class TokenizeCommandTest {
         CommandRun run = CommandRun.of();
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("Missing subcommand").contains("tokenize");
+        assertThat(run.err()).contains("Missing command: give one of tokenize");
     }
 }

@@ -18,8 +18,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The vision-language prompt learner of "bridge and prompt" (SPEC §2, IVLP-style): its sizes, as an
- * immutable value that {@link #attach attaches} learned prompts to a frozen ViFi-CLIP model.
+ * The vision-language prompt learner of "bridge and prompt" ({@code VLPromptLearner} in the
+ * reference's {@code trainers/vificlip.py}, IVLP-style): its sizes, as an immutable value that
+ * {@link #attach attaches} learned prompts to a frozen ViFi-CLIP model.
  *
  * <ul>
  *   <li><b>Text</b>: one context of {@code textContext} vectors shared by all classes ({@code
@@ -54,7 +55,10 @@ public final class PromptLearner {
     /** The shallow vision prompts, {@code [visionContext, visionWidth]}. */
     public static final String VISION_PROMPTS = "visual.VPT";
 
-    /** The standard deviation of the prompts' initial values (SPEC §9.12). */
+    /**
+     * The standard deviation of the prompts' initial values ({@code nn.init.normal_(..., std=0.02)}
+     * in the reference's {@code clip/model.py}).
+     */
     public static final double INIT_STD = 0.02;
 
     /** The reference's rule: init words are used only for this many context vectors or fewer. */
@@ -287,8 +291,8 @@ public final class PromptLearner {
 
     /**
      * Returns the shape of every prompt tensor on an architecture, under the reference's names, in
-     * SPEC §2.3's order ({@code prompt_learner.ctx}, {@code visual.VPT}, the vision deep prompts,
-     * the text deep prompts), without building or allocating anything.
+     * the reference's order ({@code prompt_learner.ctx}, {@code visual.VPT}, the vision deep
+     * prompts, the text deep prompts), without building or allocating anything.
      *
      * @param config the backbone's architecture
      * @return an unmodifiable name → shape map
@@ -316,8 +320,8 @@ public final class PromptLearner {
     }
 
     /**
-     * Returns the number of learned values on an architecture (SPEC §2.3: 184,320 for the
-     * base-to-novel setting on ViT-B/16, 153,600 for few-shot).
+     * Returns the number of learned values on an architecture (184,320 for the base-to-novel
+     * setting on ViT-B/16, 153,600 for few-shot).
      *
      * @param config the backbone's architecture
      * @return the sum of the prompt tensors' sizes

@@ -41,9 +41,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A ViFi-CLIP model with learned vision and language prompts (SPEC §2) as a DJL block: input {@code
- * [video [B,T,3,H,W]]}, output {@code [logits [B,C]]} for the class names set with {@link
- * #setClassNames}. The trainer and the evaluator work with it like with the fine-tuned model.
+ * A ViFi-CLIP model with learned vision and language prompts (bridge and prompt) as a DJL block:
+ * input {@code [video [B,T,3,H,W]]}, output {@code [logits [B,C]]} for the class names set with
+ * {@link #setClassNames}. The trainer and the evaluator work with it like with the fine-tuned
+ * model.
  *
  * <pre>
  * video → frames + vision prompts (appended, deep ones replace the last n tokens) → image tower → mean over T
@@ -145,7 +146,7 @@ public final class PromptedViFiClipBlock extends AbstractBlock
     }
 
     /**
-     * Returns the prompt parameters under the reference's names, in SPEC §2.3's order.
+     * Returns the prompt parameters under the reference's names, in the reference's order.
      *
      * @return an unmodifiable name → parameter map
      */
@@ -292,7 +293,9 @@ public final class PromptedViFiClipBlock extends AbstractBlock
                 text.encode(parameterStore, embeddings, idArray, deep, training));
     }
 
-    /** Puts the context vectors at positions 1..n of every prompt (SPEC §2.1). */
+    /**
+     * Puts the context vectors at positions 1..n of every prompt, as {@code VLPromptLearner} does.
+     */
     private static NDArray withContext(NDArray embeddings, NDArray context) {
         Shape shape = embeddings.getShape();
         long classes = shape.get(0);
@@ -420,7 +423,7 @@ public final class PromptedViFiClipBlock extends AbstractBlock
      * Returns the live prompt arrays under the reference's names: what a prompted model exports (a
      * prompt-only file; the backbone's weights are the fine-tuned model's own).
      *
-     * @return an unmodifiable name → array map in SPEC §2.3's order
+     * @return an unmodifiable name → array map in the reference's order
      * @throws IllegalStateException if the prompts are not initialised
      */
     @Override

@@ -35,7 +35,8 @@ public final class Provenance {
      * @param key the key
      * @param file the file
      * @return this record
-     * @throws IOException if the file cannot be read
+     * @throws IOException if the file cannot be read or is not a regular file (a FIFO would block
+     *     and lose its content)
      */
     public Provenance file(String key, Path file) throws IOException {
         entries.put(key, file.toAbsolutePath() + " sha256:" + sha256(file));
@@ -90,6 +91,13 @@ public final class Provenance {
     }
 
     private static String sha256(Path file) throws IOException {
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            // A FIFO would block here, and its content would then be gone for the run.
+            throw new IOException(
+                    file
+                            + ": is not a regular file (a pipe, device or socket); a run records"
+                            + " the checksums of its inputs, so pass the file itself");
+        }
         try (InputStream in =
                 new DigestInputStream(
                         Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {

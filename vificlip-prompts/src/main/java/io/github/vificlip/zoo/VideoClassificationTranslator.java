@@ -12,8 +12,6 @@ import ai.djl.translate.TranslateException;
 import ai.djl.translate.Translator;
 import ai.djl.translate.TranslatorContext;
 import io.github.vificlip.data.dataset.ClipLoader;
-import io.github.vificlip.data.sampling.SegmentSampler;
-import io.github.vificlip.data.transform.EvalTransform;
 import io.github.vificlip.data.transform.VideoTensor;
 import io.github.vificlip.data.video.HumbleVideoDecoder;
 import io.github.vificlip.data.video.VideoDecodeException;
@@ -47,11 +45,12 @@ import java.util.SplittableRandom;
  * }</pre>
  *
  * <p>Each video is opened with the decoder (Humble Video by default), T frames per view are taken
- * at segment centres (SPEC §4.3; several clips spread over each segment for multi-view), resized
- * and normalised as the reference tests (short side 256/224 of the crop and a centre crop, or three
- * crops along the long side), and the model scores every view against the class prompts. The
- * probabilities are the softmax over classes, averaged over views (the reference sums them; the
- * ranking is the same and these still add up to 1).
+ * at segment centres ({@code SampleFrames} in the reference's {@code datasets/pipeline.py}; several
+ * clips spread over each segment for multi-view), resized and normalised as the reference tests
+ * (short side 256/224 of the crop and a centre crop, or three crops along the long side), and the
+ * model scores every view against the class prompts. The probabilities are the softmax over
+ * classes, averaged over views (the reference sums them; the ranking is the same and these still
+ * add up to 1).
  *
  * <p>When a predictor is prepared, the translator sets its class names and template on the model's
  * {@link ViFiClipBlock} (the class text features are then computed once and cached). A model with
@@ -160,13 +159,7 @@ public final class VideoClassificationTranslator implements Translator<Path, Cla
             }
         }
         int size = config(block).imageSize();
-        loader =
-                new ClipLoader(
-                        decoder,
-                        clips == 1
-                                ? SegmentSampler.test(frames)
-                                : SegmentSampler.multiView(frames, clips),
-                        EvalTransform.builder().optSize(size).optCrops(crops).build());
+        loader = ClipLoader.forTesting(decoder, frames, clips, crops, size);
         imageSize = size;
     }
 

@@ -66,7 +66,7 @@ public final class ZooArguments {
     /** The class-name prompt with one {@code {}}; {@code {}} alone is vanilla CLIP's bare name. */
     public static final String TEMPLATE = "template";
 
-    /** Frames sampled per view, at segment centres (SPEC §4.3). */
+    /** Frames sampled per view, at segment centres, as {@code SampleFrames} in test mode. */
     public static final String FRAMES = "frames";
 
     /** Views per video as {@code CLIPSxCROPS}, for example {@code 4x3}. */

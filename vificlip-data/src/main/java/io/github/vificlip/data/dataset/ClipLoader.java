@@ -4,6 +4,8 @@
 package io.github.vificlip.data.dataset;
 
 import io.github.vificlip.data.sampling.FrameSampler;
+import io.github.vificlip.data.sampling.SegmentSampler;
+import io.github.vificlip.data.transform.EvalTransform;
 import io.github.vificlip.data.transform.VideoTensor;
 import io.github.vificlip.data.transform.VideoTransform;
 import io.github.vificlip.data.video.RgbFrame;
@@ -35,6 +37,26 @@ public final class ClipLoader {
         this.decoder = decoder;
         this.sampler = sampler;
         this.transform = transform;
+    }
+
+    /**
+     * Creates the loader of the reference's test preparation: T frames at segment centres for one
+     * clip, or clips spread evenly over each segment ({@link SegmentSampler#multiView}); then one
+     * centre crop or three crops ({@link EvalTransform}).
+     *
+     * @param decoder the decoding backend
+     * @param frames the frames per view (T)
+     * @param clips the temporal clips per video
+     * @param crops the spatial crops per clip (1 or 3)
+     * @param size the crop size in pixels
+     * @return a loader whose clips are {@code [clips * crops * T, 3, size, size]}, crop-major
+     */
+    public static ClipLoader forTesting(
+            VideoDecoder decoder, int frames, int clips, int crops, int size) {
+        return new ClipLoader(
+                decoder,
+                clips == 1 ? SegmentSampler.test(frames) : SegmentSampler.multiView(frames, clips),
+                EvalTransform.builder().optSize(size).optCrops(crops).build());
     }
 
     /**

@@ -63,7 +63,7 @@ public final class LabelMap {
      * @throws IOException if the file cannot be read
      */
     public static LabelMap readCsv(Path file) throws IOException {
-        List<Csv.Row> rows = Csv.parse(file, Files.readString(file, StandardCharsets.UTF_8));
+        List<Csv.Row> rows = Csv.parse(file, Utf8Text.read(file));
         if (rows.isEmpty()) {
             throw new DataFormatException(file, 0, "empty label file (expected a header id,name)");
         }

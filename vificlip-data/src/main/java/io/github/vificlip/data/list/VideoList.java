@@ -79,7 +79,7 @@ public final class VideoList {
      * @throws IOException if the file cannot be read
      */
     public static VideoList read(Path listFile, Path root, LabelMap labels) throws IOException {
-        List<String> lines = Files.readAllLines(listFile, StandardCharsets.UTF_8);
+        List<String> lines = Utf8Text.read(listFile).lines().toList();
         List<VideoEntry> entries = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);

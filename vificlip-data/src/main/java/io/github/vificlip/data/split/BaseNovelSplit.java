@@ -25,10 +25,11 @@ import java.util.stream.IntStream;
  * <p>Two ways to get one:
  *
  * <ul>
- *   <li>{@link #byFrequency}: the rule the released splits follow (SPEC 5.2): sort the classes by
- *       their number of training videos, ascending, with a stable sort (ties keep label order); the
- *       less frequent half is novel, the more frequent half base (base gets the extra class when
- *       the count is odd); each side keeps the sorted order.
+ *   <li>{@link #byFrequency}: the rule the released splits ({@code
+ *       datasets_splits/base2novel_splits}) follow: sort the classes by their number of training
+ *       videos, ascending, with a stable sort (ties keep label order); the less frequent half is
+ *       novel, the more frequent half base (base gets the extra class when the count is odd); each
+ *       side keeps the sorted order.
  *   <li>{@link #fromLabelFiles}: the released base and novel label CSVs, read from your disk and
  *       matched by name against the full label CSV.
  * </ul>

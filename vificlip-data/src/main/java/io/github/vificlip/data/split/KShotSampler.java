@@ -93,7 +93,8 @@ public final class KShotSampler {
                                 + videos.size()
                                 + " videos, fewer than K="
                                 + shots
-                                + " (allow fewer to take all of them)");
+                                + " (to take all of them: vificlip split k-shot --allow-fewer, or"
+                                + " KShotSampler.builder().optAllowFewer(true))");
             }
             int take = Math.min(shots, videos.size());
             int[] pool = videos.stream().mapToInt(Integer::intValue).toArray();

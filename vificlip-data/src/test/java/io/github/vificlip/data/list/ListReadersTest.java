@@ -6,6 +6,7 @@ package io.github.vificlip.data.list;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -101,6 +102,27 @@ class ListReadersTest {
                 .hasMessage(range + ":3: label 2 is outside 0..1 (2 classes in the label file)");
         assertThatThrownBy(() -> VideoList.read(text, dir, labels))
                 .hasMessage(text + ":1: label 'one' is not an integer");
+    }
+
+    @Test
+    void filesInAnotherEncodingNameFileLineAndByte() throws Exception {
+        // "café" in Latin-1 on line 3: Java's own message was "Input length = 1".
+        byte[] latin1 = "id,name\n0,archery\n1,caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
+        Path csv = Files.write(dir.resolve("labels.csv"), latin1);
+        Path list =
+                Files.write(
+                        dir.resolve("list.txt"),
+                        "ok.mp4 0\ncaf\u00e9.mp4 1\n".getBytes(StandardCharsets.ISO_8859_1));
+
+        assertThatThrownBy(() -> LabelMap.readCsv(csv))
+                .isInstanceOf(DataFormatException.class)
+                .hasMessage(
+                        csv
+                                + ":3: byte 0xe9 at column 6 is not UTF-8 (the file is in another"
+                                + " encoding, such as Latin-1 or UTF-16): save it as UTF-8");
+        assertThatThrownBy(() -> VideoList.read(list, dir, LabelMap.of(List.of("a", "b"))))
+                .isInstanceOf(DataFormatException.class)
+                .hasMessageStartingWith(list + ":2: byte 0xe9 at column 4 is not UTF-8");
     }
 
     @Test
