@@ -43,12 +43,19 @@ final class DataParallelStep {
             NDManager manager,
             Device[] devices,
             Recipe recipe,
-            MixupCutmix blending) {
+            int classes) {
         this.model = model;
         this.trainable = trainable.values();
         this.devices = devices;
         this.recipe = recipe;
-        this.blending = blending;
+        this.blending =
+                MixupCutmix.builder()
+                        .setNumClasses(classes)
+                        .optLabelSmoothing(recipe.labelSmoothing())
+                        .optMixupAlpha(recipe.mixupAlpha())
+                        .optCutmixAlpha(recipe.cutmixAlpha())
+                        .optSwitchProbability(recipe.switchProbability())
+                        .build();
         Map<String, String> namesById = new HashMap<>();
         trainable.forEach((name, parameter) -> namesById.put(parameter.getId(), name));
         this.server = new DataParallelParameterServer(optimizer, namesById);

@@ -24,6 +24,21 @@ final class DatasetChecks {
 
     private DatasetChecks() {}
 
+    /** Checks the training dataset and, when there is one, the validation dataset. */
+    static void all(
+            RandomAccessDataset train,
+            List<String> classNames,
+            RandomAccessDataset validation,
+            List<String> validationNames,
+            Recipe recipe,
+            NDManager manager)
+            throws IOException {
+        training(train, classNames, recipe, manager);
+        if (validation != null) {
+            validation(validation, validationNames, recipe, manager);
+        }
+    }
+
     /**
      * Returns the whole batches of one epoch; throws if the dataset holds fewer records than one
      * batch over all devices.

@@ -163,15 +163,4 @@ final class TrainingLoop {
                 .optMinLearningRateRatio(recipe.minLearningRateRatio())
                 .build();
     }
-
-    /** The Mixup/CutMix blending and label smoothing a recipe describes. */
-    static MixupCutmix blending(Recipe recipe, int classes) {
-        return MixupCutmix.builder()
-                .setNumClasses(classes)
-                .optLabelSmoothing(recipe.labelSmoothing())
-                .optMixupAlpha(recipe.mixupAlpha())
-                .optCutmixAlpha(recipe.cutmixAlpha())
-                .optSwitchProbability(recipe.switchProbability())
-                .build();
-    }
 }

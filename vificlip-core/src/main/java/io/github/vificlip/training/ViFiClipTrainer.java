@@ -38,25 +38,17 @@ import java.util.concurrent.Executors;
  * TrainingResult result = trainer.fit(model.getBlock(), train, classNames, validation, classNames);
  * }</pre>
  *
- * <p>The trainer is a loop plus {@link TrainingListener}s. The loop reads records in a seeded order
- * one by one (whatever sampling the dataset was built with) and batches them by the recipe, whole
- * batches only (the reference drops the last incomplete batch), prefetching the next batch while
- * the current one trains; it steps, accumulates and updates. Every random draw derives from the
- * seed and the epoch, so a run that stops and resumes from its checkpoint computes exactly what an
- * uninterrupted run would. Several devices split every batch (data parallel; gradients are summed
- * on the first device, which applies the update and copies it to the others).
- *
- * <p>Everything else is a listener, called in this order: a divergence check (a loss that is not a
- * finite number stops the run), the validation (every {@code evaluationFrequency} epochs and after
- * the last: {@code eval-epoch-N.json}, {@code best.safetensors}), the epoch's log line, checkpoints
- * ({@code checkpoint-epoch-N.safetensors} every {@code saveFrequency} epochs, written atomically,
- * holding the trained parameters, AdamW's moments and steps, the schedule position, the best
- * metric, the history, the recipe and the provenance; {@code model.safetensors} at the end), the
- * history files ({@code history.json}, {@code epochs.csv}), then the listeners added to the
- * builder, such as {@link io.github.vificlip.report.TrainingCharts} for the pictures.
- *
- * <p>A fine-tuned {@link ViFiClipBlock}'s class names go through the recipe's {@code template}; a
- * prompted block's learner carries its own.
+ * <p>The trainer is a loop plus {@link TrainingListener}s. The loop reads records one by one in a
+ * seeded order and batches them by the recipe, whole batches only (the reference drops the last
+ * incomplete batch); every random draw derives from the seed and the epoch, so a run resumed from
+ * its checkpoint computes exactly what an uninterrupted run would. Several devices split every
+ * batch (data parallel: gradients summed on the first device, which updates and copies). Everything
+ * else is a listener, in this order: the divergence check, validation ({@code eval-epoch-N.json},
+ * {@code best.safetensors}), the epoch's log line, checkpoints ({@code
+ * checkpoint-epoch-N.safetensors}, then {@code model.safetensors}), the history files ({@code
+ * history.json}, {@code epochs.csv}), then those added to the builder, such as {@link
+ * io.github.vificlip.report.TrainingCharts}. A fine-tuned {@link ViFiClipBlock}'s class names go
+ * through the recipe's {@code template}; a prompted block's learner carries its own.
  */
 public final class ViFiClipTrainer {
 
@@ -151,7 +143,9 @@ public final class ViFiClipTrainer {
                 validationClassNames != null ? validationClassNames : classNames;
         try (OutputLock lock = OutputLock.acquire(outputDirectory, "training")) {
             int iterations = DatasetChecks.iterationsPerEpoch(train, recipe, devices.length);
-            checkDatasets(model, train, classNames, validation, validationNames);
+            try (NDManager probe = managerOf(model)) {
+                DatasetChecks.all(train, classNames, validation, validationNames, recipe, probe);
+            }
             Map<String, Parameter> trainable = prepare(model, classNames);
             List<TrainingListener> all = new ArrayList<>(List.of(new DivergenceCheck()));
             if (validation != null) {
@@ -203,34 +197,13 @@ public final class ViFiClipTrainer {
                             state);
             DataParallelStep step =
                     new DataParallelStep(
-                            model,
-                            trainable,
-                            optimizer,
-                            root,
-                            devices,
-                            recipe,
-                            TrainingLoop.blending(recipe, classNames.size()));
+                            model, trainable, optimizer, root, devices, recipe, classNames.size());
             new TrainingLoop(run, listeners, step, schedule, progress)
                     .run(train, iterations, devices.length, root, pool);
             return new TrainingResult(
                     run.getHistory(), run.getBestTop1(), run.getBestEpoch(), outputDirectory);
         } finally {
             pool.shutdownNow();
-        }
-    }
-
-    private void checkDatasets(
-            VideoClassificationBlock model,
-            RandomAccessDataset train,
-            List<String> classNames,
-            RandomAccessDataset validation,
-            List<String> validationNames)
-            throws IOException {
-        try (NDManager probe = managerOf(model)) {
-            DatasetChecks.training(train, classNames, recipe, probe);
-            if (validation != null) {
-                DatasetChecks.validation(validation, validationNames, recipe, probe);
-            }
         }
     }
 
