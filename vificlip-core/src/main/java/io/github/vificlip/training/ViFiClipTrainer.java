@@ -93,15 +93,6 @@ public final class ViFiClipTrainer {
     }
 
     /**
-     * Returns the settings the trainer runs with.
-     *
-     * @return the recipe
-     */
-    public Recipe getRecipe() {
-        return recipe;
-    }
-
-    /**
      * Trains without validation.
      *
      * @param model the model to train, on the first training device
@@ -172,7 +163,7 @@ public final class ViFiClipTrainer {
             throws IOException {
         CosineWarmupSchedule schedule = TrainingLoop.schedule(recipe, iterations);
         NDManager root = managerOf(model);
-        ExecutorService pool = Executors.newFixedThreadPool(workers, ViFiClipTrainer::daemon);
+        ExecutorService pool = Executors.newFixedThreadPool(workers, ClipBatch::loaderThread);
         try (root;
                 AdamW optimizer =
                         AdamW.builder()
@@ -207,9 +198,7 @@ public final class ViFiClipTrainer {
         }
     }
 
-    /**
-     * Sets what trains and the class names (through the recipe's template); returns the trained.
-     */
+    /** Sets what trains and the class names (through the recipe's template). */
     private Map<String, Parameter> prepare(
             VideoClassificationBlock model, List<String> classNames) {
         model.setTuning(recipe.tune());
@@ -237,13 +226,6 @@ public final class ViFiClipTrainer {
                             + ": build the model on the first device");
         }
         return any.getManager().newSubManager(devices[0]);
-    }
-
-    /** Daemon threads for reading records, so a failed run never keeps the JVM alive. */
-    static Thread daemon(Runnable task) {
-        Thread thread = new Thread(task, "vificlip-loader");
-        thread.setDaemon(true);
-        return thread;
     }
 
     /** Builds a {@link ViFiClipTrainer}; every value starts at the reference's default. */

@@ -83,7 +83,7 @@ public final class VideoEvaluator {
         TuningMode previousTuning = model.getTuning();
         model.setClassNames(classNames);
         model.setTuning(TuningMode.NONE);
-        ExecutorService pool = Executors.newFixedThreadPool(workers, ViFiClipTrainer::daemon);
+        ExecutorService pool = Executors.newFixedThreadPool(workers, ClipBatch::loaderThread);
         ClassificationMetrics metrics = new ClassificationMetrics(classNames);
         long size = dataset.size();
         try (ai.djl.ndarray.NDManager manager = managerOf(model)) {
