@@ -9,8 +9,10 @@ import io.github.vificlip.data.transform.EvalTransform;
 import io.github.vificlip.data.transform.TrainTransform;
 import io.github.vificlip.data.transform.VideoTransform;
 import io.github.vificlip.data.video.FrameGenerator;
-import io.github.vificlip.data.video.HumbleVideoDecoder;
 import io.github.vificlip.data.video.SyntheticClipWriter;
+import io.github.vificlip.data.video.VideoDecodeException;
+import io.github.vificlip.data.video.VideoDecoder;
+import io.github.vificlip.data.video.VideoDecoders;
 import io.github.vificlip.data.video.VideoFormat;
 import io.github.vificlip.data.video.VideoReader;
 import java.io.IOException;
@@ -36,8 +38,10 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code vificlip benchmark decode}: prepared clips per second (open, sample T frames, decode,
- * resize, crop, normalise) from H.264 sources the benchmark writes itself, against {@code ffmpeg
- * -threads 1} decoding the same file to null in the same run, and the scaling with threads.
+ * resize, crop, normalise) with each decoder backend, from sources the benchmark makes itself
+ * (H.264 written through Humble Video; VP9 at odd widths, HEVC and AV1 transcoded from it by the
+ * {@code ffmpeg} command line), against {@code ffmpeg -threads 1} decoding the same file to null in
+ * the same run, and the scaling with threads.
  *
  * <p>The ratio "clip / ffmpeg file" compares one prepared clip with one whole-file decode by the
  * ffmpeg command line: 1.0 means preparing a clip costs what FFmpeg alone needs to decode the file
@@ -47,10 +51,10 @@ import picocli.CommandLine.Option;
         name = "decode",
         mixinStandardHelpOptions = true,
         description = {
-            "Measure prepared clips per second (decode, sample, resize/crop,"
-                    + " normalise) against ffmpeg decoding the same file.",
-            "The H.264 sources are written here; `ffmpeg -threads 1` decodes each to"
-                    + " null, and the scaling with decoding threads is measured too."
+            "Measure prepared clips per second (decode, sample, resize/crop, normalise) with"
+                    + " each --decoder backend on sources it makes itself (H.264; VP9, HEVC and"
+                    + " AV1 transcoded by the ffmpeg command line), against `ffmpeg -threads 1`"
+                    + " decoding the same file to null, and the scaling with decoding threads."
         })
 public final class DecodeBenchmark implements Callable<Integer> {
 
@@ -59,11 +63,22 @@ public final class DecodeBenchmark implements Callable<Integer> {
     @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
 
     @Option(
-            names = "--sizes",
+            names = "--sources",
             split = ",",
-            defaultValue = "320x240,1280x720",
-            description = "Source frame sizes (default: ${DEFAULT-VALUE}).")
-    private List<String> sizes;
+            defaultValue = "h264:320x240,vp9:427x240,h264:1280x720,hevc:320x240,av1:320x240",
+            description =
+                    "Sources as CODEC:WxH, CODEC one of h264, vp9, hevc, av1; all but even-sized"
+                            + " h264 need the ffmpeg command line (default: ${DEFAULT-VALUE}).")
+    private List<String> sources;
+
+    @Option(
+            names = "--decoder",
+            split = ",",
+            defaultValue = "humble,ffmpeg",
+            description =
+                    "Decoder backends to measure, comma-separated (default: ${DEFAULT-VALUE});"
+                            + " a backend that cannot read a source is reported and skipped.")
+    private List<String> decoders;
 
     @Option(
             names = "--seconds",
@@ -121,53 +136,190 @@ public final class DecodeBenchmark implements Callable<Integer> {
                 threads != null ? threads : IntStream.rangeClosed(1, cores).boxed().toList();
         boolean ffmpeg = ffmpegAvailable();
         out.printf(
-                "decode benchmark: %d-frame clips at %dx%d, %d s H.264 sources (GOP %d), %d cores%n",
-                frames, size, size, seconds, keyframeInterval, cores);
+                "decode benchmark: %d-frame clips at %dx%d, %d s sources (GOP %d), %d cores,"
+                        + " decoders %s%n",
+                frames, size, size, seconds, keyframeInterval, cores, decoders);
         if (!ffmpeg) {
             out.println(
                     "ffmpeg NOT FOUND on PATH: no reference rate and no ratio."
                             + " Install it (Debian/Ubuntu: apt-get install -y ffmpeg) and run again.");
         }
-        for (String sizeSpec : sizes) {
-            String[] wh = sizeSpec.split("x");
-            int width = Integer.parseInt(wh[0]);
-            int height = Integer.parseInt(wh[1]);
-            Path source = folder.resolve("source_" + sizeSpec + ".mp4");
-            if (!Files.exists(source)) {
-                SyntheticClipWriter.builder()
-                        .setFormat(VideoFormat.MP4_H264)
-                        .setSize(width, height)
-                        .optKeyframeInterval(keyframeInterval)
-                        .build()
-                        .write(source, seconds * 25, movingShapes());
+        for (String spec : sources) {
+            Path source = source(folder, spec, ffmpeg);
+            if (source == null) {
+                out.printf("%n%s: needs the ffmpeg command line to make it; skipped%n", spec);
+                continue;
             }
-            measure(out, source, sizeSpec, ffmpeg, threadCounts);
+            measure(out, source, spec, ffmpeg, threadCounts);
         }
         out.flush();
         return 0;
+    }
+
+    /**
+     * Makes (once) the source for {@code CODEC:WxH}: H.264 at even sizes through Humble Video's
+     * encoder, everything else transcoded from an H.264 source by the ffmpeg command line.
+     *
+     * @return the file, or null when it needs the command line and there is none
+     */
+    private Path source(Path folder, String spec, boolean ffmpeg) throws IOException {
+        String[] parts = spec.split(":");
+        if (parts.length != 2 || !parts[1].matches("\\d+x\\d+")) {
+            throw new CommandLine.ParameterException(
+                    this.spec.commandLine(),
+                    "--sources entries look like h264:320x240, got " + spec);
+        }
+        String codec = parts[0];
+        String[] wh = parts[1].split("x");
+        int width = Integer.parseInt(wh[0]);
+        int height = Integer.parseInt(wh[1]);
+        int evenWidth = width + (width & 1);
+        int evenHeight = height + (height & 1);
+        Path h264 = folder.resolve("source_h264_" + evenWidth + "x" + evenHeight + ".mp4");
+        if (!Files.exists(h264)) {
+            SyntheticClipWriter.builder()
+                    .setFormat(VideoFormat.MP4_H264)
+                    .setSize(evenWidth, evenHeight)
+                    .optKeyframeInterval(keyframeInterval)
+                    .build()
+                    .write(h264, seconds * 25, movingShapes());
+        }
+        if (codec.equals("h264") && width == evenWidth && height == evenHeight) {
+            return h264;
+        }
+        if (!ffmpeg) {
+            return null;
+        }
+        String[] encoder =
+                switch (codec) {
+                    case "h264" -> new String[] {"-c:v", "libx264", "-preset", "veryfast"};
+                    case "vp9" ->
+                            new String[] {
+                                "-c:v",
+                                "libvpx-vp9",
+                                "-deadline",
+                                "realtime",
+                                "-cpu-used",
+                                "8",
+                                "-b:v",
+                                "1M"
+                            };
+                    case "hevc" ->
+                            new String[] {
+                                "-c:v",
+                                "libx265",
+                                "-preset",
+                                "veryfast",
+                                "-x265-params",
+                                "log-level=error"
+                            };
+                    case "av1" ->
+                            new String[] {
+                                "-c:v",
+                                "libaom-av1",
+                                "-cpu-used",
+                                "8",
+                                "-usage",
+                                "realtime",
+                                "-crf",
+                                "30"
+                            };
+                    default ->
+                            throw new CommandLine.ParameterException(
+                                    this.spec.commandLine(),
+                                    "--sources codec must be h264, vp9, hevc or av1, got " + codec);
+                };
+        Path target =
+                folder.resolve(
+                        "source_"
+                                + codec
+                                + "_"
+                                + parts[1]
+                                + (codec.equals("vp9") ? ".webm" : ".mp4"));
+        if (!Files.exists(target)) {
+            transcode(h264, target, width, height, encoder);
+        }
+        return target;
+    }
+
+    private void transcode(Path from, Path to, int width, int height, String[] encoder)
+            throws IOException {
+        List<String> command =
+                new ArrayList<>(
+                        List.of(
+                                "ffmpeg",
+                                "-nostdin",
+                                "-v",
+                                "error",
+                                "-y",
+                                "-i",
+                                from.toString(),
+                                "-vf",
+                                "crop=" + width + ":" + height + ":0:0",
+                                "-g",
+                                Integer.toString(keyframeInterval),
+                                "-pix_fmt",
+                                "yuv420p"));
+        command.addAll(List.of(encoder));
+        command.add(to.toString());
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String log;
+        try (InputStream in = process.getInputStream()) {
+            log = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        try {
+            if (process.waitFor() != 0) {
+                throw new IOException("ffmpeg could not make " + to + ":\n" + log);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while making " + to, e);
+        }
     }
 
     private void measure(
             PrintWriter out, Path source, String label, boolean ffmpeg, List<Integer> threadCounts)
             throws Exception {
         int frameCount;
-        try (VideoReader reader = HumbleVideoDecoder.builder().build().open(source)) {
+        try (VideoReader reader = VideoDecoders.byName(VideoDecoders.FFMPEG).open(source)) {
             frameCount = reader.info().frameCount();
+        } catch (IllegalStateException e) { // the ffmpeg backend is not on the class path
+            try (VideoReader reader = VideoDecoders.byName(VideoDecoders.HUMBLE).open(source)) {
+                frameCount = reader.info().frameCount();
+            }
         }
         out.printf("%n%s (%d frames, %.1f MB)%n", label, frameCount, Files.size(source) / 1e6);
+        for (String name : decoders) {
+            VideoDecoder decoder = VideoDecoders.byName(name);
+            try (VideoReader reader = decoder.open(source)) {
+                reader.read(new int[] {0});
+            } catch (VideoDecodeException e) {
+                out.printf("  %s: cannot read it (%s)%n", name, e.reason());
+                continue;
+            }
+            measureBackend(out, source, name, decoder, ffmpeg, frameCount, threadCounts);
+        }
+    }
+
+    private void measureBackend(
+            PrintWriter out,
+            Path source,
+            String name,
+            VideoDecoder decoder,
+            boolean ffmpeg,
+            int frameCount,
+            List<Integer> threadCounts)
+            throws Exception {
         ClipLoader decodeOnly =
-                new ClipLoader(
-                        HumbleVideoDecoder.builder().build(),
-                        SegmentSampler.test(frames),
-                        new NoTransform(size));
+                new ClipLoader(decoder, SegmentSampler.test(frames), new NoTransform(size));
         ClipLoader test =
                 new ClipLoader(
-                        HumbleVideoDecoder.builder().build(),
+                        decoder,
                         SegmentSampler.test(frames),
                         EvalTransform.builder().optSize(size).build());
         ClipLoader train =
                 new ClipLoader(
-                        HumbleVideoDecoder.builder().build(),
+                        decoder,
                         SegmentSampler.train(frames),
                         TrainTransform.builder().optSize(size).build());
         for (ClipLoader loader : List.of(decodeOnly, test, train)) { // warm-up: JIT, natives
@@ -177,7 +329,8 @@ public final class DecodeBenchmark implements Callable<Integer> {
                 loader.load(source, new SplittableRandom(round++));
             } while (System.nanoTime() < end);
         }
-        // Interleaved rounds, medians: a load burst from another process hits every candidate.
+        // Interleaved rounds, medians: a load burst from another process hits every candidate,
+        // the command line included (measured again for each backend).
         double[] ffmpegSeconds = new double[rounds];
         double[] decodeSeconds = new double[rounds];
         double[] testSeconds = new double[rounds];
@@ -191,19 +344,24 @@ public final class DecodeBenchmark implements Callable<Integer> {
         double ffmpegRate = 1 / median(ffmpegSeconds);
         if (ffmpeg) {
             out.printf(
-                    "  %-42s %7.2f files/s %7.0f frames/s%n",
-                    "ffmpeg -threads 1, decode to null", ffmpegRate, frameCount * ffmpegRate);
+                    "  %-50s %7.2f files/s %7.0f frames/s%n",
+                    name + " rounds: ffmpeg -threads 1, decode to null",
+                    ffmpegRate,
+                    frameCount * ffmpegRate);
         }
-        double testRate = 1 / median(testSeconds);
         report(
                 out,
-                "decode + RGB of the T frames, 1 thread",
+                name + ": decode + RGB of the T frames, 1 thread",
                 1 / median(decodeSeconds),
                 ffmpegRate);
-        report(out, "test clip (resize, centre crop), 1 thread", testRate, ffmpegRate);
         report(
                 out,
-                "train clip (crop, flip, jitter), 1 thread",
+                name + ": test clip (resize, centre crop), 1 thread",
+                1 / median(testSeconds),
+                ffmpegRate);
+        report(
+                out,
+                name + ": train clip (crop, flip, jitter), 1 thread",
                 1 / median(trainSeconds),
                 ffmpegRate);
         for (int n : threadCounts) {
@@ -218,8 +376,11 @@ public final class DecodeBenchmark implements Callable<Integer> {
             }
             double rate = median(parallel);
             out.printf(
-                    "  %-42s %7.2f clips/s  scaling %.2fx of 1 thread (%.2f clips/s)%n",
-                    "test clips, " + n + " threads", rate, rate / median(single), median(single));
+                    "  %-50s %7.2f clips/s  scaling %.2fx of 1 thread (%.2f clips/s)%n",
+                    name + ": test clips, " + n + " threads",
+                    rate,
+                    rate / median(single),
+                    median(single));
         }
     }
 
@@ -236,7 +397,7 @@ public final class DecodeBenchmark implements Callable<Integer> {
     }
 
     private static void report(PrintWriter out, String what, double rate, double ffmpegRate) {
-        out.printf("  %-40s %7.2f clips/s", what, rate);
+        out.printf("  %-50s %7.2f clips/s", what, rate);
         if (!Double.isNaN(ffmpegRate)) {
             out.printf("  ratio clip/ffmpeg file %.2f", rate / ffmpegRate);
         }

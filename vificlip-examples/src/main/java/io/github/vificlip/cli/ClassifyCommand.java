@@ -54,6 +54,8 @@ public final class ClassifyCommand implements Callable<Integer> {
 
     @Mixin private ModelOptions model = new ModelOptions();
 
+    @Mixin private DecoderOption decoder = new DecoderOption();
+
     @ArgGroup(exclusive = true, multiplicity = "1")
     private ClassNames classNames;
 
@@ -126,6 +128,7 @@ public final class ClassifyCommand implements Callable<Integer> {
                         .optFrames(viewOptions.frames)
                         .optViews(clipsAndCrops[0], clipsAndCrops[1])
                         .optTopK(topK)
+                        .optDecoder(decoder.decoder())
                         .build();
         ObjectMapper json = new ObjectMapper();
         PrintWriter out = spec.commandLine().getOut();

@@ -166,7 +166,8 @@ public final class EvalCommand implements Callable<Integer> {
                             seed,
                             randomClips,
                             source.failFast,
-                            source.workers);
+                            source.workers,
+                            source.decoder());
             EvaluationResult result =
                     VideoEvaluator.builder()
                             .setFramesPerView(frames)

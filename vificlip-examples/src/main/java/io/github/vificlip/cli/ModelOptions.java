@@ -88,6 +88,7 @@ final class ModelOptions {
                 .optDevices(devices())
                 .optWorkers(source.workers)
                 .optFailFast(source.failFast)
+                .optDecoder(source.decoder())
                 .optProgress(ConsoleProgress::new)
                 .build();
     }

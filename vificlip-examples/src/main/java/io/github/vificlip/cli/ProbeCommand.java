@@ -5,7 +5,6 @@ package io.github.vificlip.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.vificlip.data.video.HumbleVideoDecoder;
 import io.github.vificlip.data.video.VideoDecoder;
 import io.github.vificlip.data.video.VideoInfo;
 import java.io.IOException;
@@ -34,6 +33,8 @@ public final class ProbeCommand implements Callable<Integer> {
 
     @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Mixin private DecoderOption decoderOption = new DecoderOption();
+
     @Parameters(paramLabel = "VIDEO", arity = "1..*", description = "Video files.")
     private List<Path> videos;
 
@@ -41,7 +42,7 @@ public final class ProbeCommand implements Callable<Integer> {
     public Integer call() {
         ObjectMapper json = new ObjectMapper();
         PrintWriter out = spec.commandLine().getOut();
-        VideoDecoder decoder = HumbleVideoDecoder.builder().build();
+        VideoDecoder decoder = decoderOption.decoder();
         int status = 0;
         for (Path video : videos) {
             ObjectNode node = json.createObjectNode().put("path", video.toString());

@@ -3,8 +3,10 @@
  */
 package io.github.vificlip.cli;
 
+import io.github.vificlip.data.video.VideoDecoder;
 import java.nio.file.Path;
 import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -29,6 +31,13 @@ final class VideoSourceOptions {
 
     @Option(names = "--fail-fast", description = "Stop at the first unreadable video.")
     boolean failFast;
+
+    @Mixin private DecoderOption decoder = new DecoderOption();
+
+    /** Returns a decoder of the {@code --decoder} backend. */
+    VideoDecoder decoder() {
+        return decoder.decoder();
+    }
 
     /** Returns {@code --root}, which every use of a list needs (optional only for the parser). */
     Path root() {

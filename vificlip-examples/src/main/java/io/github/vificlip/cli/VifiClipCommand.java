@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
             ConvertWeightsCommand.class,
             ProbeCommand.class,
             SampleCommand.class,
+            FramesCommand.class,
             SplitCommand.class,
             TrainCommand.class,
             EvalCommand.class,

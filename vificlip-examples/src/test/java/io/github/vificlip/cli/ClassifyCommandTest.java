@@ -45,6 +45,30 @@ class ClassifyCommandTest {
     }
 
     @Test
+    void bothDecoderBackendsGiveTheSameScores() {
+        String[] outputs = new String[2];
+        String[] backends = {"humble", "ffmpeg"};
+        for (int i = 0; i < 2; i++) {
+            CommandRun run =
+                    CommandRun.of(
+                            "classify",
+                            "--decoder",
+                            backends[i],
+                            "--weights",
+                            weights.toString(),
+                            "--classes",
+                            "red,green,blue",
+                            "--frames",
+                            "4",
+                            video("green_4.mp4"));
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            outputs[i] = run.out();
+        }
+
+        assertThat(outputs[1]).contains("green").isEqualTo(outputs[0]);
+    }
+
+    @Test
     void printsTopKPerVideoInOrderAndReportsAnUnreadableOne() throws Exception {
         List<String> classes = List.of("red", "green", "blue");
 

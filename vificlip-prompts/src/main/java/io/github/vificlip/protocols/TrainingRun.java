@@ -7,6 +7,8 @@ import ai.djl.Device;
 import ai.djl.util.Progress;
 import io.github.vificlip.data.dataset.VideoDataset;
 import io.github.vificlip.data.list.VideoList;
+import io.github.vificlip.data.video.VideoDecoder;
+import io.github.vificlip.data.video.VideoDecoders;
 import io.github.vificlip.evaluation.EvaluationResult;
 import io.github.vificlip.evaluation.Evaluations;
 import io.github.vificlip.model.VideoClassificationBlock;
@@ -39,6 +41,7 @@ public final class TrainingRun {
     private final Device[] devices;
     private final int workers;
     private final boolean failFast;
+    private final VideoDecoder decoder;
     private final Supplier<Progress> progress;
 
     private TrainingRun(Builder builder) {
@@ -46,6 +49,10 @@ public final class TrainingRun {
         this.devices = builder.devices;
         this.workers = builder.workers;
         this.failFast = builder.failFast;
+        this.decoder =
+                builder.decoder != null
+                        ? builder.decoder
+                        : VideoDecoders.byName(VideoDecoders.defaultName());
         this.progress = builder.progress;
     }
 
@@ -93,7 +100,7 @@ public final class TrainingRun {
             throws IOException {
         VideoDataset trainData =
                 VideoDatasets.training(
-                        train, recipe.frames(), size, recipe.seed(), failFast, workers);
+                        train, recipe.frames(), size, recipe.seed(), failFast, workers, decoder);
         VideoDataset validationData =
                 validation == null
                         ? null
@@ -166,7 +173,16 @@ public final class TrainingRun {
 
     private VideoDataset dataset(VideoList list, int size, int clips, int crops) {
         return VideoDatasets.evaluation(
-                list, recipe.frames(), clips, crops, size, recipe.seed(), false, failFast, workers);
+                list,
+                recipe.frames(),
+                clips,
+                crops,
+                size,
+                recipe.seed(),
+                false,
+                failFast,
+                workers,
+                decoder);
     }
 
     /** Builds a {@link TrainingRun}. */
@@ -176,6 +192,7 @@ public final class TrainingRun {
         private Device[] devices = {Device.cpu()};
         private int workers = 2;
         private boolean failFast;
+        private VideoDecoder decoder;
         private Supplier<Progress> progress = LoggingProgress::new;
 
         private Builder() {}
@@ -221,6 +238,18 @@ public final class TrainingRun {
          */
         public Builder optFailFast(boolean failFast) {
             this.failFast = failFast;
+            return this;
+        }
+
+        /**
+         * Sets the video decoding backend (default: Humble Video; {@code
+         * VideoDecoders.byName("ffmpeg")} for FFmpeg 8).
+         *
+         * @param decoder the backend
+         * @return this builder
+         */
+        public Builder optDecoder(VideoDecoder decoder) {
+            this.decoder = decoder;
             return this;
         }
 

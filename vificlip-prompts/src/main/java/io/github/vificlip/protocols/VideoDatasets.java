@@ -8,6 +8,7 @@ import io.github.vificlip.data.list.VideoList;
 import io.github.vificlip.data.sampling.SegmentSampler;
 import io.github.vificlip.data.transform.EvalTransform;
 import io.github.vificlip.data.transform.TrainTransform;
+import io.github.vificlip.data.video.VideoDecoder;
 
 /** Training and evaluation datasets with the reference's sampling and transforms. */
 public final class VideoDatasets {
@@ -33,10 +34,17 @@ public final class VideoDatasets {
      * @param seed the seed of sampling and augmentation
      * @param failFast whether an unreadable video stops the pass
      * @param threads the decoding threads
+     * @param decoder the video decoding backend
      * @return the dataset
      */
     public static VideoDataset training(
-            VideoList videos, int frames, int size, long seed, boolean failFast, int threads) {
+            VideoList videos,
+            int frames,
+            int size,
+            long seed,
+            boolean failFast,
+            int threads,
+            VideoDecoder decoder) {
         return VideoDataset.builder()
                 .setVideos(videos)
                 .setSampler(SegmentSampler.train(frames))
@@ -48,6 +56,7 @@ public final class VideoDatasets {
                 .optSeed(seed)
                 .optFailFast(failFast)
                 .optDecodeThreads(threads)
+                .optDecoder(decoder)
                 .build();
     }
 
@@ -67,6 +76,7 @@ public final class VideoDatasets {
      * @param randomClips whether several clips start at random positions instead of evenly
      * @param failFast whether an unreadable video stops the pass
      * @param threads the decoding threads
+     * @param decoder the video decoding backend
      * @return the dataset
      */
     public static VideoDataset evaluation(
@@ -78,7 +88,8 @@ public final class VideoDatasets {
             long seed,
             boolean randomClips,
             boolean failFast,
-            int threads) {
+            int threads,
+            VideoDecoder decoder) {
         SegmentSampler sampler =
                 clips == 1
                         ? SegmentSampler.test(frames)
@@ -99,6 +110,7 @@ public final class VideoDatasets {
                 .optFailFast(failFast)
                 .optReplaceUnreadable(false)
                 .optDecodeThreads(threads)
+                .optDecoder(decoder)
                 .build();
     }
 }

@@ -332,7 +332,8 @@ public final class VideoClassificationTranslator implements Translator<Path, Cla
         }
 
         /**
-         * Sets the video decoder ({@link HumbleVideoDecoder} by default).
+         * Sets the video decoder ({@link HumbleVideoDecoder} by default; {@code
+         * VideoDecoders.byName("ffmpeg")} for FFmpeg 8, which also reads AV1).
          *
          * @param decoder the decoding backend
          * @return this builder

@@ -85,6 +85,7 @@ public final class VideoClassificationTranslatorFactory implements TranslatorFac
                         .optFrames(ZooArguments.frames(arguments))
                         .optViews(views[0], views[1])
                         .optTopK(ZooArguments.topK(arguments))
+                        .optDecoder(ZooArguments.decoder(arguments))
                         .build();
     }
 }

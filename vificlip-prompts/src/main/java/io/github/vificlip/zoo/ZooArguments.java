@@ -6,6 +6,8 @@ package io.github.vificlip.zoo;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.vificlip.data.list.LabelMap;
+import io.github.vificlip.data.video.VideoDecoder;
+import io.github.vificlip.data.video.VideoDecoders;
 import io.github.vificlip.model.ClipConfig;
 import io.github.vificlip.model.PromptTemplate;
 import java.io.IOException;
@@ -34,6 +36,8 @@ import java.util.regex.Pattern;
  * frames=32                                # frames per view (default 32)
  * views=1x1                                # temporal clips x spatial crops (1 or 3)
  * topK=5                                   # classes Classifications.toString shows
+ * decoder=ffmpeg                           # video decoding backend: humble (default) or
+ *                                          # ffmpeg (FFmpeg 8, needs bytedeco's ffmpeg)
  * config=config.json                       # optional architecture; else preset=ViT-B/16,
  *                                          # else detected from the weights
  * </pre>
@@ -74,6 +78,12 @@ public final class ZooArguments {
 
     /** How many classes {@code Classifications.toString()} shows. */
     public static final String TOP_K = "topK";
+
+    /**
+     * The video decoding backend by name: {@code humble} (Humble Video, the default) or {@code
+     * ffmpeg} (FFmpeg 8 through bytedeco's presets, when they are on the class path).
+     */
+    public static final String DECODER = "decoder";
 
     /** The model folder, for {@link ViFiClipModelZoo}'s loader. */
     public static final String MODEL_PATH = "modelPath";
@@ -185,8 +195,8 @@ public final class ZooArguments {
     }
 
     /**
-     * Checks the translator's settings (class names when given, template, frames, views, topK) so
-     * that a folder with a bad value fails before its weights load.
+     * Checks the translator's settings (class names when given, template, frames, views, topK,
+     * decoder) so that a folder with a bad value fails before its weights load.
      */
     static void checkSettings(Path folder, Map<String, ?> arguments) {
         if (string(arguments, CLASSES) != null || string(arguments, LABELS) != null) {
@@ -205,6 +215,17 @@ public final class ZooArguments {
         frames(arguments);
         views(arguments);
         topK(arguments);
+        decoder(arguments);
+    }
+
+    /** Returns the video decoder named by {@value #DECODER} (Humble Video by default). */
+    static VideoDecoder decoder(Map<String, ?> arguments) {
+        String name = string(arguments, DECODER);
+        try {
+            return VideoDecoders.byName(name == null ? VideoDecoders.defaultName() : name);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new IllegalArgumentException("'" + DECODER + "': " + e.getMessage(), e);
+        }
     }
 
     /** Returns the frames per view (32 by default). */

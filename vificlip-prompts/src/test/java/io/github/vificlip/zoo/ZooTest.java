@@ -159,6 +159,7 @@ class ZooTest {
                         .optArgument(ZooArguments.TEMPLATE, template.pattern())
                         .optArgument(ZooArguments.FRAMES, 2)
                         .optArgument(ZooArguments.VIEWS, "2x3")
+                        .optArgument(ZooArguments.DECODER, "humble")
                         .build();
 
         try (ZooModel<Path, Classifications> model = criteria.loadModel();

@@ -15,7 +15,9 @@ import java.nio.file.Path;
  * FFmpeg 2.8), decoders with {@code threads=1} (FFmpeg's own threads leak into the JVM), lenient
  * reading that skips damaged packets the way the {@code ffmpeg} command line does, row strides when
  * copying RGB, releasing every native object on close, seeks that land late on MP4 with B-frames,
- * and WebM files that store no frame count (estimated from duration and frame rate).
+ * and WebM files that store no frame count (estimated from duration and frame rate). A file it
+ * cannot open that the {@link FfmpegVideoDecoder} reads (an AV1 video, say) fails with a message
+ * that names the {@code ffmpeg} backend and how to choose it.
  *
  * <pre>{@code
  * VideoDecoder decoder = HumbleVideoDecoder.builder().build();
@@ -53,7 +55,11 @@ public final class HumbleVideoDecoder implements VideoDecoder {
 
     @Override
     public VideoReader open(Path path) throws IOException {
-        return HumbleVideoReader.open(path, strategy);
+        try {
+            return HumbleVideoReader.open(path, strategy);
+        } catch (VideoDecodeException e) {
+            throw VideoDecoders.explainHumbleFailure(e);
+        }
     }
 
     @Override

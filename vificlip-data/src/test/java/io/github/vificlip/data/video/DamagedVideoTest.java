@@ -12,83 +12,114 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.Test;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class DamagedVideoTest {
 
-    private static final VideoDecoder DECODER = HumbleVideoDecoder.builder().build();
+    /** Every backend, by name: the damaged-file corpus runs against each. */
+    static List<String> backends() {
+        return VideoDecoders.names();
+    }
+
+    static Stream<Arguments> backendsAndFormats(VideoFormat... formats) {
+        return backends().stream()
+                .flatMap(b -> Arrays.stream(formats).map(f -> Arguments.of(b, f)));
+    }
+
+    static Stream<Arguments> backendsAndTruncatableFormats() {
+        return backendsAndFormats(VideoFormat.AVI_XVID, VideoFormat.WEBM_VP9);
+    }
+
+    static Stream<Arguments> backendsAndAllFormats() {
+        return backendsAndFormats(VideoFormat.values());
+    }
 
     @TempDir Path dir;
 
-    @Test
-    void zeroByteFileIsRejectedByName() throws IOException {
+    @ParameterizedTest
+    @MethodSource("backends")
+    void zeroByteFileIsRejectedByName(String backend) throws IOException {
+        VideoDecoder decoder = VideoDecoders.byName(backend);
         Path empty = Files.createFile(dir.resolve("empty.mp4"));
 
-        assertThatThrownBy(() -> DECODER.open(empty))
+        assertThatThrownBy(() -> decoder.open(empty))
                 .isInstanceOf(VideoDecodeException.class)
                 .hasMessage(empty + ": file is empty (0 bytes)");
     }
 
-    @Test
-    void textRenamedToMp4IsNotAVideo() throws IOException {
+    @ParameterizedTest
+    @MethodSource("backends")
+    void textRenamedToMp4IsNotAVideo(String backend) throws IOException {
+        VideoDecoder decoder = VideoDecoders.byName(backend);
         Path text = Files.writeString(dir.resolve("notes.mp4"), "just some text\n".repeat(50));
 
-        assertThatThrownBy(() -> DECODER.open(text))
+        assertThatThrownBy(() -> decoder.open(text))
                 .isInstanceOf(VideoDecodeException.class)
                 .hasMessageStartingWith(text + ": not a readable video container");
     }
 
-    @Test
-    void randomBytesAreNotAVideo() throws IOException {
+    @ParameterizedTest
+    @MethodSource("backends")
+    void randomBytesAreNotAVideo(String backend) throws IOException {
+        VideoDecoder decoder = VideoDecoders.byName(backend);
         byte[] noise = new byte[64 * 1024];
         new Random(7).nextBytes(noise);
         Path file = Files.write(dir.resolve("noise.webm"), noise);
 
-        assertThatThrownBy(() -> DECODER.open(file)).isInstanceOf(VideoDecodeException.class);
+        assertThatThrownBy(() -> decoder.open(file))
+                .isInstanceOf(VideoDecodeException.class)
+                .hasMessageStartingWith(file + ": ");
     }
 
-    @Test
-    void directoryIsRejected() throws IOException {
+    @ParameterizedTest
+    @MethodSource("backends")
+    void directoryIsRejected(String backend) throws IOException {
+        VideoDecoder decoder = VideoDecoders.byName(backend);
         Path folder = Files.createDirectory(dir.resolve("folder.mp4"));
 
-        assertThatThrownBy(() -> DECODER.open(folder))
+        assertThatThrownBy(() -> decoder.open(folder))
                 .isInstanceOf(VideoDecodeException.class)
                 .hasMessage(folder + ": is a directory, not a video file");
     }
 
-    @Test
-    void missingFileIsRejected() {
+    @ParameterizedTest
+    @MethodSource("backends")
+    void missingFileIsRejected(String backend) {
+        VideoDecoder decoder = VideoDecoders.byName(backend);
         Path missing = dir.resolve("gone.avi");
 
-        assertThatThrownBy(() -> DECODER.open(missing))
+        assertThatThrownBy(() -> decoder.open(missing))
                 .isInstanceOf(VideoDecodeException.class)
                 .hasMessage(missing + ": no such file");
     }
 
-    @Test
-    void truncatedMp4WithoutItsIndexCannotBeOpened() throws IOException {
+    @ParameterizedTest
+    @MethodSource("backends")
+    void truncatedMp4WithoutItsIndexCannotBeOpened(String backend) throws IOException {
+        VideoDecoder decoder = VideoDecoders.byName(backend);
         Path clip = TestClips.write(dir.resolve("t.mp4"), VideoFormat.MP4_H264, 40, 10);
         truncate(clip, Files.size(clip) / 2); // FFmpeg writes the moov index at the end
 
-        assertThatThrownBy(() -> DECODER.open(clip))
+        assertThatThrownBy(() -> decoder.open(clip))
                 .isInstanceOf(VideoDecodeException.class)
                 .hasMessageContaining(clip.toString());
     }
 
     @ParameterizedTest
-    @EnumSource(
-            value = VideoFormat.class,
-            names = {"AVI_XVID", "WEBM_VP9"})
-    void truncatedStreamsDecodeWhatIsThere(VideoFormat format) throws IOException {
+    @MethodSource("backendsAndTruncatableFormats")
+    void truncatedStreamsDecodeWhatIsThere(String backend, VideoFormat format) throws IOException {
+        VideoDecoder decoder = VideoDecoders.byName(backend);
         Path clip = TestClips.write(dir.resolve("t." + format.extension()), format, 60, 10);
         truncate(clip, Files.size(clip) * 6 / 10);
 
-        try (VideoReader reader = DECODER.open(clip)) {
+        try (VideoReader reader = decoder.open(clip)) {
             RgbFrame[] frames = reader.read(IntStream.range(0, 60).toArray());
             int[] numbers = Arrays.stream(frames).mapToInt(TestClips::frameNumber).toArray();
             // The first frames are intact; past the cut the last decoded frame repeats.
@@ -99,8 +130,9 @@ class DamagedVideoTest {
     }
 
     @ParameterizedTest
-    @EnumSource(VideoFormat.class)
-    void corruptionInTheMiddleNeverStopsDecoding(VideoFormat format) throws IOException {
+    @MethodSource("backendsAndAllFormats")
+    void corruptionInTheMiddleNeverStopsDecoding(String backend, VideoFormat format)
+            throws IOException {
         Path clip = TestClips.write(dir.resolve("c." + format.extension()), format, 60, 10);
         byte[] bytes = Files.readAllBytes(clip);
         Random random = new Random(11);
@@ -111,7 +143,7 @@ class DamagedVideoTest {
 
         int[] all = IntStream.range(0, 60).toArray();
         for (ReadStrategy strategy : ReadStrategy.values()) {
-            VideoDecoder decoder = HumbleVideoDecoder.builder().optStrategy(strategy).build();
+            VideoDecoder decoder = VideoDecoders.byName(backend, strategy);
             try (VideoReader reader = decoder.open(clip)) {
                 RgbFrame[] frames = reader.read(all);
                 assertThat(frames).hasSize(60).doesNotContainNull();
@@ -121,8 +153,10 @@ class DamagedVideoTest {
         }
     }
 
-    @Test
-    void damagedFilesLeakNoThreads() throws IOException {
+    @ParameterizedTest
+    @MethodSource("backends")
+    void damagedFilesLeakNoThreads(String backend) throws IOException {
+        VideoDecoder decoder = VideoDecoders.byName(backend);
         Path text = Files.write(dir.resolve("bad.mp4"), "no".getBytes(StandardCharsets.UTF_8));
         Path clip = TestClips.write(dir.resolve("ok.avi"), VideoFormat.AVI_XVID, 30, 10);
         byte[] bytes = Files.readAllBytes(clip);
@@ -131,8 +165,8 @@ class DamagedVideoTest {
         int before = ManagementFactory.getThreadMXBean().getThreadCount();
 
         for (int i = 0; i < 30; i++) {
-            assertThatThrownBy(() -> DECODER.open(text)).isInstanceOf(VideoDecodeException.class);
-            try (VideoReader reader = DECODER.open(damaged)) {
+            assertThatThrownBy(() -> decoder.open(text)).isInstanceOf(VideoDecodeException.class);
+            try (VideoReader reader = decoder.open(damaged)) {
                 reader.read(new int[] {0, 15, 29});
             }
         }

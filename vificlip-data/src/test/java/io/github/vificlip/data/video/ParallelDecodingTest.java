@@ -12,15 +12,17 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class ParallelDecodingTest {
 
     @TempDir Path dir;
 
-    @Test
-    void manyThreadsOpeningAndDecodingAtOnceGetTheSameFrames() throws Exception {
+    @ParameterizedTest
+    @MethodSource("io.github.vificlip.data.video.DamagedVideoTest#backends")
+    void manyThreadsOpeningAndDecodingAtOnceGetTheSameFrames(String backend) throws Exception {
         List<Path> clips = new ArrayList<>();
         VideoFormat[] formats = VideoFormat.values();
         for (int i = 0; i < formats.length; i++) {
@@ -28,7 +30,7 @@ class ParallelDecodingTest {
                     TestClips.write(
                             dir.resolve(i + "." + formats[i].extension()), formats[i], 30, 10));
         }
-        VideoDecoder decoder = HumbleVideoDecoder.builder().build();
+        VideoDecoder decoder = VideoDecoders.byName(backend);
         int[] wanted = {0, 7, 14, 29};
         List<Integer> expected = new ArrayList<>();
         for (Path clip : clips) {
