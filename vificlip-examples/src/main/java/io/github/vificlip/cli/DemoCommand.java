@@ -290,7 +290,7 @@ public final class DemoCommand implements Callable<Integer> {
             ObjectNode modelNode = run.putObject("model");
             modelNode.set("config", new ObjectMapper().valueToTree(config));
             modelNode.put("start", fromScratch ? "random" : weights.toString());
-            run.set("recipe", new ObjectMapper().valueToTree(recipe));
+            run.set("recipe", Recipes.toJson(recipe));
             run.put("finalLoss", lastLoss(training));
             ObjectNode timing = run.putObject("seconds");
             timing.put("benchmark", benchmarkSeconds);
