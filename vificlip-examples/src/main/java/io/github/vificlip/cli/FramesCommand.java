@@ -40,11 +40,13 @@ import picocli.CommandLine.Parameters;
         name = "frames",
         mixinStandardHelpOptions = true,
         description = {
-            "Write frames of VIDEO as lossless RGB PNGs named by their 0-based frame index,",
-            "zero-padded to 6 digits (DIR/000000.png): every frame, the frames given by --indices,",
-            "or the T frames TSN sampling picks (--sample). With --transform none (the default) a",
-            "PNG holds the decoded frame exactly; with test or train it shows what the model sees",
-            "(the transform's crop at --size, normalisation undone), one PNG per sampled frame."
+            "Write chosen frames of a video as lossless RGB PNG files.",
+            "Each PNG is named by its 0-based frame index, zero-padded to 6 digits"
+                    + " (DIR/000000.png): every frame, the frames given by --indices, or the T"
+                    + " frames TSN sampling picks (--sample).",
+            "With --transform none (the default) a PNG holds the decoded frame exactly; with"
+                    + " test or train it shows what the model sees (the transform's crop at"
+                    + " --size, normalisation undone), one PNG per sampled frame."
         })
 public final class FramesCommand implements Callable<Integer> {
 
