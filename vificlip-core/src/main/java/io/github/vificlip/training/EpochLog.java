@@ -16,7 +16,7 @@ final class EpochLog implements TrainingListener {
     public void afterEpoch(TrainingContext run, EpochEnd epoch) {
         int unreadable =
                 run.getHistory().getUnreadable().stream()
-                        .filter(entry -> entry.epoch() == epoch.epoch() - 1)
+                        .filter(entry -> entry.epoch() == epoch.epoch())
                         .mapToInt(TrainingHistory.Unreadable::videos)
                         .sum();
         LOGGER.info(

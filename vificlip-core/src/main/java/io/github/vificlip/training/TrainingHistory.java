@@ -62,7 +62,7 @@ public final class TrainingHistory {
      * Training videos of one epoch that could not be read and were replaced by others (as the
      * reference's loader does); recorded only for epochs that had any.
      *
-     * @param epoch the epoch, from 0
+     * @param epoch the epoch, from 1
      * @param videos how many records were replaced
      */
     public record Unreadable(int epoch, int videos) {}

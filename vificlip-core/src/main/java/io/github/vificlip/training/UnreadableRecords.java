@@ -28,7 +28,7 @@ public final class UnreadableRecords implements TrainingListener {
     public void onEpochEnd(TrainingContext run, EpochEnd epoch) {
         int unreadable = count.getAsInt();
         if (unreadable > 0) {
-            run.getHistory().add(new TrainingHistory.Unreadable(epoch.epoch() - 1, unreadable));
+            run.getHistory().add(new TrainingHistory.Unreadable(epoch.epoch(), unreadable));
         }
     }
 }

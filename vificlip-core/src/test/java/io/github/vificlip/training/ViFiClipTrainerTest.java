@@ -525,7 +525,7 @@ class ViFiClipTrainerTest {
                             .fit(model.getBlock(), colourClips(manager, 4, 1), CLASSES);
 
             assertThat(result.history().getUnreadable())
-                    .containsExactly(new TrainingHistory.Unreadable(0, 3));
+                    .containsExactly(new TrainingHistory.Unreadable(1, 3));
             JsonNode history = new ObjectMapper().readTree(out.resolve("history.json").toFile());
             assertThat(history.get("unreadable").get(0).get("videos").asInt()).isEqualTo(3);
             JsonNode state =
