@@ -3,16 +3,28 @@
  */
 package io.github.vificlip.model;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.reflect.RecordComponent;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The architecture of a CLIP model with a ViT image tower: a few numbers from which every other
  * dimension follows (open_clip's model config as one small type).
  *
- * <p>Use a preset ({@link #VIT_B_16} is the backbone of every ViFi-CLIP setting) or build a
- * free-form configuration, for example a tiny one for tests:
+ * <p>Use a preset ({@link #VIT_B_16} is the backbone of every ViFi-CLIP setting), read one from
+ * JSON ({@link #fromJson(Path)}: the record's fields by name) or build a free-form configuration,
+ * for example a tiny one for tests:
  *
  * <pre>{@code
  * ClipConfig tiny = ClipConfig.builder()
@@ -24,6 +36,9 @@ import java.util.Locale;
  * }</pre>
  *
  * <p>Instances are immutable records, so they serialise to JSON with the checkpoints that use them.
+ * The presets are such JSON files, one per architecture, in the resource folder {@code
+ * io/github/vificlip/model/presets/} (as open_clip's {@code model_configs}): adding a file there
+ * adds a preset.
  *
  * @param name a label for logs and saved configs (for example {@code "ViT-B/16"})
  * @param embedDim the joint embedding size both towers project to
@@ -56,15 +71,17 @@ public record ClipConfig(
         int mlpRatio,
         float layerNormEps) {
 
-    /** OpenAI CLIP ViT-B/32 at 224 px. */
-    public static final ClipConfig VIT_B_32 = preset("ViT-B/32", 512, 32, 768, 12, 12, 512, 12, 8);
+    /** OpenAI CLIP ViT-B/32 at 224 px ({@code presets/ViT-B-32.json}). */
+    public static final ClipConfig VIT_B_32 = preset("ViT-B/32");
 
-    /** OpenAI CLIP ViT-B/16 at 224 px, the backbone of every ViFi-CLIP setting. */
-    public static final ClipConfig VIT_B_16 = preset("ViT-B/16", 512, 16, 768, 12, 12, 512, 12, 8);
+    /**
+     * OpenAI CLIP ViT-B/16 at 224 px ({@code presets/ViT-B-16.json}), the backbone of every
+     * ViFi-CLIP setting.
+     */
+    public static final ClipConfig VIT_B_16 = preset("ViT-B/16");
 
-    /** OpenAI CLIP ViT-L/14 at 224 px. */
-    public static final ClipConfig VIT_L_14 =
-            preset("ViT-L/14", 768, 14, 1024, 24, 16, 768, 12, 12);
+    /** OpenAI CLIP ViT-L/14 at 224 px ({@code presets/ViT-L-14.json}). */
+    public static final ClipConfig VIT_L_14 = preset("ViT-L/14");
 
     /**
      * Checks every dimension; the builder and JSON deserialisation both come through here.
@@ -147,36 +164,10 @@ public record ClipConfig(
         }
     }
 
-    private static ClipConfig preset(
-            String name,
-            int embedDim,
-            int patchSize,
-            int visionWidth,
-            int visionLayers,
-            int visionHeads,
-            int textWidth,
-            int textLayers,
-            int textHeads) {
-        return new ClipConfig(
-                name,
-                embedDim,
-                224,
-                patchSize,
-                visionWidth,
-                visionLayers,
-                visionHeads,
-                77,
-                49408,
-                textWidth,
-                textLayers,
-                textHeads,
-                4,
-                1e-5f);
-    }
-
     /**
-     * Returns the preset with the given name ({@code ViT-B/32}, {@code ViT-B/16}, {@code ViT-L/14};
-     * case and the separator ({@code /} or {@code -}) do not matter).
+     * Returns the preset with the given name ({@code ViT-B/32}, {@code ViT-B/16}, {@code ViT-L/14},
+     * or any other in the presets folder; case and the separator ({@code /} or {@code -}) do not
+     * matter).
      *
      * @param name the preset's name
      * @return the preset
@@ -190,7 +181,12 @@ public record ClipConfig(
             }
         }
         throw new IllegalArgumentException(
-                "Unknown CLIP preset '" + name + "'; known presets: ViT-B/32, ViT-B/16, ViT-L/14");
+                "Unknown CLIP preset '"
+                        + name
+                        + "'; known presets: "
+                        + presets().stream()
+                                .map(ClipConfig::name)
+                                .collect(Collectors.joining(", ")));
     }
 
     /** "ViT-B/16", "vit-b-16" and "ViT-B-16" all give "VIT/B/16". */
@@ -199,12 +195,75 @@ public record ClipConfig(
     }
 
     /**
-     * Returns every preset.
+     * Returns every preset: one per JSON file in the presets folder, the cheapest image tower
+     * first.
      *
-     * @return ViT-B/32, ViT-B/16 and ViT-L/14
+     * @return ViT-B/32, ViT-B/16, ViT-L/14 and any other preset file
      */
     public static List<ClipConfig> presets() {
-        return List.of(VIT_B_32, VIT_B_16, VIT_L_14);
+        return ClipPresets.all();
+    }
+
+    /**
+     * Reads a configuration from a JSON file holding the record's fields by name (as the presets
+     * and {@code vificlip --config} files do).
+     *
+     * @param file the JSON file
+     * @return the configuration
+     * @throws UncheckedIOException if the file cannot be read or is not a valid configuration; the
+     *     message names the file and, for a valid JSON, every invalid dimension
+     */
+    public static ClipConfig fromJson(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return fromJson(in, file.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": cannot read the configuration: " + e, e);
+        }
+    }
+
+    /**
+     * Reads a configuration from a JSON stream holding the record's fields by name.
+     *
+     * @param in the JSON; the caller closes it
+     * @param source what the stream was opened from, for messages
+     * @return the configuration
+     * @throws UncheckedIOException if the stream cannot be read or is not a valid configuration;
+     *     the message names {@code source}
+     */
+    public static ClipConfig fromJson(InputStream in, String source) {
+        try {
+            ObjectMapper mapper = new ObjectMapper();
+            JsonNode tree = mapper.readTree(in);
+            String problem = unknownFields(tree);
+            if (problem != null) {
+                throw new UncheckedIOException(
+                        source + ": not a valid ClipConfig: " + problem, new IOException(problem));
+            }
+            return mapper.treeToValue(tree, ClipConfig.class);
+        } catch (JsonProcessingException e) {
+            Throwable cause = e.getCause() instanceof IllegalArgumentException ? e.getCause() : e;
+            throw new UncheckedIOException(
+                    source + ": not a valid ClipConfig: " + cause.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(source + ": cannot read the configuration: " + e, e);
+        }
+    }
+
+    /** Returns what makes {@code tree} other than an object of the record's fields, or null. */
+    private static String unknownFields(JsonNode tree) {
+        if (tree == null || !tree.isObject()) {
+            return "a JSON object is expected";
+        }
+        List<String> fields =
+                Stream.of(ClipConfig.class.getRecordComponents())
+                        .map(RecordComponent::getName)
+                        .toList();
+        List<String> unknown = new ArrayList<>();
+        tree.fieldNames().forEachRemaining(unknown::add);
+        unknown.removeAll(fields);
+        return unknown.isEmpty()
+                ? null
+                : "unknown field(s) " + unknown + "; the fields are " + String.join(", ", fields);
     }
 
     /**

@@ -35,8 +35,11 @@ public record LoadReport(
         Map<String, Mismatch> mismatched,
         List<String> ignored) {
 
-    /** OpenAI checkpoint entries that are not parameters. */
-    static final Set<String> NON_PARAMETERS =
+    /**
+     * OpenAI checkpoint entries that are not parameters: the scalars of its TorchScript model,
+     * which {@code build_model} deletes (the weights readers drop them too).
+     */
+    public static final Set<String> NON_PARAMETERS =
             Set.of("input_resolution", "context_length", "vocab_size");
 
     /**
@@ -74,10 +77,8 @@ public record LoadReport(
     }
 
     /**
-     * Compares a state dict with a model's parameters, copying nothing. Tensors that are neither
-     * parameters nor known non-parameters are unexpected, except prompt tensors ({@link
-     * TuningMode#isPromptParameter}) when the model has no prompt parameters: those are ignored, so
-     * that CLIP weights load from a prompting checkpoint.
+     * Compares a state dict with a model's parameters, copying nothing (see {@link
+     * #compareShapes}).
      *
      * @param parameters the model's initialised parameters under their names
      * @param tensors the state dict under the same naming
@@ -85,34 +86,54 @@ public record LoadReport(
      */
     public static LoadReport compare(
             Map<String, Parameter> parameters, Map<String, NDArray> tensors) {
+        Map<String, Shape> expected = new LinkedHashMap<>();
+        parameters.forEach(
+                (name, parameter) -> expected.put(name, parameter.getArray().getShape()));
+        return compareShapes(expected, tensors);
+    }
+
+    /**
+     * Compares a state dict with the parameter shapes of a model, for example {@link
+     * ClipModel#parameterShapes} of an architecture, without building the model. A tensor fits when
+     * it has its parameter's shape and a floating-point type. Tensors that are neither parameters
+     * nor {@link #NON_PARAMETERS} are unexpected, except prompt tensors ({@link
+     * TuningMode#isPromptParameter}) when the model has no prompt parameters: those are ignored, so
+     * that CLIP weights load from a prompting checkpoint.
+     *
+     * @param expected the model's parameter names and shapes, in the model's order
+     * @param tensors the state dict under the same naming
+     * @return the report
+     */
+    public static LoadReport compareShapes(
+            Map<String, Shape> expected, Map<String, NDArray> tensors) {
         List<String> loaded = new ArrayList<>();
         Map<String, Shape> missing = new LinkedHashMap<>();
         Map<String, Mismatch> mismatched = new LinkedHashMap<>();
-        for (Map.Entry<String, Parameter> entry : parameters.entrySet()) {
-            String name = entry.getKey();
-            Shape expected = entry.getValue().getArray().getShape();
-            NDArray tensor = tensors.get(name);
-            if (tensor == null) {
-                missing.put(name, expected);
-            } else if (!tensor.getShape().equals(expected) || !tensor.getDataType().isFloating()) {
-                mismatched.put(
-                        name, new Mismatch(expected, tensor.getShape(), tensor.getDataType()));
-            } else {
-                loaded.add(name);
-            }
-        }
+        expected.forEach(
+                (name, shape) -> {
+                    NDArray tensor = tensors.get(name);
+                    if (tensor == null) {
+                        missing.put(name, shape);
+                    } else if (!tensor.getShape().equals(shape)
+                            || !tensor.getDataType().isFloating()) {
+                        mismatched.put(
+                                name, new Mismatch(shape, tensor.getShape(), tensor.getDataType()));
+                    } else {
+                        loaded.add(name);
+                    }
+                });
         Map<String, Shape> unexpected = new LinkedHashMap<>();
         List<String> ignored = new ArrayList<>();
-        boolean hasPrompts = parameters.keySet().stream().anyMatch(TuningMode::isPromptParameter);
-        for (Map.Entry<String, NDArray> entry : tensors.entrySet()) {
-            String name = entry.getKey();
-            if (NON_PARAMETERS.contains(name)
-                    || (!hasPrompts && TuningMode.isPromptParameter(name))) {
-                ignored.add(name);
-            } else if (!parameters.containsKey(name)) {
-                unexpected.put(name, entry.getValue().getShape());
-            }
-        }
+        boolean hasPrompts = expected.keySet().stream().anyMatch(TuningMode::isPromptParameter);
+        tensors.forEach(
+                (name, tensor) -> {
+                    if (NON_PARAMETERS.contains(name)
+                            || (!hasPrompts && TuningMode.isPromptParameter(name))) {
+                        ignored.add(name);
+                    } else if (!expected.containsKey(name)) {
+                        unexpected.put(name, tensor.getShape());
+                    }
+                });
         return new LoadReport(loaded, missing, unexpected, mismatched, ignored);
     }
 
@@ -123,6 +144,26 @@ public record LoadReport(
      */
     public boolean isComplete() {
         return missing.isEmpty() && unexpected.isEmpty() && mismatched.isEmpty();
+    }
+
+    /**
+     * Describes in one line what keeps the tensors from filling the model: the missing and the
+     * mismatched ones (unexpected tensors, such as prompts, take nothing away).
+     *
+     * @return for example {@code "1 missing: a; 1 mismatched: b: expected (4) float32, found (5)
+     *     float32"}, or an empty string when every parameter has its tensor
+     */
+    public String describeShortfall() {
+        List<String> parts = new ArrayList<>();
+        if (!missing.isEmpty()) {
+            parts.add(missing.size() + " missing: " + String.join(", ", missing.keySet()));
+        }
+        if (!mismatched.isEmpty()) {
+            List<String> each = new ArrayList<>();
+            mismatched.forEach((name, mismatch) -> each.add(name + ": " + mismatch));
+            parts.add(mismatched.size() + " mismatched: " + String.join(", ", each));
+        }
+        return String.join("; ", parts);
     }
 
     /**

@@ -64,6 +64,11 @@ final class Checkpoints {
         this.keep = keep;
     }
 
+    /** The folder the checkpoints go to. */
+    Path directory() {
+        return directory;
+    }
+
     /** Writes the checkpoint after {@code epochsDone} epochs and prunes older ones. */
     void write(
             int epochsDone,
@@ -93,7 +98,7 @@ final class Checkpoints {
         meta.put("bestTop1", state.bestTop1());
         meta.put("bestEpoch", state.bestEpoch());
         meta.set("optimizerSteps", steps);
-        meta.set("recipe", JSON.valueToTree(recipe));
+        meta.set("recipe", Recipes.toJson(recipe));
         meta.set("classNames", JSON.valueToTree(classNames));
         meta.set("provenance", JSON.valueToTree(provenance));
         meta.set("history", historyJson(state.history()));
@@ -169,70 +174,11 @@ final class Checkpoints {
         NDArray any = model.getParameters().valueAt(0).getArray();
         try (NDManager scratch = any.getManager().newSubManager(any.getDevice())) {
             SafetensorsContent content = SafetensorsContent.read(file, scratch);
-            String stateJson = content.metadata().get(STATE_KEY);
-            if (stateJson == null) {
-                throw new IOException(
-                        file + " is not a training checkpoint (no " + STATE_KEY + ")");
-            }
-            JsonNode meta = JSON.readTree(stateJson);
+            JsonNode meta = checkedState(file, content, recipe, classNames);
             int epochShift = meta.path("formatVersion").asInt() < FIRST_ONE_BASED_FORMAT ? 1 : 0;
-            if (meta.path("formatVersion").asInt() > FORMAT_VERSION) {
-                throw new IOException(
-                        file
-                                + " was written by a newer version (checkpoint format "
-                                + meta.path("formatVersion").asInt()
-                                + ")");
-            }
-            List<String> savedClasses =
-                    JSON.convertValue(meta.get("classNames"), new TypeReference<List<String>>() {});
-            if (!savedClasses.equals(classNames)) {
-                throw new IOException(
-                        file
-                                + " was trained on other classes ("
-                                + savedClasses.size()
-                                + " classes, starting "
-                                + preview(savedClasses)
-                                + "); this run has "
-                                + classNames.size()
-                                + " starting "
-                                + preview(classNames));
-            }
-            warnAboutRecipeChanges(file, meta.get("recipe"), recipe);
-            Map<String, NDArray> weights = new LinkedHashMap<>();
-            content.tensors()
-                    .forEach(
-                            (name, array) -> {
-                                if (name.startsWith(MODEL)) {
-                                    weights.put(name.substring(MODEL.length()), array);
-                                }
-                            });
-            Map<String, Parameter> trainable = model.trainableParameters();
-            List<String> missing = new ArrayList<>(trainable.keySet());
-            missing.removeAll(weights.keySet());
-            if (!missing.isEmpty()) {
-                throw new IOException(
-                        file
-                                + " lacks trained parameters of this model: "
-                                + missing
-                                + " (was it made with another tuning mode?)");
-            }
-            for (Map.Entry<String, Parameter> entry : trainable.entrySet()) {
-                NDArray target = entry.getValue().getArray();
-                NDArray saved = weights.get(entry.getKey());
-                if (!saved.getShape().equals(target.getShape())) {
-                    throw new IOException(
-                            file
-                                    + ": "
-                                    + entry.getKey()
-                                    + " has shape "
-                                    + saved.getShape()
-                                    + " but the model expects "
-                                    + target.getShape());
-                }
-                target.set(new NDIndex("..."), saved);
-            }
-            JsonNode steps = meta.get("optimizerSteps");
-            steps.fields()
+            restoreWeights(file, content, model);
+            meta.get("optimizerSteps")
+                    .fields()
                     .forEachRemaining(
                             entry -> {
                                 String name = entry.getKey();
@@ -255,6 +201,79 @@ final class Checkpoints {
         }
     }
 
+    /** Reads the checkpoint's state and checks that it fits this run (format, classes, recipe). */
+    private static JsonNode checkedState(
+            Path file, SafetensorsContent content, Recipe recipe, List<String> classNames)
+            throws IOException {
+        String stateJson = content.metadata().get(STATE_KEY);
+        if (stateJson == null) {
+            throw new IOException(file + " is not a training checkpoint (no " + STATE_KEY + ")");
+        }
+        JsonNode meta = JSON.readTree(stateJson);
+        if (meta.path("formatVersion").asInt() > FORMAT_VERSION) {
+            throw new IOException(
+                    file
+                            + " was written by a newer version (checkpoint format "
+                            + meta.path("formatVersion").asInt()
+                            + ")");
+        }
+        List<String> savedClasses =
+                JSON.convertValue(meta.get("classNames"), new TypeReference<List<String>>() {});
+        if (!savedClasses.equals(classNames)) {
+            throw new IOException(
+                    file
+                            + " was trained on other classes ("
+                            + savedClasses.size()
+                            + " classes, starting "
+                            + preview(savedClasses)
+                            + "); this run has "
+                            + classNames.size()
+                            + " starting "
+                            + preview(classNames));
+        }
+        warnAboutRecipeChanges(file, meta.get("recipe"), recipe);
+        return meta;
+    }
+
+    /** Copies the saved trained parameters into the model, checking names and shapes. */
+    private static void restoreWeights(
+            Path file, SafetensorsContent content, VideoClassificationBlock model)
+            throws IOException {
+        Map<String, NDArray> weights = new LinkedHashMap<>();
+        content.tensors()
+                .forEach(
+                        (name, array) -> {
+                            if (name.startsWith(MODEL)) {
+                                weights.put(name.substring(MODEL.length()), array);
+                            }
+                        });
+        Map<String, Parameter> trainable = model.trainableParameters();
+        List<String> missing = new ArrayList<>(trainable.keySet());
+        missing.removeAll(weights.keySet());
+        if (!missing.isEmpty()) {
+            throw new IOException(
+                    file
+                            + " lacks trained parameters of this model: "
+                            + missing
+                            + " (was it made with another tuning mode?)");
+        }
+        for (Map.Entry<String, Parameter> entry : trainable.entrySet()) {
+            NDArray target = entry.getValue().getArray();
+            NDArray saved = weights.get(entry.getKey());
+            if (!saved.getShape().equals(target.getShape())) {
+                throw new IOException(
+                        file
+                                + ": "
+                                + entry.getKey()
+                                + " has shape "
+                                + saved.getShape()
+                                + " but the model expects "
+                                + target.getShape());
+            }
+            target.set(new NDIndex("..."), saved);
+        }
+    }
+
     private static NDArray required(SafetensorsContent content, String name) {
         NDArray array = content.tensors().get(name);
         if (array == null) {
@@ -266,7 +285,7 @@ final class Checkpoints {
     private static void warnAboutRecipeChanges(Path file, JsonNode saved, Recipe recipe)
             throws IOException {
         // through text, as the saved side was: a long seed then reads back as the same int node
-        JsonNode now = JSON.readTree(JSON.writeValueAsString(recipe));
+        JsonNode now = JSON.readTree(JSON.writeValueAsString(Recipes.toJson(recipe)));
         saved.fields()
                 .forEachRemaining(
                         entry -> {

@@ -163,4 +163,11 @@ final class ClipBatch implements AutoCloseable {
     public void close() {
         manager.close();
     }
+
+    /** Daemon threads for reading records, so a failed run never keeps the JVM alive. */
+    static Thread loaderThread(Runnable task) {
+        Thread thread = new Thread(task, "vificlip-loader");
+        thread.setDaemon(true);
+        return thread;
+    }
 }

@@ -12,6 +12,7 @@ import ai.djl.training.dataset.Sampler;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What the trainer checks before its first step, so that a mismatch is refused in seconds instead
@@ -22,6 +23,42 @@ import java.util.List;
 final class DatasetChecks {
 
     private DatasetChecks() {}
+
+    /** Checks the training dataset and, when there is one, the validation dataset. */
+    static void all(
+            RandomAccessDataset train,
+            List<String> classNames,
+            RandomAccessDataset validation,
+            List<String> validationNames,
+            Recipe recipe,
+            NDManager manager)
+            throws IOException {
+        training(train, classNames, recipe, manager);
+        if (validation != null) {
+            validation(validation, validationNames, recipe, manager);
+        }
+    }
+
+    /**
+     * Returns the whole batches of one epoch; throws if the dataset holds fewer records than one
+     * batch over all devices.
+     */
+    static int iterationsPerEpoch(RandomAccessDataset train, Recipe recipe, int devices) {
+        int globalBatch = recipe.batchSize() * devices;
+        long records = train.size();
+        if (records < globalBatch) {
+            throw new IllegalArgumentException(
+                    String.format(
+                            Locale.ROOT,
+                            "The training set has %d videos, fewer than one batch of %d (batch"
+                                    + " size %d × %d devices)",
+                            records,
+                            globalBatch,
+                            recipe.batchSize(),
+                            devices));
+        }
+        return (int) (records / globalBatch);
+    }
 
     /**
      * Checks a training dataset: records {@code [T, 3, H, W]} with T = the recipe's frames and a
@@ -39,9 +76,9 @@ final class DatasetChecks {
                             + ", ...) but the recipe's batch size is "
                             + recipe.batchSize()
                             + ": the trainer reads records one by one and batches them by the"
-                            + " recipe, so set the batch size with optBatchSize("
+                            + " recipe, so set the recipe's batchSize to "
                             + sampling
-                            + ") or build the dataset with setSampling(1, ...) or setSampling("
+                            + " or build the dataset with setSampling(1, ...) or setSampling("
                             + recipe.batchSize()
                             + ", ...)");
         }
@@ -54,9 +91,8 @@ final class DatasetChecks {
                             + recipe.frames()
                             + ": build its sampler with "
                             + recipe.frames()
-                            + " frames or set optFrames("
-                            + frames
-                            + ")");
+                            + " frames or set the recipe's frames to "
+                            + frames);
         }
     }
 

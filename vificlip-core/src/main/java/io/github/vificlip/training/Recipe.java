@@ -4,21 +4,26 @@
 package io.github.vificlip.training;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.github.vificlip.model.PromptTemplate;
+import io.github.vificlip.model.TuningMode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
- * A training setting of the paper as data: frames, batch, accumulation, epochs, learning rate,
- * augmentation, test views and what is trained. {@link Recipes} loads the shipped ones by name;
- * {@link Recipes#withOverrides} changes single values.
+ * A training setting of the paper as data, and the one place a run's hyper-parameters live: frames,
+ * batch, accumulation, epochs, learning rate, optimizer, augmentation, test views, what is trained
+ * and the class-name prompt. {@link Recipes} loads the shipped ones by name and changes values
+ * given as text; {@link #toBuilder()} changes them in code:
+ *
+ * <pre>{@code
+ * Recipe quick = Recipes.get("few-shot-finetune").toBuilder().optEpochs(2).optFrames(8).build();
+ * }</pre>
  *
  * @param name the recipe's name (for example {@code few-shot-finetune})
  * @param description what the setting is, in the paper's terms
- * @param tune what trains: {@code both}, {@code image}, {@code text} (the encoders) or {@code
- *     prompts} (bridge and prompt)
+ * @param tune what trains: {@link TuningMode#BOTH}, {@link TuningMode#IMAGE}, {@link
+ *     TuningMode#TEXT} (the encoders) or {@link TuningMode#PROMPTS} (bridge and prompt)
  * @param frames frames sampled per clip (T)
- * @param inputSize frame side after cropping, in pixels
  * @param batchSize clips per device per iteration
  * @param accumulation iterations whose gradients add up before one optimizer step
  * @param epochs passes over the training list
@@ -40,16 +45,16 @@ import java.util.Set;
  * @param finalTestCrops spatial crops per video in the final evaluation
  * @param saveFrequency epochs between checkpoints and evaluations (the last epoch always)
  * @param seed the seed of every random stream of the run
- * @param template the class-name prompt, {@code {}} standing for the name
- * @param prompts the prompt learner's sizes when {@code tune} is {@code prompts}, else null
+ * @param template the class-name prompt: the trainer puts the class names of a fine-tuned model
+ *     through it, a prompt learner puts it after its learned context
+ * @param prompts the prompt learner's sizes when {@code tune} is {@code PROMPTS}, else null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Recipe(
         String name,
         String description,
-        String tune,
+        TuningMode tune,
         int frames,
-        int inputSize,
         int batchSize,
         int accumulation,
         int epochs,
@@ -70,10 +75,8 @@ public record Recipe(
         int finalTestCrops,
         int saveFrequency,
         long seed,
-        String template,
+        PromptTemplate template,
         PromptSizes prompts) {
-
-    private static final Set<String> TUNES = Set.of("both", "image", "text", "prompts");
 
     /**
      * The prompt learner's sizes (the {@code TRAINER.ViFi_CLIP} settings of the reference's
@@ -93,7 +96,6 @@ public record Recipe(
      * @param description what the setting is
      * @param tune what trains
      * @param frames frames per clip
-     * @param inputSize frame side in pixels
      * @param batchSize clips per device per iteration
      * @param accumulation iterations per optimizer step
      * @param epochs passes over the training list
@@ -120,11 +122,10 @@ public record Recipe(
      */
     public Recipe {
         List<String> problems = new ArrayList<>();
-        if (tune == null || !TUNES.contains(tune)) {
+        if (tune == null || tune == TuningMode.NONE) {
             problems.add("tune must be one of both, image, text, prompts; got " + tune);
         }
         atLeast(problems, "frames", frames, 1);
-        atLeast(problems, "inputSize", inputSize, 1);
         atLeast(problems, "batchSize", batchSize, 1);
         atLeast(problems, "accumulation", accumulation, 1);
         atLeast(problems, "epochs", epochs, 1);
@@ -151,10 +152,10 @@ public record Recipe(
         if (!(switchProbability >= 0 && switchProbability <= 1)) {
             problems.add("switchProbability must be in [0, 1], got " + switchProbability);
         }
-        if (template == null || !template.contains("{}")) {
-            problems.add("template must contain {} where the class name goes, got " + template);
+        if (template == null) {
+            problems.add("template must contain {} where the class name goes, got null");
         }
-        if ("prompts".equals(tune) && prompts == null) {
+        if (tune == TuningMode.PROMPTS && prompts == null) {
             problems.add("a prompts recipe needs prompt sizes (prompts.textContext, ...)");
         }
         if (!problems.isEmpty()) {
@@ -170,12 +171,313 @@ public record Recipe(
     }
 
     /**
-     * Returns the class-name prompt for one class.
+     * Returns a builder holding this recipe's values, to change some of them.
      *
-     * @param className the class name, used verbatim
-     * @return the template with the name in place of {@code {}}
+     * @return a new builder
      */
-    public String prompt(String className) {
-        return template.replace("{}", className);
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Changes a {@link Recipe}'s values; {@link #build()} checks them all. */
+    public static final class Builder {
+
+        private String name;
+        private String description;
+        private TuningMode tune;
+        private int frames;
+        private int batchSize;
+        private int accumulation;
+        private int epochs;
+        private double learningRate;
+        private double warmupEpochs;
+        private double minLearningRateRatio;
+        private double weightDecay;
+        private double beta1;
+        private double beta2;
+        private double epsilon;
+        private double labelSmoothing;
+        private double mixupAlpha;
+        private double cutmixAlpha;
+        private double switchProbability;
+        private int testClips;
+        private int testCrops;
+        private int finalTestClips;
+        private int finalTestCrops;
+        private int saveFrequency;
+        private long seed;
+        private PromptTemplate template;
+        private PromptSizes prompts;
+
+        private Builder(Recipe r) {
+            name = r.name;
+            description = r.description;
+            tune = r.tune;
+            frames = r.frames;
+            batchSize = r.batchSize;
+            accumulation = r.accumulation;
+            epochs = r.epochs;
+            learningRate = r.learningRate;
+            warmupEpochs = r.warmupEpochs;
+            minLearningRateRatio = r.minLearningRateRatio;
+            weightDecay = r.weightDecay;
+            beta1 = r.beta1;
+            beta2 = r.beta2;
+            epsilon = r.epsilon;
+            labelSmoothing = r.labelSmoothing;
+            mixupAlpha = r.mixupAlpha;
+            cutmixAlpha = r.cutmixAlpha;
+            switchProbability = r.switchProbability;
+            testClips = r.testClips;
+            testCrops = r.testCrops;
+            finalTestClips = r.finalTestClips;
+            finalTestCrops = r.finalTestCrops;
+            saveFrequency = r.saveFrequency;
+            seed = r.seed;
+            template = r.template;
+            prompts = r.prompts;
+        }
+
+        /**
+         * Sets the name and description.
+         *
+         * @param name the name
+         * @param description what the setting is
+         * @return this builder
+         */
+        public Builder optName(String name, String description) {
+            this.name = name;
+            this.description = description;
+            return this;
+        }
+
+        /**
+         * Sets what trains.
+         *
+         * @param tune the tuning mode (not {@link TuningMode#NONE})
+         * @return this builder
+         */
+        public Builder optTune(TuningMode tune) {
+            this.tune = tune;
+            return this;
+        }
+
+        /**
+         * Sets the frames per clip.
+         *
+         * @param frames at least 1
+         * @return this builder
+         */
+        public Builder optFrames(int frames) {
+            this.frames = frames;
+            return this;
+        }
+
+        /**
+         * Sets the clips per device per iteration.
+         *
+         * @param batchSize at least 1
+         * @return this builder
+         */
+        public Builder optBatchSize(int batchSize) {
+            this.batchSize = batchSize;
+            return this;
+        }
+
+        /**
+         * Sets the iterations whose gradients add up before each optimizer step.
+         *
+         * @param accumulation at least 1
+         * @return this builder
+         */
+        public Builder optAccumulation(int accumulation) {
+            this.accumulation = accumulation;
+            return this;
+        }
+
+        /**
+         * Sets the number of epochs.
+         *
+         * @param epochs at least 1
+         * @return this builder
+         */
+        public Builder optEpochs(int epochs) {
+            this.epochs = epochs;
+            return this;
+        }
+
+        /**
+         * Sets the peak learning rate.
+         *
+         * @param learningRate a positive rate
+         * @return this builder
+         */
+        public Builder optLearningRate(double learningRate) {
+            this.learningRate = learningRate;
+            return this;
+        }
+
+        /**
+         * Sets the linear warm-up length in epochs (5 in the reference).
+         *
+         * @param epochs 0 or more
+         * @return this builder
+         */
+        public Builder optWarmupEpochs(double epochs) {
+            this.warmupEpochs = epochs;
+            return this;
+        }
+
+        /**
+         * Sets the cosine floor as a fraction of the peak (0.01 in the reference).
+         *
+         * @param ratio a fraction in [0, 1]
+         * @return this builder
+         */
+        public Builder optMinLearningRateRatio(double ratio) {
+            this.minLearningRateRatio = ratio;
+            return this;
+        }
+
+        /**
+         * Sets AdamW's decoupled weight decay, betas and ε.
+         *
+         * @param weightDecay 0 or more
+         * @param beta1 the first moment's decay
+         * @param beta2 the second moment's decay
+         * @param epsilon a positive value
+         * @return this builder
+         */
+        public Builder optAdamW(double weightDecay, double beta1, double beta2, double epsilon) {
+            this.weightDecay = weightDecay;
+            this.beta1 = beta1;
+            this.beta2 = beta2;
+            this.epsilon = epsilon;
+            return this;
+        }
+
+        /**
+         * Sets the label smoothing folded into the targets.
+         *
+         * @param smoothing a value in [0, 1)
+         * @return this builder
+         */
+        public Builder optLabelSmoothing(double smoothing) {
+            this.labelSmoothing = smoothing;
+            return this;
+        }
+
+        /**
+         * Sets the Mixup and CutMix Beta shapes (0 turns one off) and the probability of CutMix.
+         *
+         * @param mixupAlpha Mixup's shape
+         * @param cutmixAlpha CutMix's shape
+         * @param switchProbability the probability of CutMix when both are on
+         * @return this builder
+         */
+        public Builder optMixupCutmix(
+                double mixupAlpha, double cutmixAlpha, double switchProbability) {
+            this.mixupAlpha = mixupAlpha;
+            this.cutmixAlpha = cutmixAlpha;
+            this.switchProbability = switchProbability;
+            return this;
+        }
+
+        /**
+         * Sets the views per video of the evaluations during training and of the final one.
+         *
+         * @param clips temporal clips during training
+         * @param crops spatial crops during training (1 or 3)
+         * @param finalClips temporal clips in the final evaluation
+         * @param finalCrops spatial crops in the final evaluation (1 or 3)
+         * @return this builder
+         */
+        public Builder optTestViews(int clips, int crops, int finalClips, int finalCrops) {
+            this.testClips = clips;
+            this.testCrops = crops;
+            this.finalTestClips = finalClips;
+            this.finalTestCrops = finalCrops;
+            return this;
+        }
+
+        /**
+         * Sets the epochs between checkpoints and evaluations (the last epoch always gets both).
+         *
+         * @param epochs at least 1
+         * @return this builder
+         */
+        public Builder optSaveFrequency(int epochs) {
+            this.saveFrequency = epochs;
+            return this;
+        }
+
+        /**
+         * Sets the seed every random stream of the run derives from.
+         *
+         * @param seed any value
+         * @return this builder
+         */
+        public Builder optSeed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /**
+         * Sets the class-name prompt.
+         *
+         * @param template the template
+         * @return this builder
+         */
+        public Builder optTemplate(PromptTemplate template) {
+            this.template = template;
+            return this;
+        }
+
+        /**
+         * Sets the prompt learner's sizes (prompt recipes).
+         *
+         * @param prompts the sizes, or null
+         * @return this builder
+         */
+        public Builder optPrompts(PromptSizes prompts) {
+            this.prompts = prompts;
+            return this;
+        }
+
+        /**
+         * Builds the recipe.
+         *
+         * @return the recipe
+         * @throws IllegalArgumentException naming every invalid value
+         */
+        public Recipe build() {
+            return new Recipe(
+                    name,
+                    description,
+                    tune,
+                    frames,
+                    batchSize,
+                    accumulation,
+                    epochs,
+                    learningRate,
+                    warmupEpochs,
+                    minLearningRateRatio,
+                    weightDecay,
+                    beta1,
+                    beta2,
+                    epsilon,
+                    labelSmoothing,
+                    mixupAlpha,
+                    cutmixAlpha,
+                    switchProbability,
+                    testClips,
+                    testCrops,
+                    finalTestClips,
+                    finalTestCrops,
+                    saveFrequency,
+                    seed,
+                    template,
+                    prompts);
+        }
     }
 }

@@ -3,19 +3,30 @@
  */
 package io.github.vificlip.training;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.github.vificlip.model.PromptTemplate;
+import io.github.vificlip.model.TuningMode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -26,11 +37,16 @@ import java.util.Map;
  * Recipe recipe = Recipes.get("few-shot-finetune");
  * Recipe quick = Recipes.withOverrides(recipe, Map.of("epochs", "2", "frames", "8"));
  * }</pre>
+ *
+ * <p>As text, {@code tune} is written in lower case ({@code both}, {@code image}, {@code text},
+ * {@code prompts}) and {@code template} as its pattern ({@code "a photo of a {}."}).
  */
 public final class Recipes {
 
     private static final ObjectMapper JSON =
-            new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+            new ObjectMapper()
+                    .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .registerModule(textForms());
     private static final Map<String, Recipe> SHIPPED = load();
 
     private Recipes() {}
@@ -52,6 +68,73 @@ public final class Recipes {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the shipped recipes.yaml", e);
         }
+    }
+
+    /**
+     * Writes {@code tune} in lower case and {@code template} as its pattern, and reads them back.
+     */
+    private static SimpleModule textForms() {
+        return new SimpleModule("recipe-text")
+                .addSerializer(
+                        TuningMode.class,
+                        new JsonSerializer<>() {
+                            @Override
+                            public void serialize(
+                                    TuningMode mode, JsonGenerator out, SerializerProvider context)
+                                    throws IOException {
+                                out.writeString(mode.name().toLowerCase(Locale.ROOT));
+                            }
+                        })
+                .addDeserializer(
+                        TuningMode.class,
+                        new JsonDeserializer<>() {
+                            @Override
+                            public TuningMode deserialize(JsonParser in, DeserializationContext c)
+                                    throws IOException {
+                                return tuneOf(in.getValueAsString());
+                            }
+                        })
+                .addSerializer(
+                        PromptTemplate.class,
+                        new JsonSerializer<>() {
+                            @Override
+                            public void serialize(
+                                    PromptTemplate template,
+                                    JsonGenerator out,
+                                    SerializerProvider context)
+                                    throws IOException {
+                                out.writeString(template.pattern());
+                            }
+                        })
+                .addDeserializer(
+                        PromptTemplate.class,
+                        new JsonDeserializer<>() {
+                            @Override
+                            public PromptTemplate deserialize(
+                                    JsonParser in, DeserializationContext c) throws IOException {
+                                return PromptTemplate.of(in.getValueAsString());
+                            }
+                        });
+    }
+
+    private static TuningMode tuneOf(String text) {
+        for (TuningMode mode : TuningMode.values()) {
+            if (mode != TuningMode.NONE && mode.name().toLowerCase(Locale.ROOT).equals(text)) {
+                return mode;
+            }
+        }
+        throw new IllegalArgumentException(
+                "tune must be one of both, image, text, prompts; got " + text);
+    }
+
+    /**
+     * Returns a recipe as JSON, in the form of {@code recipes.yaml} (as checkpoints store it).
+     *
+     * @param recipe the recipe
+     * @return its values by name
+     */
+    public static ObjectNode toJson(Recipe recipe) {
+        return JSON.valueToTree(recipe);
     }
 
     /**
@@ -120,7 +203,7 @@ public final class Recipes {
     }
 
     private static List<String> fieldNames(ObjectNode tree) {
-        List<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         tree.fieldNames().forEachRemaining(names::add);
         return names;
     }

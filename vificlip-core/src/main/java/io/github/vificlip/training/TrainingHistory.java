@@ -7,7 +7,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.vificlip.io.AtomicFile;
-import io.github.vificlip.report.Charts;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
@@ -19,7 +18,8 @@ import java.util.Locale;
 /**
  * What a training run measured: the loss and learning rate of every iteration and a summary per
  * epoch with its validation accuracy. It is saved in checkpoints (so a resumed run continues the
- * same curve) and written as JSON, CSV and a PNG curve.
+ * same curve) and written as JSON and CSV ({@link io.github.vificlip.report.TrainingCharts} draws
+ * it as a PNG curve).
  */
 public final class TrainingHistory {
 
@@ -62,7 +62,7 @@ public final class TrainingHistory {
      * Training videos of one epoch that could not be read and were replaced by others (as the
      * reference's loader does); recorded only for epochs that had any.
      *
-     * @param epoch the epoch, from 0
+     * @param epoch the epoch, from 1
      * @param videos how many records were replaced
      */
     public record Unreadable(int epoch, int videos) {}
@@ -197,16 +197,5 @@ public final class TrainingHistory {
             }
             csv.commit();
         }
-    }
-
-    /**
-     * Draws the training curve: loss per iteration with its per-epoch mean, the learning rate, and
-     * validation top-1 per evaluated epoch.
-     *
-     * @param file the PNG file to write
-     * @throws IOException if it cannot be written
-     */
-    public void writePng(Path file) throws IOException {
-        Charts.trainingCurve(this, file);
     }
 }

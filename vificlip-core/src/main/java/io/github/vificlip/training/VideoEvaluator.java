@@ -82,7 +82,7 @@ public final class VideoEvaluator {
         TuningMode previousTuning = model.getTuning();
         model.setClassNames(classNames);
         model.setTuning(TuningMode.NONE);
-        ExecutorService pool = Executors.newFixedThreadPool(workers, ViFiClipTrainer::daemon);
+        ExecutorService pool = Executors.newFixedThreadPool(workers, ClipBatch::loaderThread);
         ClassificationMetrics metrics = new ClassificationMetrics(classNames);
         long size = dataset.size();
         try (ai.djl.ndarray.NDManager manager = managerOf(model)) {
@@ -90,7 +90,7 @@ public final class VideoEvaluator {
             CompletableFuture<ClipBatch> next = load(dataset, 0, size, manager, pool);
             for (long start = 0; start < size; start += batchSize) {
                 try (ClipBatch batch = ClipBatch.await(next)) {
-                    batch.manager().tempAttachAll(ViFiClipTrainer.parameterArrays(model));
+                    batch.manager().tempAttachAll(DataParallelStep.parameterArrays(model));
                     next =
                             start + batchSize < size
                                     ? load(dataset, start + batchSize, size, manager, pool)

@@ -8,8 +8,11 @@
  * io.github.vificlip.training.Recipe}); {@link io.github.vificlip.training.ViFiClipTrainer} trains
  * a video classification block on a DJL dataset with AdamW, a cosine schedule with warm-up per
  * iteration, Mixup/CutMix with label smoothing, gradient accumulation, data parallelism over
- * devices and atomic checkpoints that resume bit-exactly; {@link
- * io.github.vificlip.training.VideoEvaluator} scores videos with several views. Progress goes to a
- * DJL {@code Progress} (SLF4J by default, {@link io.github.vificlip.training.LoggingProgress}).
+ * devices and atomic checkpoints that resume bit-exactly. The trainer is a loop plus {@link
+ * io.github.vificlip.training.TrainingListener}s (validation, checkpoints, history files, the
+ * divergence check, and any a caller adds); the recipe is the one source of its hyper-parameters.
+ * {@link io.github.vificlip.training.VideoEvaluator} scores videos with several views. Progress
+ * goes to a DJL {@code Progress} (SLF4J by default, {@link
+ * io.github.vificlip.training.LoggingProgress}).
  */
 package io.github.vificlip.training;

@@ -60,6 +60,15 @@ final class ArchiveTensor implements LazyTensor {
                             + ")");
         }
         String record = dataFolder + storage.key();
+        checkRecord(archive, where, storage, record);
+        checkSpan(archive, where, ref, record);
+        return new ArchiveTensor(archive, name, ref, record);
+    }
+
+    /** Checks that a storage's record exists and holds the elements the pickle declares. */
+    private static void checkRecord(
+            TorchArchive archive, String where, TorchPickles.Storage storage, String record)
+            throws WeightsException {
         long recordBytes = archive.recordSize(record);
         if (recordBytes < 0) {
             throw new WeightsException(
@@ -91,33 +100,28 @@ final class ArchiveTensor implements LazyTensor {
                                     : "more than 2^63 bytes")
                             + "): the file is damaged");
         }
+    }
+
+    /** Checks that a tensor's view (shape, strides, offset) stays inside its storage. */
+    private static void checkSpan(
+            TorchArchive archive, String where, TorchPickles.TensorRef ref, String record)
+            throws WeightsException {
+        TorchPickles.Storage storage = ref.storage();
         long end;
         try {
             end = numel(ref.shape()) == 0 ? ref.offset() : Math.addExact(lastIndex(ref), 1);
         } catch (ArithmeticException e) {
             throw new WeightsException(
                     archive.file(),
-                    where
-                            + " (shape "
-                            + Arrays.toString(ref.shape())
-                            + ", strides "
-                            + Arrays.toString(ref.stride())
-                            + ", from element "
-                            + ref.offset()
-                            + ") has more elements, or reaches further, than a 64-bit count"
+                    span(where, ref)
+                            + " has more elements, or reaches further, than a 64-bit count"
                             + " holds: the file is damaged");
         }
         if (end > storage.numel()) {
             throw new WeightsException(
                     archive.file(),
-                    where
-                            + " (shape "
-                            + Arrays.toString(ref.shape())
-                            + ", strides "
-                            + Arrays.toString(ref.stride())
-                            + ", from element "
-                            + ref.offset()
-                            + ") needs "
+                    span(where, ref)
+                            + " needs "
                             + end
                             + " elements of storage "
                             + archive.prefix()
@@ -126,7 +130,6 @@ final class ArchiveTensor implements LazyTensor {
                             + storage.numel()
                             + ": the file is damaged");
         }
-        return new ArchiveTensor(archive, name, ref, record);
     }
 
     @Override
@@ -232,5 +235,17 @@ final class ArchiveTensor implements LazyTensor {
             }
         }
         return out;
+    }
+
+    /** Describes a tensor's view of its storage for messages: where, shape, strides, offset. */
+    private static String span(String where, TorchPickles.TensorRef ref) {
+        return where
+                + " (shape "
+                + Arrays.toString(ref.shape())
+                + ", strides "
+                + Arrays.toString(ref.stride())
+                + ", from element "
+                + ref.offset()
+                + ")";
     }
 }

@@ -6,6 +6,8 @@ package io.github.vificlip.weights;
 import ai.djl.ndarray.types.Shape;
 import io.github.vificlip.model.ClipConfig;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +18,8 @@ import java.util.regex.Pattern;
 
 /**
  * The architecture of a CLIP model read from its tensors' shapes alone, as OpenAI's {@code
- * build_model} does, and the tensors an architecture needs.
+ * build_model} does. The tensors an architecture needs are {@link
+ * io.github.vificlip.model.ClipModel#parameterShapes}.
  *
  * <p>Under OpenAI names: the embedding size is {@code text_projection.shape[1]}; the image tower's
  * width and patch size come from {@code visual.conv1.weight}, its depth from the number of blocks,
@@ -35,20 +38,11 @@ public final class ClipArchitecture {
     private static final Pattern TEXT_BLOCK =
             Pattern.compile("transformer\\.resblocks\\.(\\d+)\\..+");
 
-    private static final List<String> BLOCK_MEMBERS =
-            List.of(
-                    "attn.in_proj_weight",
-                    "attn.in_proj_bias",
-                    "attn.out_proj.weight",
-                    "attn.out_proj.bias",
-                    "ln_1.weight",
-                    "ln_1.bias",
-                    "mlp.c_fc.weight",
-                    "mlp.c_fc.bias",
-                    "mlp.c_proj.weight",
-                    "mlp.c_proj.bias",
-                    "ln_2.weight",
-                    "ln_2.bias");
+    private static final String VISION_FC = "visual.transformer.resblocks.0.mlp.c_fc.weight";
+    private static final String TEXT_BLOCK_0 = "transformer.resblocks.0.attn.in_proj_weight";
+
+    /** The tensors the architecture is read from, in the order absent ones are named, by rank. */
+    private static final Map<String, Integer> RANKS = ranks();
 
     private ClipArchitecture() {}
 
@@ -62,41 +56,12 @@ public final class ClipArchitecture {
      *     contradicts the others
      */
     public static ClipConfig detect(Map<String, Shape> shapes) {
-        List<String> absent = new ArrayList<>();
-        Shape textProjection = require(shapes, "text_projection", absent);
-        Shape conv1 = require(shapes, "visual.conv1.weight", absent);
-        Shape visionPositions = require(shapes, "visual.positional_embedding", absent);
-        Shape textPositions = require(shapes, "positional_embedding", absent);
-        Shape tokenEmbedding = require(shapes, "token_embedding.weight", absent);
-        Shape lnFinal = require(shapes, "ln_final.weight", absent);
-        Shape visionFc = require(shapes, "visual.transformer.resblocks.0.mlp.c_fc.weight", absent);
-        require(shapes, "transformer.resblocks.0.attn.in_proj_weight", absent);
-        if (!absent.isEmpty()) {
-            String hint =
-                    absent.contains("token_embedding.weight") && absent.size() <= 1
-                            ? " (ViFi-CLIP checkpoints leave it out: read them together with the"
-                                    + " OpenAI CLIP weights they were fine-tuned from)"
-                            : "";
-            throw new IllegalArgumentException(
-                    "Cannot detect the CLIP architecture: "
-                            + (absent.size() == 1 ? "tensor " : "tensors ")
-                            + String.join(", ", absent)
-                            + (absent.size() == 1 ? " is" : " are")
-                            + " absent"
-                            + hint);
-        }
+        requirePresent(shapes);
         List<String> problems = new ArrayList<>();
-        rank(problems, "text_projection", textProjection, 2);
-        rank(problems, "visual.conv1.weight", conv1, 4);
-        rank(problems, "visual.positional_embedding", visionPositions, 2);
-        rank(problems, "positional_embedding", textPositions, 2);
-        rank(problems, "token_embedding.weight", tokenEmbedding, 2);
-        rank(problems, "ln_final.weight", lnFinal, 1);
-        rank(problems, "visual.transformer.resblocks.0.mlp.c_fc.weight", visionFc, 2);
-        if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(
-                    "Cannot detect the CLIP architecture: " + String.join("; ", problems));
-        }
+        RANKS.forEach((name, rank) -> rank(problems, name, shapes.get(name), rank));
+        failOn(problems);
+        Shape conv1 = shapes.get("visual.conv1.weight");
+        Shape visionPositions = shapes.get("visual.positional_embedding");
         int visionWidth = (int) conv1.get(0);
         int patch = (int) conv1.get(3);
         if (conv1.get(1) != 3 || conv1.get(2) != conv1.get(3)) {
@@ -112,79 +77,90 @@ public final class ClipArchitecture {
                             + tokens
                             + " patch positions, not a square grid");
         }
-        int textWidth = (int) lnFinal.get(0);
+        int textWidth = (int) shapes.get("ln_final.weight").get(0);
         int visionLayers = countBlocks(shapes, VISION_BLOCK, problems, "visual.transformer");
         int textLayers = countBlocks(shapes, TEXT_BLOCK, problems, "transformer");
-        int mlpRatio = (int) (visionFc.get(0) / visionWidth);
         headsOf(problems, "vision", visionWidth);
         headsOf(problems, "text", textWidth);
-        if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(
-                    "Cannot detect the CLIP architecture: " + String.join("; ", problems));
-        }
-        ClipConfig config =
+        failOn(problems);
+        return asPreset(
                 ClipConfig.builder()
-                        .setEmbedDim((int) textProjection.get(1))
+                        .setEmbedDim((int) shapes.get("text_projection").get(1))
                         .setImageSize(grid * patch)
                         .setPatchSize(patch)
                         .setVisionWidth(visionWidth)
                         .setVisionLayers(visionLayers)
                         .setVisionHeads(visionWidth / HEAD_WIDTH)
-                        .setContextLength((int) textPositions.get(0))
-                        .setVocabSize((int) tokenEmbedding.get(0))
+                        .setContextLength((int) shapes.get("positional_embedding").get(0))
+                        .setVocabSize((int) shapes.get("token_embedding.weight").get(0))
                         .setTextWidth(textWidth)
                         .setTextLayers(textLayers)
                         .setTextHeads(textWidth / HEAD_WIDTH)
-                        .optMlpRatio(mlpRatio)
-                        .build();
+                        .optMlpRatio((int) (shapes.get(VISION_FC).get(0) / visionWidth))
+                        .build());
+    }
+
+    /**
+     * Reads the architecture of the tensors of a file or of several files, naming them when it
+     * cannot: what {@link StateDict#detectArchitecture()} and {@link
+     * WeightsIndex#detectArchitecture()} do.
+     *
+     * @param source the files the tensors were read from, for the message
+     * @param tensors the tensors' descriptions under OpenAI names
+     * @return the configuration, a preset when it equals one
+     * @throws IllegalArgumentException starting with {@code source}, naming the absent or
+     *     inconsistent tensors
+     */
+    static ClipConfig detect(String source, Collection<TensorInfo> tensors) {
+        try {
+            return detect(TensorInfo.shapes(tensors));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void requirePresent(Map<String, Shape> shapes) {
+        List<String> absent = new ArrayList<>();
+        for (String name : RANKS.keySet()) {
+            if (!shapes.containsKey(name)) {
+                absent.add(name);
+            }
+        }
+        if (!shapes.containsKey(TEXT_BLOCK_0)) {
+            absent.add(TEXT_BLOCK_0);
+        }
+        if (absent.isEmpty()) {
+            return;
+        }
+        String hint =
+                absent.contains("token_embedding.weight") && absent.size() <= 1
+                        ? " (ViFi-CLIP checkpoints leave it out: read them together with the"
+                                + " OpenAI CLIP weights they were fine-tuned from)"
+                        : "";
+        throw new IllegalArgumentException(
+                "Cannot detect the CLIP architecture: "
+                        + (absent.size() == 1 ? "tensor " : "tensors ")
+                        + String.join(", ", absent)
+                        + (absent.size() == 1 ? " is" : " are")
+                        + " absent"
+                        + hint);
+    }
+
+    private static void failOn(List<String> problems) {
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "Cannot detect the CLIP architecture: " + String.join("; ", problems));
+        }
+    }
+
+    /** Returns the preset equal to {@code config} but for its name, or {@code config}. */
+    private static ClipConfig asPreset(ClipConfig config) {
         for (ClipConfig preset : ClipConfig.presets()) {
             if (preset.equals(config.toBuilder().setName(preset.name()).build())) {
                 return preset;
             }
         }
         return config;
-    }
-
-    /**
-     * Returns the tensors a CLIP model of this architecture has, under OpenAI names, with their
-     * shapes, in the order of OpenAI's state dict: 302 tensors for ViT-B/16 (prompt tensors are not
-     * included).
-     *
-     * @param config the architecture
-     * @return names and shapes
-     */
-    public static Map<String, Shape> expectedShapes(ClipConfig config) {
-        Map<String, Shape> shapes = new LinkedHashMap<>();
-        int vision = config.visionWidth();
-        int text = config.textWidth();
-        int embed = config.embedDim();
-        shapes.put("positional_embedding", new Shape(config.contextLength(), text));
-        shapes.put("text_projection", new Shape(text, embed));
-        shapes.put("logit_scale", new Shape());
-        shapes.put("visual.class_embedding", new Shape(vision));
-        shapes.put("visual.positional_embedding", new Shape(config.visionTokens(), vision));
-        shapes.put("visual.proj", new Shape(vision, embed));
-        shapes.put(
-                "visual.conv1.weight",
-                new Shape(vision, 3, config.patchSize(), config.patchSize()));
-        shapes.put("visual.ln_pre.weight", new Shape(vision));
-        shapes.put("visual.ln_pre.bias", new Shape(vision));
-        for (int i = 0; i < config.visionLayers(); i++) {
-            putBlock(
-                    shapes,
-                    "visual.transformer.resblocks." + i + ".",
-                    vision,
-                    config.visionMlpWidth());
-        }
-        shapes.put("visual.ln_post.weight", new Shape(vision));
-        shapes.put("visual.ln_post.bias", new Shape(vision));
-        shapes.put("token_embedding.weight", new Shape(config.vocabSize(), text));
-        for (int i = 0; i < config.textLayers(); i++) {
-            putBlock(shapes, "transformer.resblocks." + i + ".", text, config.textMlpWidth());
-        }
-        shapes.put("ln_final.weight", new Shape(text));
-        shapes.put("ln_final.bias", new Shape(text));
-        return shapes;
     }
 
     /**
@@ -215,32 +191,16 @@ public final class ClipArchitecture {
                 config.textHeads() == 1 ? "" : "s");
     }
 
-    private static void putBlock(Map<String, Shape> shapes, String prefix, int width, int mlp) {
-        Shape[] member = {
-            new Shape(3L * width, width),
-            new Shape(3L * width),
-            new Shape(width, width),
-            new Shape(width),
-            new Shape(width),
-            new Shape(width),
-            new Shape(mlp, width),
-            new Shape(mlp),
-            new Shape(width, mlp),
-            new Shape(width),
-            new Shape(width),
-            new Shape(width)
-        };
-        for (int i = 0; i < BLOCK_MEMBERS.size(); i++) {
-            shapes.put(prefix + BLOCK_MEMBERS.get(i), member[i]);
-        }
-    }
-
-    private static Shape require(Map<String, Shape> shapes, String name, List<String> absent) {
-        Shape shape = shapes.get(name);
-        if (shape == null) {
-            absent.add(name);
-        }
-        return shape;
+    private static Map<String, Integer> ranks() {
+        Map<String, Integer> ranks = new LinkedHashMap<>();
+        ranks.put("text_projection", 2);
+        ranks.put("visual.conv1.weight", 4);
+        ranks.put("visual.positional_embedding", 2);
+        ranks.put("positional_embedding", 2);
+        ranks.put("token_embedding.weight", 2);
+        ranks.put("ln_final.weight", 1);
+        ranks.put(VISION_FC, 2);
+        return Collections.unmodifiableMap(ranks);
     }
 
     private static void rank(List<String> problems, String name, Shape shape, int rank) {

@@ -3,6 +3,7 @@
  */
 package io.github.vificlip.weights;
 
+import io.github.vificlip.model.LoadReport;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,9 +30,6 @@ final class LayoutConverter {
     record Result(KeyLayout layout, List<MappedTensor> tensors, List<DroppedTensor> dropped) {}
 
     private static final List<String> WRAPPER_PREFIXES = List.of("module.", "_orig_mod.");
-
-    private static final Set<String> OPENAI_SCALARS =
-            Set.of("input_resolution", "context_length", "vocab_size");
 
     private static final Set<String> VIFI_PROMPT_BUFFERS =
             Set.of(
@@ -170,7 +168,7 @@ final class LayoutConverter {
     }
 
     private static String dropReason(KeyLayout layout, String name) {
-        if (OPENAI_SCALARS.contains(name)) {
+        if (LoadReport.NON_PARAMETERS.contains(name)) {
             return "scalar attribute of OpenAI's TorchScript model, not a parameter";
         }
         if (layout == KeyLayout.VIFI_CLIP && VIFI_PROMPT_BUFFERS.contains(name)) {
@@ -236,6 +234,23 @@ final class LayoutConverter {
         if (!qkv.matches()) {
             return MappedTensor.renamed(name, tensor, sourceName);
         }
+        return packQkv(file, name, tensor, sourceName, block, qkv, all, original);
+    }
+
+    /**
+     * Packs a block's q, k and v projections into OpenAI's {@code in_proj} at the q tensor; the k
+     * and v tensors map to nothing (null) once their q is known to exist.
+     */
+    private static MappedTensor packQkv(
+            Path file,
+            String name,
+            LazyTensor tensor,
+            String sourceName,
+            String block,
+            Matcher qkv,
+            Map<String, LazyTensor> all,
+            Map<String, String> original)
+            throws WeightsException {
         if (!qkv.group(1).equals("q")) {
             String proj = "." + qkv.group(1) + "_proj.";
             if (!all.containsKey(name.replace(proj, ".q_proj."))) {

@@ -122,11 +122,7 @@ public final class StateDict implements AutoCloseable {
      * @return names and shapes in order
      */
     public Map<String, Shape> shapes() {
-        Map<String, Shape> shapes = new LinkedHashMap<>();
-        for (TensorInfo info : infos.values()) {
-            shapes.put(info.name(), info.shape());
-        }
-        return Collections.unmodifiableMap(shapes);
+        return TensorInfo.shapes(infos.values());
     }
 
     /**
@@ -163,11 +159,7 @@ public final class StateDict implements AutoCloseable {
      * @return the parameter count
      */
     public long parameterCount() {
-        long total = 0;
-        for (TensorInfo info : infos.values()) {
-            total += info.size();
-        }
-        return total;
+        return TensorInfo.parameterCount(infos.values());
     }
 
     /**
@@ -177,24 +169,7 @@ public final class StateDict implements AutoCloseable {
      * @throws IllegalArgumentException naming the files and the absent or inconsistent tensors
      */
     public ClipConfig detectArchitecture() {
-        try {
-            return ClipArchitecture.detect(shapes());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(describeSources() + ": " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * Compares the tensors with what a model expects and throws unless they fit (see {@link
-     * TensorMismatch#check}).
-     *
-     * @param expected the model's tensor names and shapes
-     * @param strict whether missing and unexpected tensors are errors too
-     * @return the differences that were tolerated, for logging
-     * @throws WeightsMismatchException listing every offending tensor by name
-     */
-    public TensorMismatch checkAgainst(Map<String, Shape> expected, boolean strict) {
-        return TensorMismatch.between(expected, shapes()).check(strict, describeSources());
+        return ClipArchitecture.detect(describeSources(), infos.values());
     }
 
     /**

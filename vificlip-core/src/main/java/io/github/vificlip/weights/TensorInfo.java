@@ -6,7 +6,11 @@ package io.github.vificlip.weights;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Where a tensor of a {@link StateDict} comes from and how it was stored: its OpenAI CLIP name and
@@ -76,5 +80,30 @@ public record TensorInfo(
      */
     public boolean isConverted() {
         return !conversion.isEmpty() || sourceNames.size() != 1 || !sourceNames.get(0).equals(name);
+    }
+
+    /**
+     * Returns each tensor's shape under its name: the table {@link StateDict#shapes()} and {@link
+     * WeightsIndex#shapes()} give.
+     *
+     * @param tensors the tensors' descriptions
+     * @return names and shapes in the tensors' order
+     */
+    static Map<String, Shape> shapes(Collection<TensorInfo> tensors) {
+        Map<String, Shape> shapes = new LinkedHashMap<>();
+        for (TensorInfo info : tensors) {
+            shapes.put(info.name(), info.shape());
+        }
+        return Collections.unmodifiableMap(shapes);
+    }
+
+    /**
+     * Returns the total number of elements of some tensors.
+     *
+     * @param tensors the tensors' descriptions
+     * @return the parameter count
+     */
+    static long parameterCount(Collection<TensorInfo> tensors) {
+        return tensors.stream().mapToLong(TensorInfo::size).sum();
     }
 }

@@ -170,6 +170,20 @@ final class TorchArchive implements Closeable {
     }
 
     /**
+     * Unpickles the archive's {@code data.pkl} with the restricted {@link Unpickler} and PyTorch's
+     * globals ({@link TorchPickles}): the object graph both a {@code torch.save} checkpoint and a
+     * TorchScript archive keep their tensors in.
+     *
+     * @return the unpickled root object
+     * @throws WeightsException if the record is absent, too large, damaged or not an allowed pickle
+     * @throws IOException if reading fails
+     */
+    Object unpickleData() throws IOException {
+        return new Unpickler(file, prefix + "data.pkl", readRecord("data.pkl"), new TorchPickles())
+                .load();
+    }
+
+    /**
      * Reads a whole record that must be small, never more of it than the limit, and checks that it
      * holds as many bytes as the zip directory says.
      *

@@ -17,7 +17,7 @@ import java.util.Map;
  * _buffers} and {@code _modules}. Everything else in the file (optimizer state, schedulers,
  * configuration objects) is parsed as inert data and listed, never used.
  */
-final class TorchCheckpointReader implements ContainerReader {
+final class TorchCheckpointReader {
 
     /** Where checkpoints nest their state dict, in the order they are tried. */
     static final List<String> STATE_DICT_KEYS =
@@ -25,39 +25,19 @@ final class TorchCheckpointReader implements ContainerReader {
 
     private static final int MAX_NESTING = 3;
 
-    private final TorchArchive archive;
-    private final String container;
-    private final List<String> otherEntries;
-    private final List<LazyTensor> tensors;
-
-    private TorchCheckpointReader(
-            TorchArchive archive,
-            String container,
-            List<String> otherEntries,
-            List<LazyTensor> tensors) {
-        this.archive = archive;
-        this.container = container;
-        this.otherEntries = List.copyOf(otherEntries);
-        this.tensors = List.copyOf(tensors);
-    }
+    private TorchCheckpointReader() {}
 
     /**
      * Reads the pickle of an open archive and describes its state dict's tensors.
      *
-     * @param archive the archive, closed with this reader
-     * @return the reader
+     * @param archive the archive, closed with the returned contents
+     * @return the tensors, read while the archive is open
      * @throws WeightsException if the pickle is malformed or holds no state dict
      * @throws IOException if the archive cannot be read
      */
-    static TorchCheckpointReader open(TorchArchive archive) throws IOException {
+    static ArchiveContents open(TorchArchive archive) throws IOException {
         Path file = archive.file();
-        Object root =
-                new Unpickler(
-                                file,
-                                archive.prefix() + "data.pkl",
-                                archive.readRecord("data.pkl"),
-                                new TorchPickles())
-                        .load();
+        Object root = archive.unpickleData();
         List<String> other = new ArrayList<>();
         List<String> path = new ArrayList<>();
         Object current = root;
@@ -73,8 +53,7 @@ final class TorchCheckpointReader implements ContainerReader {
                         module,
                         "",
                         (name, ref) -> tensors.add(ArchiveTensor.of(archive, name, ref, "data/")));
-                return new TorchCheckpointReader(
-                        archive, "pickled module " + module.type(), other, tensors);
+                return contents(archive, "pickled module " + module.type(), other, tensors);
             }
             String next = map == null ? null : nestedKey(map);
             if (next == null) {
@@ -91,7 +70,7 @@ final class TorchCheckpointReader implements ContainerReader {
         throw new WeightsException(file, noStateDict(root, null, path));
     }
 
-    private static TorchCheckpointReader fromStateDict(
+    private static ArchiveContents fromStateDict(
             TorchArchive archive, Map<Object, Object> map, String container, List<String> other)
             throws WeightsException {
         List<LazyTensor> tensors = new ArrayList<>();
@@ -105,7 +84,7 @@ final class TorchCheckpointReader implements ContainerReader {
                 other.add(name + " (not a tensor: " + PickledTrees.kind(entry.getValue()) + ")");
             }
         }
-        return new TorchCheckpointReader(archive, container, other, tensors);
+        return contents(archive, container, other, tensors);
     }
 
     private static String nestedKey(Map<Object, Object> map) {
@@ -142,33 +121,8 @@ final class TorchCheckpointReader implements ContainerReader {
                 + " checkpoint dict with one of those keys is expected)";
     }
 
-    @Override
-    public Path file() {
-        return archive.file();
-    }
-
-    @Override
-    public WeightsFormat format() {
-        return WeightsFormat.TORCH_ZIP;
-    }
-
-    @Override
-    public String container() {
-        return container;
-    }
-
-    @Override
-    public List<String> otherEntries() {
-        return otherEntries;
-    }
-
-    @Override
-    public List<LazyTensor> tensors() {
-        return tensors;
-    }
-
-    @Override
-    public void close() throws IOException {
-        archive.close();
+    private static ArchiveContents contents(
+            TorchArchive archive, String container, List<String> other, List<LazyTensor> tensors) {
+        return new ArchiveContents(archive, WeightsFormat.TORCH_ZIP, container, other, tensors);
     }
 }

@@ -21,35 +21,21 @@ import java.util.List;
  * {@code state_dict()} names them. The code in {@code code/} and the tensor constants in {@code
  * constants.pkl} are not read.
  */
-final class TorchScriptReader implements ContainerReader {
+final class TorchScriptReader {
 
-    private final TorchArchive archive;
-    private final String rootClass;
-    private final List<LazyTensor> tensors;
-
-    private TorchScriptReader(TorchArchive archive, String rootClass, List<LazyTensor> tensors) {
-        this.archive = archive;
-        this.rootClass = rootClass;
-        this.tensors = List.copyOf(tensors);
-    }
+    private TorchScriptReader() {}
 
     /**
      * Reads the object graph of an open archive and describes its tensors.
      *
-     * @param archive a TorchScript archive, closed with this reader
-     * @return the reader
+     * @param archive a TorchScript archive, closed with the returned contents
+     * @return the tensors, read while the archive is open
      * @throws WeightsException if {@code data.pkl} is malformed or holds no module
      * @throws IOException if the archive cannot be read
      */
-    static TorchScriptReader open(TorchArchive archive) throws IOException {
+    static ArchiveContents open(TorchArchive archive) throws IOException {
         Path file = archive.file();
-        Object root =
-                new Unpickler(
-                                file,
-                                archive.prefix() + "data.pkl",
-                                archive.readRecord("data.pkl"),
-                                new TorchPickles())
-                        .load();
+        Object root = archive.unpickleData();
         if (!(root instanceof Pickled.Instance)) {
             throw new WeightsException(
                     file,
@@ -63,37 +49,11 @@ final class TorchScriptReader implements ContainerReader {
                 root,
                 "",
                 (name, ref) -> tensors.add(ArchiveTensor.of(archive, name, ref, "data/")));
-        return new TorchScriptReader(
-                archive, ((Pickled.Instance) root).type().qualifiedName(), tensors);
-    }
-
-    @Override
-    public Path file() {
-        return archive.file();
-    }
-
-    @Override
-    public WeightsFormat format() {
-        return WeightsFormat.TORCHSCRIPT;
-    }
-
-    @Override
-    public String container() {
-        return "module " + rootClass;
-    }
-
-    @Override
-    public List<String> otherEntries() {
-        return List.of();
-    }
-
-    @Override
-    public List<LazyTensor> tensors() {
-        return tensors;
-    }
-
-    @Override
-    public void close() throws IOException {
-        archive.close();
+        return new ArchiveContents(
+                archive,
+                WeightsFormat.TORCHSCRIPT,
+                "module " + ((Pickled.Instance) root).type().qualifiedName(),
+                List.of(),
+                tensors);
     }
 }

@@ -6,8 +6,6 @@ package io.github.vificlip.weights;
 import ai.djl.ndarray.types.Shape;
 import io.github.vificlip.model.ClipConfig;
 import java.nio.file.Path;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -61,11 +59,7 @@ public record WeightsIndex(
      * @return names and shapes in file order
      */
     public Map<String, Shape> shapes() {
-        Map<String, Shape> shapes = new LinkedHashMap<>();
-        for (TensorInfo info : tensors) {
-            shapes.put(info.name(), info.shape());
-        }
-        return Collections.unmodifiableMap(shapes);
+        return TensorInfo.shapes(tensors);
     }
 
     /**
@@ -74,11 +68,7 @@ public record WeightsIndex(
      * @return the parameter count
      */
     public long parameterCount() {
-        long total = 0;
-        for (TensorInfo info : tensors) {
-            total += info.size();
-        }
-        return total;
+        return TensorInfo.parameterCount(tensors);
     }
 
     /**
@@ -88,10 +78,6 @@ public record WeightsIndex(
      * @throws IllegalArgumentException naming the file and the absent or inconsistent tensors
      */
     public ClipConfig detectArchitecture() {
-        try {
-            return ClipArchitecture.detect(shapes());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
-        }
+        return ClipArchitecture.detect(file.toString(), tensors);
     }
 }

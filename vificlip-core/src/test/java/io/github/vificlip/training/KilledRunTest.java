@@ -30,8 +30,9 @@ class KilledRunTest {
         try (ViFiClip model = ViFiClipTrainerTest.tinyModel();
                 NDManager manager = NDManager.newBaseManager()) {
             expected =
-                    ViFiClipTrainerTest.quick(dir.resolve("straight"))
-                            .optEpochs(EPOCHS)
+                    ViFiClipTrainerTest.quick(
+                                    dir.resolve("straight"),
+                                    ViFiClipTrainerTest.quickRecipe().optEpochs(EPOCHS))
                             .build()
                             .fit(
                                     model.getBlock(),
@@ -73,8 +74,8 @@ class KilledRunTest {
         try (ViFiClip model = ViFiClipTrainerTest.tinyModel();
                 NDManager manager = NDManager.newBaseManager()) {
             resumed =
-                    ViFiClipTrainerTest.quick(killed)
-                            .optEpochs(EPOCHS)
+                    ViFiClipTrainerTest.quick(
+                                    killed, ViFiClipTrainerTest.quickRecipe().optEpochs(EPOCHS))
                             .optResume(true)
                             .build()
                             .fit(
@@ -101,16 +102,18 @@ class KilledRunTest {
         public static void main(String[] args) throws Exception {
             try (ViFiClip model = ViFiClipTrainerTest.tinyModel();
                     NDManager manager = NDManager.newBaseManager()) {
-                ViFiClipTrainerTest.quick(Path.of(args[0]))
-                        .optEpochs(EPOCHS)
-                        .optEpochStart(
-                                epoch -> {
-                                    System.out.println("epoch " + (epoch + 1));
-                                    System.out.flush();
-                                    if (epoch == 2) {
-                                        sleep(); // hold still until killed
-                                    }
-                                })
+                ViFiClipTrainerTest.quick(
+                                Path.of(args[0]),
+                                ViFiClipTrainerTest.quickRecipe().optEpochs(EPOCHS))
+                        .addListener(
+                                TrainingListener.atEpochBegin(
+                                        epoch -> {
+                                            System.out.println("epoch " + (epoch + 1));
+                                            System.out.flush();
+                                            if (epoch == 2) {
+                                                sleep(); // hold still until killed
+                                            }
+                                        }))
                         .build()
                         .fit(
                                 model.getBlock(),

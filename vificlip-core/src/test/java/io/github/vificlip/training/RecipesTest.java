@@ -6,6 +6,8 @@ package io.github.vificlip.training;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.vificlip.model.PromptTemplate;
+import io.github.vificlip.model.TuningMode;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -35,10 +37,10 @@ class RecipesTest {
         assertThat(zeroShot.epochs()).isEqualTo(10);
         assertThat(zeroShot.learningRate()).isEqualTo(8e-6);
         assertThat(zeroShot.warmupEpochs()).isEqualTo(5);
-        assertThat(zeroShot.prompt("abseiling")).isEqualTo("a photo of a abseiling.");
+        assertThat(zeroShot.template().apply("abseiling")).isEqualTo("a photo of a abseiling.");
 
         Recipe fewShotPrompt = Recipes.get("few-shot-prompt");
-        assertThat(fewShotPrompt.tune()).isEqualTo("prompts");
+        assertThat(fewShotPrompt.tune()).isEqualTo(TuningMode.PROMPTS);
         assertThat(fewShotPrompt.learningRate()).isEqualTo(8e-3);
         assertThat(fewShotPrompt.epochs()).isEqualTo(50);
         assertThat(fewShotPrompt.prompts()).isEqualTo(new Recipe.PromptSizes(10, 10, 12, 12));
@@ -54,7 +56,7 @@ class RecipesTest {
         assertThat(supervised.finalTestClips() * supervised.finalTestCrops()).isEqualTo(12);
 
         Recipe imageOnly = Recipes.get("fully-supervised-k400-image");
-        assertThat(imageOnly.tune()).isEqualTo("image");
+        assertThat(imageOnly.tune()).isEqualTo(TuningMode.IMAGE);
         assertThat(imageOnly.accumulation()).isEqualTo(8);
         assertThat(imageOnly.learningRate()).isEqualTo(8e-6);
 
@@ -100,5 +102,31 @@ class RecipesTest {
         assertThatThrownBy(() -> Recipes.get("few-shots"))
                 .hasMessageContaining("Unknown recipe 'few-shots'")
                 .hasMessageContaining("few-shot-finetune");
+    }
+
+    @Test
+    void typedValuesChangeByNameAndThroughToBuilder() {
+        Recipe fewShot = Recipes.get("few-shot-finetune");
+        assertThat(fewShot.toBuilder().build()).isEqualTo(fewShot);
+
+        Recipe videoPrompt =
+                Recipes.withOverrides(
+                        fewShot, Map.of("template", "a video of {}.", "tune", "image"));
+        assertThat(videoPrompt.template()).isEqualTo(PromptTemplate.of("a video of {}."));
+        assertThat(videoPrompt.tune()).isEqualTo(TuningMode.IMAGE);
+        assertThat(Recipes.toJson(videoPrompt).get("template").asText())
+                .isEqualTo("a video of {}.");
+        assertThat(Recipes.toJson(videoPrompt).get("tune").asText()).isEqualTo("image");
+        assertThat(
+                        fewShot.toBuilder()
+                                .optTemplate(PromptTemplate.of("a video of {}."))
+                                .optTune(TuningMode.IMAGE)
+                                .build())
+                .isEqualTo(videoPrompt);
+
+        assertThatThrownBy(() -> Recipes.withOverrides(fewShot, Map.of("template", "a video")))
+                .hasMessageContaining("exactly one '{}'");
+        assertThatThrownBy(() -> fewShot.toBuilder().optTune(TuningMode.NONE).build())
+                .hasMessageContaining("tune must be one of");
     }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.vificlip.report.Charts;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +51,7 @@ class TrainingHistoryTest {
     void drawsTheCurveAsAPng(@TempDir Path dir) throws Exception {
         Path png = dir.resolve("curve.png");
 
-        history().writePng(png);
+        Charts.trainingCurve(history(), png);
 
         BufferedImage image = ImageIO.read(png.toFile());
         assertThat(image).isNotNull();

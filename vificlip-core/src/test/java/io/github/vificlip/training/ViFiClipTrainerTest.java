@@ -14,8 +14,10 @@ import ai.djl.training.dataset.RandomAccessDataset;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.vificlip.model.ClipConfig;
+import io.github.vificlip.model.PromptTemplate;
 import io.github.vificlip.model.TuningMode;
 import io.github.vificlip.model.ViFiClip;
+import io.github.vificlip.report.TrainingCharts;
 import io.github.vificlip.weights.SafetensorsContent;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,17 +78,28 @@ class ViFiClipTrainerTest {
         return ViFiClip.builder().setConfig(TINY).optSeed(5).build();
     }
 
-    static ViFiClipTrainer.Builder quick(Path out) {
-        return ViFiClipTrainer.builder()
-                .optOutputDirectory(out)
+    /** The quick run's settings: 4 epochs, warm-up 1, lr 1e-3, batch 4, 2 frames. */
+    static Recipe.Builder quickRecipe() {
+        return Recipes.get("few-shot-finetune").toBuilder()
                 .optEpochs(4)
                 .optWarmupEpochs(1)
                 .optLearningRate(1e-3)
                 .optBatchSize(4)
                 .optAccumulation(1)
                 .optFrames(2)
+                .optSaveFrequency(1);
+    }
+
+    static ViFiClipTrainer.Builder quick(Path out) {
+        return quick(out, quickRecipe());
+    }
+
+    static ViFiClipTrainer.Builder quick(Path out, Recipe.Builder recipe) {
+        return ViFiClipTrainer.builder()
+                .optRecipe(recipe.build())
+                .optOutputDirectory(out)
                 .optWorkers(2)
-                .optCheckpointFrequency(1);
+                .addListener(new TrainingCharts());
     }
 
     @Test
@@ -97,10 +110,12 @@ class ViFiClipTrainerTest {
             RandomAccessDataset validation = colourClips(manager, 2, 1);
 
             TrainingResult result =
-                    quick(out)
-                            .optEpochs(12)
-                            .optMixupCutmix(0, 0, 0.5)
-                            .optLabelSmoothing(0)
+                    quick(
+                                    out,
+                                    quickRecipe()
+                                            .optEpochs(12)
+                                            .optMixupCutmix(0, 0, 0.5)
+                                            .optLabelSmoothing(0))
                             .build()
                             .fit(model.getBlock(), train, CLASSES, validation, CLASSES);
 
@@ -128,9 +143,7 @@ class ViFiClipTrainerTest {
         try (ViFiClip model = tinyModel();
                 NDManager manager = NDManager.newBaseManager()) {
             TrainingResult result =
-                    quick(out)
-                            .optEpochs(3)
-                            .optAccumulation(2)
+                    quick(out, quickRecipe().optEpochs(3).optAccumulation(2))
                             .build()
                             .fit(model.getBlock(), colourClips(manager, 4, 1), CLASSES);
 
@@ -157,9 +170,7 @@ class ViFiClipTrainerTest {
                 NDManager manager = NDManager.newBaseManager()) {
             Map<String, float[]> before = snapshot(model);
 
-            quick(out)
-                    .optEpochs(2)
-                    .optTuning(TuningMode.IMAGE)
+            quick(out, quickRecipe().optEpochs(2).optTune(TuningMode.IMAGE))
                     .build()
                     .fit(model.getBlock(), colourClips(manager, 4, 1), CLASSES);
 
@@ -186,8 +197,7 @@ class ViFiClipTrainerTest {
         try (ViFiClip model = tinyModel();
                 NDManager manager = NDManager.newBaseManager()) {
             TrainingResult result =
-                    quick(straight)
-                            .optAccumulation(2)
+                    quick(straight, quickRecipe().optAccumulation(2))
                             .build()
                             .fit(model.getBlock(), colourClips(manager, 4, 1), CLASSES);
             expected = losses(result.history());
@@ -196,14 +206,14 @@ class ViFiClipTrainerTest {
         try (ViFiClip model = tinyModel();
                 NDManager manager = NDManager.newBaseManager()) {
             ViFiClipTrainer killedAtEpoch3 =
-                    quick(interrupted)
-                            .optAccumulation(2)
-                            .optEpochStart(
-                                    epoch -> {
-                                        if (epoch == 2) {
-                                            throw new IllegalStateException("killed");
-                                        }
-                                    })
+                    quick(interrupted, quickRecipe().optAccumulation(2))
+                            .addListener(
+                                    TrainingListener.atEpochBegin(
+                                            epoch -> {
+                                                if (epoch == 2) {
+                                                    throw new IllegalStateException("killed");
+                                                }
+                                            }))
                             .build();
             assertThatThrownBy(
                             () ->
@@ -214,8 +224,7 @@ class ViFiClipTrainerTest {
         try (ViFiClip model = tinyModel();
                 NDManager manager = NDManager.newBaseManager()) {
             TrainingResult resumed =
-                    quick(interrupted)
-                            .optAccumulation(2)
+                    quick(interrupted, quickRecipe().optAccumulation(2))
                             .optResume(true)
                             .build()
                             .fit(model.getBlock(), colourClips(manager, 4, 1), CLASSES);
@@ -234,9 +243,7 @@ class ViFiClipTrainerTest {
     void checkpointsHoldWeightsMomentsAndState(@TempDir Path out) throws Exception {
         try (ViFiClip model = tinyModel();
                 NDManager manager = NDManager.newBaseManager()) {
-            quick(out)
-                    .optEpochs(1)
-                    .optTuning(TuningMode.TEXT)
+            quick(out, quickRecipe().optEpochs(1).optTune(TuningMode.TEXT))
                     .optProvenance("weights", "random")
                     .build()
                     .fit(model.getBlock(), colourClips(manager, 4, 1), CLASSES);
@@ -266,8 +273,7 @@ class ViFiClipTrainerTest {
             throws Exception {
         try (ViFiClip model = tinyModel();
                 NDManager manager = NDManager.newBaseManager()) {
-            quick(out)
-                    .optEpochs(1)
+            quick(out, quickRecipe().optEpochs(1))
                     .build()
                     .fit(
                             model.getBlock(),
@@ -302,8 +308,7 @@ class ViFiClipTrainerTest {
         try (ViFiClip model = tinyModel();
                 NDManager manager = NDManager.newBaseManager()) {
             TrainingResult resumed =
-                    quick(out)
-                            .optEpochs(2)
+                    quick(out, quickRecipe().optEpochs(2))
                             .optResume(true)
                             .build()
                             .fit(model.getBlock(), colourClips(manager, 4, 1), CLASSES);
@@ -325,11 +330,14 @@ class ViFiClipTrainerTest {
             NDManager modelManager = model.getModel().getNDManager();
             List<Integer> liveArrays = new ArrayList<>();
             TrainingResult result =
-                    quick(out)
-                            .optEpochs(12)
-                            .optCheckpointFrequency(100)
-                            .optEpochStart(
-                                    epoch -> liveArrays.add(modelManager.getManagedArrays().size()))
+                    quick(out, quickRecipe().optEpochs(12).optSaveFrequency(100))
+                            .addListener(
+                                    TrainingListener.atEpochBegin(
+                                            epoch ->
+                                                    liveArrays.add(
+                                                            modelManager
+                                                                    .getManagedArrays()
+                                                                    .size())))
                             .build()
                             .fit(model.getBlock(), colourClips(manager, 4, 1), CLASSES);
 
@@ -344,8 +352,7 @@ class ViFiClipTrainerTest {
                 NDManager manager = NDManager.newBaseManager()) {
             assertThatThrownBy(
                             () ->
-                                    quick(out)
-                                            .optBatchSize(32)
+                                    quick(out, quickRecipe().optBatchSize(32))
                                             .build()
                                             .fit(
                                                     model.getBlock(),
@@ -374,12 +381,13 @@ class ViFiClipTrainerTest {
             ViFiClipTrainer killedAtEpoch3 =
                     quick(damaged)
                             .optKeepCheckpoints(2)
-                            .optEpochStart(
-                                    epoch -> {
-                                        if (epoch == 2) {
-                                            throw new IllegalStateException("killed");
-                                        }
-                                    })
+                            .addListener(
+                                    TrainingListener.atEpochBegin(
+                                            epoch -> {
+                                                if (epoch == 2) {
+                                                    throw new IllegalStateException("killed");
+                                                }
+                                            }))
                             .build();
             assertThatThrownBy(
                             () ->
@@ -443,16 +451,14 @@ class ViFiClipTrainerTest {
             RandomAccessDataset twoFrames = colourClips(manager, 4, 1);
             assertThatThrownBy(
                             () ->
-                                    quick(out)
-                                            .optFrames(4)
+                                    quick(out, quickRecipe().optFrames(4))
                                             .build()
                                             .fit(model.getBlock(), twoFrames, CLASSES))
                     .hasMessageContaining("records have 2 frames but the recipe trains on 4");
             // Training records of 4 frames, validation records of 3 x 2 = 6: not views of 4.
             assertThatThrownBy(
                             () ->
-                                    quick(out)
-                                            .optFrames(4)
+                                    quick(out, quickRecipe().optFrames(4))
                                             .build()
                                             .fit(
                                                     model.getBlock(),
@@ -510,15 +516,16 @@ class ViFiClipTrainerTest {
         try (ViFiClip model = tinyModel();
                 NDManager manager = NDManager.newBaseManager()) {
             TrainingResult result =
-                    quick(out)
-                            .optEpochs(2)
-                            .optEpochStart(epoch -> replaced.set(epoch == 0 ? 3 : 0))
-                            .optUnreadableCount(replaced::get)
+                    quick(out, quickRecipe().optEpochs(2))
+                            .addListener(
+                                    TrainingListener.atEpochBegin(
+                                            epoch -> replaced.set(epoch == 0 ? 3 : 0)))
+                            .addListener(new UnreadableRecords(replaced::get))
                             .build()
                             .fit(model.getBlock(), colourClips(manager, 4, 1), CLASSES);
 
             assertThat(result.history().getUnreadable())
-                    .containsExactly(new TrainingHistory.Unreadable(0, 3));
+                    .containsExactly(new TrainingHistory.Unreadable(1, 3));
             JsonNode history = new ObjectMapper().readTree(out.resolve("history.json").toFile());
             assertThat(history.get("unreadable").get(0).get("videos").asInt()).isEqualTo(3);
             JsonNode state =
@@ -541,9 +548,33 @@ class ViFiClipTrainerTest {
                         () ->
                                 ViFiClipTrainer.builder()
                                         .optOutputDirectory(Path.of("x"))
-                                        .optEpochs(0)
+                                        .optRecipe(quickRecipe().optEpochs(0).build())
                                         .build())
                 .hasMessageContaining("epochs must be at least 1");
+    }
+
+    @Test
+    void aFineTuneRecipesTemplateIsWhatTheClassNamesGoThrough(@TempDir Path out) throws Exception {
+        PromptTemplate video = PromptTemplate.of("a video of a person {}.");
+        try (ViFiClip model = tinyModel();
+                NDManager manager = NDManager.newBaseManager()) {
+            assertThat(model.getBlock().getTemplate()).isEqualTo(PromptTemplate.FINE_TUNE);
+            quick(out, quickRecipe().optEpochs(1).optTemplate(video))
+                    .build()
+                    .fit(model.getBlock(), colourClips(manager, 4, 1), CLASSES);
+
+            assertThat(model.getBlock().getTemplate()).isEqualTo(video);
+            JsonNode state =
+                    new ObjectMapper()
+                            .readTree(
+                                    SafetensorsContent.read(
+                                                    out.resolve("checkpoint-epoch-1.safetensors"),
+                                                    manager)
+                                            .metadata()
+                                            .get("vificlip.checkpoint"));
+            assertThat(state.get("recipe").get("template").asText())
+                    .isEqualTo("a video of a person {}.");
+        }
     }
 
     private static List<Double> losses(TrainingHistory history) {

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.ndarray.types.Shape;
 import io.github.vificlip.model.ClipConfig;
+import io.github.vificlip.model.ClipModel;
 import io.github.vificlip.testing.TinyConfigs;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,13 +27,12 @@ class ClipArchitectureTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("presets")
     void everyPresetIsRecognisedFromItsShapes(ClipConfig preset) {
-        assertThat(ClipArchitecture.detect(ClipArchitecture.expectedShapes(preset)))
-                .isSameAs(preset);
+        assertThat(ClipArchitecture.detect(ClipModel.parameterShapes(preset))).isSameAs(preset);
     }
 
     @Test
     void vitB16HasOpenAisTensorsAndShapes() {
-        Map<String, Shape> shapes = ClipArchitecture.expectedShapes(ClipConfig.VIT_B_16);
+        Map<String, Shape> shapes = ClipModel.parameterShapes(ClipConfig.VIT_B_16);
 
         // SPEC §1.2: 302 learnable tensors.
         assertThat(shapes).hasSize(302);
@@ -55,7 +55,7 @@ class ClipArchitectureTest {
 
     @Test
     void freeFormArchitectureIsReadFromShapes() {
-        ClipConfig detected = ClipArchitecture.detect(ClipArchitecture.expectedShapes(TINY));
+        ClipConfig detected = ClipArchitecture.detect(ClipModel.parameterShapes(TINY));
 
         assertThat(detected).isEqualTo(TINY);
         assertThat(detected.name()).isEqualTo("custom");
@@ -63,7 +63,7 @@ class ClipArchitectureTest {
 
     @Test
     void absentTensorsAreAllNamed() {
-        Map<String, Shape> shapes = new LinkedHashMap<>(ClipArchitecture.expectedShapes(TINY));
+        Map<String, Shape> shapes = new LinkedHashMap<>(ClipModel.parameterShapes(TINY));
         shapes.remove("text_projection");
         shapes.remove("visual.conv1.weight");
 
@@ -76,7 +76,7 @@ class ClipArchitectureTest {
 
     @Test
     void missingTokenEmbeddingPointsAtViFiClipCheckpoints() {
-        Map<String, Shape> shapes = new LinkedHashMap<>(ClipArchitecture.expectedShapes(TINY));
+        Map<String, Shape> shapes = new LinkedHashMap<>(ClipModel.parameterShapes(TINY));
         shapes.remove("token_embedding.weight");
 
         assertThatThrownBy(() -> ClipArchitecture.detect(shapes))
@@ -88,7 +88,7 @@ class ClipArchitectureTest {
     void inconsistentShapesAreExplained() {
         ClipConfig narrow =
                 TINY.toBuilder().setVisionWidth(32).setVisionHeads(1).setTextWidth(48).build();
-        Map<String, Shape> shapes = new LinkedHashMap<>(ClipArchitecture.expectedShapes(narrow));
+        Map<String, Shape> shapes = new LinkedHashMap<>(ClipModel.parameterShapes(narrow));
         shapes.put("visual.positional_embedding", new Shape(20, 32));
         shapes.remove("transformer.resblocks.0.attn.in_proj_weight");
         shapes.put("transformer.resblocks.0.attn.in_proj_weight", new Shape(144, 48));

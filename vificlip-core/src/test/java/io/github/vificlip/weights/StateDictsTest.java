@@ -13,6 +13,8 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.vificlip.model.ClipConfig;
+import io.github.vificlip.model.ClipModel;
+import io.github.vificlip.model.LoadReport;
 import io.github.vificlip.testing.TinyConfigs;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
@@ -167,9 +169,11 @@ class StateDictsTest {
     @Test
     void torchScriptArchiveGivesOpenAisArchitectureAndDropsItsScalars() throws Exception {
         try (StateDict jit = StateDicts.read(Fixtures.path("openai_tiny_jit.pt"), manager)) {
-            assertThat(jit.size()).isEqualTo(ClipArchitecture.expectedShapes(tiny()).size());
-            assertThat(jit.checkAgainst(ClipArchitecture.expectedShapes(tiny()), true).isEmpty())
-                    .isTrue();
+            assertThat(jit.size()).isEqualTo(ClipModel.parameterShapes(tiny()).size());
+            LoadReport report =
+                    LoadReport.compareShapes(ClipModel.parameterShapes(tiny()), jit.tensors());
+            assertThat(report.isComplete()).isTrue();
+            assertThat(report.ignored()).isEmpty();
             assertThat(jit.dropped())
                     .extracting(DroppedTensor::sourceName)
                     .containsExactly("input_resolution", "context_length", "vocab_size");
@@ -195,10 +199,17 @@ class StateDictsTest {
                             "visual.VPT",
                             "visual.transformer.resblocks.1.VPT_shallow",
                             "transformer.resblocks.1.VPT_shallow");
-            TensorMismatch mismatch =
-                    weights.checkAgainst(ClipArchitecture.expectedShapes(tiny()), false);
-            assertThat(mismatch.missing()).isEmpty();
-            assertThat(mismatch.unexpected()).hasSize(4);
+            LoadReport report =
+                    LoadReport.compareShapes(ClipModel.parameterShapes(tiny()), weights.tensors());
+            assertThat(report.missing()).isEmpty();
+            assertThat(report.mismatched()).isEmpty();
+            assertThat(report.unexpected()).isEmpty();
+            assertThat(report.ignored())
+                    .containsExactlyInAnyOrder(
+                            "prompt_learner.ctx",
+                            "visual.VPT",
+                            "visual.transformer.resblocks.1.VPT_shallow",
+                            "transformer.resblocks.1.VPT_shallow");
             assertThat(weights.dropped())
                     .extracting(DroppedTensor::sourceName)
                     .containsExactly(

@@ -107,13 +107,15 @@ public final class TrainBenchmark implements Callable<Integer> {
                             .build();
             TrainingResult result =
                     ViFiClipTrainer.builder()
-                            .optRecipe(Recipes.get("few-shot-finetune"))
-                            .optEpochs(2)
-                            .optWarmupEpochs(0)
-                            .optBatchSize(1)
-                            .optAccumulation(1)
-                            .optFrames(frames)
-                            .optCheckpointFrequency(1000)
+                            .optRecipe(
+                                    Recipes.get("few-shot-finetune").toBuilder()
+                                            .optEpochs(2)
+                                            .optWarmupEpochs(0)
+                                            .optBatchSize(1)
+                                            .optAccumulation(1)
+                                            .optFrames(frames)
+                                            .optSaveFrequency(1000)
+                                            .build())
                             .optWorkers(1)
                             .optProgress(new SilentProgress())
                             .optOutputDirectory(dir)

@@ -9,7 +9,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import io.github.vificlip.model.ClipConfig;
-import io.github.vificlip.weights.ClipArchitecture;
+import io.github.vificlip.model.ClipModel;
 import io.github.vificlip.weights.SafetensorsWriter;
 import io.github.vificlip.weights.StateDict;
 import io.github.vificlip.weights.StateDicts;
@@ -76,7 +76,7 @@ public final class WeightsBenchmark implements Callable<Integer> {
             try (NDManager weights = manager.newSubManager()) {
                 Map<String, NDArray> tensors = new LinkedHashMap<>();
                 for (Map.Entry<String, Shape> entry :
-                        ClipArchitecture.expectedShapes(config).entrySet()) {
+                        ClipModel.parameterShapes(config).entrySet()) {
                     tensors.put(entry.getKey(), weights.randomNormal(entry.getValue()));
                     parameters += entry.getValue().size();
                 }
@@ -90,7 +90,7 @@ public final class WeightsBenchmark implements Callable<Integer> {
                     Locale.ROOT,
                     "%s weights: %d tensors, %,d parameters; median of %d runs%n%n",
                     config.name(),
-                    ClipArchitecture.expectedShapes(config).size(),
+                    ClipModel.parameterShapes(config).size(),
                     parameters,
                     runs);
             out.printf(

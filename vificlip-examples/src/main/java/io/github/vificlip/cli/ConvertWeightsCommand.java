@@ -6,11 +6,12 @@ package io.github.vificlip.cli;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import io.github.vificlip.model.ClipConfig;
+import io.github.vificlip.model.ClipModel;
+import io.github.vificlip.model.LoadReport;
 import io.github.vificlip.weights.ClipArchitecture;
 import io.github.vificlip.weights.SafetensorsWriter;
 import io.github.vificlip.weights.StateDict;
 import io.github.vificlip.weights.StateDicts;
-import io.github.vificlip.weights.TensorMismatch;
 import io.github.vificlip.weights.WeightsIndex;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -132,19 +133,15 @@ public final class ConvertWeightsCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             return e.getMessage();
         }
-        TensorMismatch mismatch =
-                TensorMismatch.between(ClipArchitecture.expectedShapes(config), weights.shapes());
-        if (mismatch.missing().isEmpty() && mismatch.misshaped().isEmpty()) {
+        String shortfall =
+                LoadReport.compareShapes(ClipModel.parameterShapes(config), weights.tensors())
+                        .describeShortfall();
+        if (shortfall.isEmpty()) {
             return null;
         }
         // prompt tensors and other extras do not make a model incomplete
         List<String> files = weights.sources().stream().map(s -> s.file().toString()).toList();
-        return String.join(" + ", files)
-                + " against "
-                + config.name()
-                + ": "
-                + new TensorMismatch(mismatch.missing(), List.of(), mismatch.misshaped())
-                        .describe();
+        return String.join(" + ", files) + " against " + config.name() + ": " + shortfall;
     }
 
     private static String architecture(StateDict weights) {

@@ -21,8 +21,10 @@ import io.github.vificlip.model.ClipConfig;
 import io.github.vificlip.model.PromptTemplate;
 import io.github.vificlip.model.TuningMode;
 import io.github.vificlip.model.ViFiClip;
+import io.github.vificlip.report.TrainingCharts;
 import io.github.vificlip.training.Recipe;
 import io.github.vificlip.training.Recipes;
+import io.github.vificlip.training.TrainingListener;
 import io.github.vificlip.training.TrainingResult;
 import io.github.vificlip.training.ViFiClipTrainer;
 import io.github.vificlip.training.VideoEvaluator;
@@ -247,8 +249,9 @@ public final class DemoCommand implements Callable<Integer> {
                             .optOutputDirectory(trainingFolder)
                             .optWorkers(workers)
                             .optProgress(new ConsoleProgress())
-                            .optEpochStart(train::setPass)
+                            .addListener(TrainingListener.atEpochBegin(train::setPass))
                             .optProvenance("demo.seed", String.valueOf(seed))
+                            .addListener(new TrainingCharts())
                             .build()
                             .fit(model.getBlock(), train, baseLabels.names());
             double trainingSeconds = seconds(trainingStart);
@@ -287,7 +290,7 @@ public final class DemoCommand implements Callable<Integer> {
             ObjectNode modelNode = run.putObject("model");
             modelNode.set("config", new ObjectMapper().valueToTree(config));
             modelNode.put("start", fromScratch ? "random" : weights.toString());
-            run.set("recipe", new ObjectMapper().valueToTree(recipe));
+            run.set("recipe", Recipes.toJson(recipe));
             run.put("finalLoss", lastLoss(training));
             ObjectNode timing = run.putObject("seconds");
             timing.put("benchmark", benchmarkSeconds);
@@ -329,7 +332,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private Recipe recipe(boolean fromScratch, int size) {
-        Recipe recipe = DemoSetup.recipe(fromScratch, frames, size, epochs, batchSize, seed);
+        Recipe recipe = DemoSetup.recipe(fromScratch, frames, epochs, batchSize, seed);
         Map<String, String> overrides = new HashMap<>();
         if (tune != null) {
             overrides.put("tune", tune);

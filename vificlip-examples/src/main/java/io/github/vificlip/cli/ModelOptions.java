@@ -4,13 +4,13 @@
 package io.github.vificlip.cli;
 
 import ai.djl.Device;
+import io.github.vificlip.model.ClipConfig;
 import io.github.vificlip.model.TuningMode;
 import io.github.vificlip.model.ViFiClip;
 import io.github.vificlip.prompts.PromptCheckpoint;
 import io.github.vificlip.prompts.PromptedViFiClip;
 import io.github.vificlip.protocols.TrainingRun;
 import io.github.vificlip.training.Recipe;
-import io.github.vificlip.zoo.ZooArguments;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -103,7 +103,7 @@ final class ModelOptions {
         if (preset != null) {
             builder.setPreset(preset);
         } else if (config != null) {
-            builder.setConfig(ZooArguments.readConfig(config));
+            builder.setConfig(ClipConfig.fromJson(config));
         }
         List<Path> files = modelWeights();
         if (!files.isEmpty()) {

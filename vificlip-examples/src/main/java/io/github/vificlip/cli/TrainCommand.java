@@ -172,7 +172,7 @@ public final class TrainCommand implements Callable<Integer> {
                     "Trained %d epochs of %s; %s: %s%s%n",
                     settings.epochs(),
                     settings.name(),
-                    "prompts".equals(settings.tune())
+                    settings.tune() == TuningMode.PROMPTS
                             ? "prompts (use with --weights and --prompts)"
                             : "model",
                     result.modelFile(),

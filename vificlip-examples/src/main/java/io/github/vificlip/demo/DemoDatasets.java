@@ -50,7 +50,6 @@ public final class DemoDatasets {
                 .optSeed(seed)
                 .optFailFast(true)
                 .optDecodeThreads(threads)
-                .setSampling(1, false)
                 .build();
     }
 
@@ -70,7 +69,6 @@ public final class DemoDatasets {
                 .setTransform(EvalTransform.builder().optSize(size).build())
                 .optFailFast(true)
                 .optDecodeThreads(threads)
-                .setSampling(1, false)
                 .build();
     }
 }

@@ -4,10 +4,9 @@
 package io.github.vificlip.demo;
 
 import io.github.vificlip.model.ClipConfig;
+import io.github.vificlip.model.TuningMode;
 import io.github.vificlip.training.Recipe;
 import io.github.vificlip.training.Recipes;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The demo's model and training settings: a CLIP small enough to train from scratch on two CPU
@@ -56,29 +55,27 @@ public final class DemoSetup {
      *
      * @param fromScratch whether the model starts from random weights (else from CLIP weights)
      * @param frames frames per clip
-     * @param imageSize the model's input size
      * @param epochs passes over the training videos
      * @param batchSize clips per iteration
      * @param seed the run's seed
      * @return the recipe
      */
     public static Recipe recipe(
-            boolean fromScratch, int frames, int imageSize, int epochs, int batchSize, long seed) {
-        Map<String, String> values = new LinkedHashMap<>();
-        values.put("description", "The one-command demo: base-to-novel on synthetic videos");
-        values.put("tune", fromScratch ? "image" : "both");
-        values.put("frames", String.valueOf(frames));
-        values.put("inputSize", String.valueOf(imageSize));
-        values.put("batchSize", String.valueOf(batchSize));
-        values.put("accumulation", "1");
-        values.put("epochs", String.valueOf(epochs));
-        values.put("learningRate", fromScratch ? "1e-3" : "1e-5");
-        values.put("warmupEpochs", "1");
-        values.put("weightDecay", fromScratch ? "0.05" : "0.001");
-        values.put("mixupAlpha", "0");
-        values.put("cutmixAlpha", "0");
-        values.put("saveFrequency", String.valueOf(epochs));
-        values.put("seed", String.valueOf(seed));
-        return Recipes.withOverrides(Recipes.get("base2novel-finetune"), values);
+            boolean fromScratch, int frames, int epochs, int batchSize, long seed) {
+        Recipe base = Recipes.get("base2novel-finetune");
+        return base.toBuilder()
+                .optName(base.name(), "The one-command demo: base-to-novel on synthetic videos")
+                .optTune(fromScratch ? TuningMode.IMAGE : TuningMode.BOTH)
+                .optFrames(frames)
+                .optBatchSize(batchSize)
+                .optAccumulation(1)
+                .optEpochs(epochs)
+                .optLearningRate(fromScratch ? 1e-3 : 1e-5)
+                .optWarmupEpochs(1)
+                .optAdamW(fromScratch ? 0.05 : 0.001, base.beta1(), base.beta2(), base.epsilon())
+                .optMixupCutmix(0, 0, base.switchProbability())
+                .optSaveFrequency(epochs)
+                .optSeed(seed)
+                .build();
     }
 }

@@ -13,6 +13,7 @@ import io.github.vificlip.data.transform.EvalTransform;
 import io.github.vificlip.data.transform.TrainTransform;
 import io.github.vificlip.evaluation.Summaries;
 import io.github.vificlip.model.ViFiClip;
+import io.github.vificlip.report.TrainingCharts;
 import io.github.vificlip.training.Recipes;
 import io.github.vificlip.training.ViFiClipTrainer;
 import io.github.vificlip.training.VideoEvaluator;
@@ -61,11 +62,14 @@ public final class BaseToNovel {
         try (ViFiClip model = ViFiClip.builder().optWeights(Path.of(args[4])).build()) {
             int size = model.getConfig().imageSize();
             ViFiClipTrainer.builder()
-                    .optRecipe(Recipes.get("base2novel-finetune"))
-                    .optEpochs(epochs)
-                    .optFrames(frames)
+                    .optRecipe(
+                            Recipes.get("base2novel-finetune").toBuilder()
+                                    .optEpochs(epochs)
+                                    .optFrames(frames)
+                                    .build())
                     .optDevices(model.getDevice())
                     .optOutputDirectory(Path.of(args[5]))
+                    .addListener(new TrainingCharts())
                     .build()
                     .fit(
                             model.getBlock(),
@@ -73,7 +77,6 @@ public final class BaseToNovel {
                                     .setVideos(baseShots)
                                     .setSampler(SegmentSampler.train(frames))
                                     .setTransform(TrainTransform.builder().optSize(size).build())
-                                    .setSampling(1, true)
                                     .build(),
                             split.base().names());
 
@@ -108,7 +111,6 @@ public final class BaseToNovel {
                 .setVideos(videos)
                 .setSampler(SegmentSampler.test(frames))
                 .setTransform(EvalTransform.builder().optSize(size).build())
-                .setSampling(1, false)
                 .build();
     }
 }

@@ -12,6 +12,7 @@ import io.github.vificlip.data.transform.EvalTransform;
 import io.github.vificlip.data.transform.TrainTransform;
 import io.github.vificlip.evaluation.EvaluationResult;
 import io.github.vificlip.model.ViFiClip;
+import io.github.vificlip.report.TrainingCharts;
 import io.github.vificlip.training.Recipes;
 import io.github.vificlip.training.ViFiClipTrainer;
 import io.github.vificlip.training.VideoEvaluator;
@@ -53,11 +54,14 @@ public final class FewShot {
         try (ViFiClip model = ViFiClip.builder().optWeights(Path.of(args[4])).build()) {
             int size = model.getConfig().imageSize();
             ViFiClipTrainer.builder()
-                    .optRecipe(Recipes.get("few-shot-finetune"))
-                    .optEpochs(epochs)
-                    .optFrames(frames)
+                    .optRecipe(
+                            Recipes.get("few-shot-finetune").toBuilder()
+                                    .optEpochs(epochs)
+                                    .optFrames(frames)
+                                    .build())
                     .optDevices(model.getDevice())
                     .optOutputDirectory(Path.of(args[5]))
+                    .addListener(new TrainingCharts())
                     .build()
                     .fit(
                             model.getBlock(),
@@ -65,7 +69,6 @@ public final class FewShot {
                                     .setVideos(kShot)
                                     .setSampler(SegmentSampler.train(frames))
                                     .setTransform(TrainTransform.builder().optSize(size).build())
-                                    .setSampling(1, true)
                                     .build(),
                             labels.names());
 
@@ -80,7 +83,6 @@ public final class FewShot {
                                             .setSampler(SegmentSampler.test(frames))
                                             .setTransform(
                                                     EvalTransform.builder().optSize(size).build())
-                                            .setSampling(1, false)
                                             .build(),
                                     labels.names());
             System.out.printf(

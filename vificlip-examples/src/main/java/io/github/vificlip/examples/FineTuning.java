@@ -10,6 +10,7 @@ import io.github.vificlip.data.sampling.SegmentSampler;
 import io.github.vificlip.data.transform.EvalTransform;
 import io.github.vificlip.data.transform.TrainTransform;
 import io.github.vificlip.model.ViFiClip;
+import io.github.vificlip.report.TrainingCharts;
 import io.github.vificlip.training.Recipes;
 import io.github.vificlip.training.TrainingResult;
 import io.github.vificlip.training.ViFiClipTrainer;
@@ -55,22 +56,24 @@ public final class FineTuning {
                             .setVideos(train)
                             .setSampler(SegmentSampler.train(frames)) // a random frame per segment
                             .setTransform(TrainTransform.builder().optSize(size).build())
-                            .setSampling(1, true)
                             .build();
             VideoDataset validationData =
                     VideoDataset.builder()
                             .setVideos(validation)
                             .setSampler(SegmentSampler.test(frames)) // segment centres
                             .setTransform(EvalTransform.builder().optSize(size).build())
-                            .setSampling(1, false)
                             .build();
             TrainingResult result =
                     ViFiClipTrainer.builder()
-                            .optRecipe(Recipes.get("few-shot-finetune")) // AdamW 2e-6, cosine
-                            .optEpochs(epochs)
-                            .optFrames(frames)
+                            .optRecipe(
+                                    Recipes.get("few-shot-finetune") // AdamW 2e-6, cosine
+                                            .toBuilder()
+                                            .optEpochs(epochs)
+                                            .optFrames(frames)
+                                            .build())
                             .optDevices(model.getDevice())
                             .optOutputDirectory(out)
+                            .addListener(new TrainingCharts()) // training-curve.png
                             .build()
                             .fit(
                                     model.getBlock(),

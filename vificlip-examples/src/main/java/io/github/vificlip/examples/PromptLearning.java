@@ -17,6 +17,7 @@ import io.github.vificlip.model.TuningMode;
 import io.github.vificlip.model.ViFiClip;
 import io.github.vificlip.prompts.PromptLearner;
 import io.github.vificlip.prompts.PromptedViFiClip;
+import io.github.vificlip.report.TrainingCharts;
 import io.github.vificlip.training.Recipe;
 import io.github.vificlip.training.Recipes;
 import io.github.vificlip.training.ViFiClipTrainer;
@@ -70,14 +71,12 @@ public final class PromptLearning {
                             .setVideos(train)
                             .setSampler(SegmentSampler.train(frames)) // a random frame per segment
                             .setTransform(TrainTransform.builder().optSize(size).build())
-                            .setSampling(1, true)
                             .build();
             VideoDataset testData =
                     VideoDataset.builder()
                             .setVideos(test)
                             .setSampler(SegmentSampler.test(frames)) // segment centres
                             .setTransform(EvalTransform.builder().optSize(size).build())
-                            .setSampling(1, false)
                             .build();
 
             // 1. prompt: attach fresh prompts (the model freezes) and train only them
@@ -85,11 +84,14 @@ public final class PromptLearning {
             try (PromptedViFiClip prompted = PromptLearner.forRecipe(recipe).attach(model)) {
                 ViFiClipTrainer trainer =
                         ViFiClipTrainer.builder()
-                                .optRecipe(recipe)
-                                .optEpochs(epochs)
-                                .optFrames(frames)
+                                .optRecipe(
+                                        recipe.toBuilder()
+                                                .optEpochs(epochs)
+                                                .optFrames(frames)
+                                                .build())
                                 .optDevices(model.getDevice())
                                 .optOutputDirectory(out)
+                                .addListener(new TrainingCharts())
                                 .build();
                 promptsFile =
                         trainer.fit(prompted.getBlock(), trainData, labels.names()).modelFile();

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -130,7 +131,7 @@ public final class PromptLearner {
                     "Recipe "
                             + recipe.name()
                             + " has no prompt sizes: it fine-tunes (tune "
-                            + recipe.tune()
+                            + recipe.tune().name().toLowerCase(Locale.ROOT)
                             + ") rather than learning prompts");
         }
         return builder()
@@ -138,7 +139,7 @@ public final class PromptLearner {
                 .setVisionContext(sizes.visionContext())
                 .optTextDepth(sizes.textDepth())
                 .optVisionDepth(sizes.visionDepth())
-                .optTemplate(PromptTemplate.of(recipe.template()))
+                .optTemplate(recipe.template())
                 .optSeed(recipe.seed())
                 .build();
     }

@@ -3,6 +3,7 @@
  */
 package io.github.vificlip.protocols;
 
+import io.github.vificlip.model.TuningMode;
 import io.github.vificlip.model.ViFiClip;
 import io.github.vificlip.model.VideoClassificationBlock;
 import io.github.vificlip.prompts.PromptLearner;
@@ -10,6 +11,7 @@ import io.github.vificlip.prompts.PromptedViFiClip;
 import io.github.vificlip.training.Recipe;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /** The block a recipe trains: the fine-tuned model, or prompts attached to it. */
 public final class TrainableBlocks {
@@ -30,14 +32,14 @@ public final class TrainableBlocks {
      */
     public static VideoClassificationBlock forRecipe(ViFiClip model, Recipe recipe, Path prompts)
             throws IOException {
-        if (!"prompts".equals(recipe.tune())) {
+        if (recipe.tune() != TuningMode.PROMPTS) {
             if (prompts != null) {
                 throw new IllegalArgumentException(
                         "--prompts goes with a prompt recipe (base2novel-prompt,"
                                 + " few-shot-prompt); recipe "
                                 + recipe.name()
                                 + " fine-tunes the model ("
-                                + recipe.tune()
+                                + recipe.tune().name().toLowerCase(Locale.ROOT)
                                 + ")");
             }
             return model.getBlock();

@@ -12,15 +12,16 @@ import io.github.vificlip.data.video.VideoDecoders;
 import io.github.vificlip.evaluation.EvaluationResult;
 import io.github.vificlip.model.VideoClassificationBlock;
 import io.github.vificlip.report.Charts;
+import io.github.vificlip.report.TrainingCharts;
 import io.github.vificlip.training.LoggingProgress;
 import io.github.vificlip.training.Recipe;
 import io.github.vificlip.training.TrainingResult;
+import io.github.vificlip.training.UnreadableRecords;
 import io.github.vificlip.training.ViFiClipTrainer;
 import io.github.vificlip.training.VideoEvaluator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -103,7 +104,6 @@ public final class TrainingRun {
                 validation == null
                         ? null
                         : dataset(validation, size, recipe.testClips(), recipe.testCrops());
-        AtomicBoolean passStarted = new AtomicBoolean();
         ViFiClipTrainer.Builder trainer =
                 ViFiClipTrainer.builder()
                         .optRecipe(recipe)
@@ -112,14 +112,11 @@ public final class TrainingRun {
                         .optDevices(devices)
                         .optWorkers(workers)
                         .optProgress(progress.get())
-                        .optEpochStart(
-                                epoch -> {
-                                    if (passStarted.getAndSet(true)) {
-                                        trainData.failures().endPass();
-                                    }
-                                    trainData.setPass(epoch);
-                                })
-                        .optUnreadableCount(() -> trainData.failures().currentPass().size());
+                        .addListener(new DatasetPasses(trainData))
+                        .addListener(
+                                new UnreadableRecords(
+                                        () -> trainData.failures().currentPass().size()))
+                        .addListener(new TrainingCharts());
         provenance.entries().forEach(trainer::optProvenance);
         TrainingResult result =
                 trainer.build()

@@ -57,7 +57,6 @@ public final class VideoDatasets {
                 .optFailFast(failFast)
                 .optDecodeThreads(threads)
                 .optDecoder(decoder)
-                .setSampling(1, false)
                 .build();
     }
 
@@ -112,7 +111,6 @@ public final class VideoDatasets {
                 .optReplaceUnreadable(false)
                 .optDecodeThreads(threads)
                 .optDecoder(decoder)
-                .setSampling(1, false)
                 .build();
     }
 }

@@ -3,8 +3,6 @@
  */
 package io.github.vificlip.zoo;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.vificlip.data.list.LabelMap;
 import io.github.vificlip.data.video.VideoDecoder;
 import io.github.vificlip.data.video.VideoDecoders;
@@ -129,28 +127,7 @@ public final class ZooArguments {
         if (preset != null) {
             return ClipConfig.preset(preset);
         }
-        return file == null ? null : readConfig(resolve(folder, file));
-    }
-
-    /**
-     * Reads a JSON {@link ClipConfig} (the fields of the record, as {@code vificlip --config}
-     * takes).
-     *
-     * @param file the JSON file
-     * @return the configuration
-     * @throws UncheckedIOException if the file cannot be read or is not a valid configuration; the
-     *     message names the file
-     */
-    public static ClipConfig readConfig(Path file) {
-        try {
-            return new ObjectMapper().readValue(file.toFile(), ClipConfig.class);
-        } catch (JsonProcessingException e) {
-            Throwable cause = e.getCause() instanceof IllegalArgumentException ? e.getCause() : e;
-            throw new UncheckedIOException(
-                    file + ": not a valid ClipConfig: " + cause.getMessage(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(file + ": cannot read the configuration: " + e, e);
-        }
+        return file == null ? null : ClipConfig.fromJson(resolve(folder, file));
     }
 
     /** Returns the class names: {@code classes} if given, else the rows of {@code labels}. */

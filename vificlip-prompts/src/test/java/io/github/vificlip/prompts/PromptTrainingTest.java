@@ -22,6 +22,7 @@ import io.github.vificlip.model.PromptTemplate;
 import io.github.vificlip.model.TuningMode;
 import io.github.vificlip.model.ViFiClip;
 import io.github.vificlip.training.Recipes;
+import io.github.vificlip.training.TrainingListener;
 import io.github.vificlip.training.TrainingResult;
 import io.github.vificlip.training.ViFiClipTrainer;
 import io.github.vificlip.weights.SafetensorsContent;
@@ -216,13 +217,14 @@ class PromptTrainingTest {
             assertThatThrownBy(
                             () ->
                                     trainer(out, 2)
-                                            .optEpochStart(
-                                                    epoch -> {
-                                                        if (epoch == 1) {
-                                                            throw new IllegalStateException(
-                                                                    "interrupted");
-                                                        }
-                                                    })
+                                            .addListener(
+                                                    TrainingListener.atEpochBegin(
+                                                            epoch -> {
+                                                                if (epoch == 1) {
+                                                                    throw new IllegalStateException(
+                                                                            "interrupted");
+                                                                }
+                                                            }))
                                             .build()
                                             .fit(prompted.getBlock(), clips(manager), CLASSES))
                     .hasMessage("interrupted");
@@ -302,15 +304,17 @@ class PromptTrainingTest {
 
     private static ViFiClipTrainer.Builder trainer(Path out, int epochs) {
         return ViFiClipTrainer.builder()
-                .optRecipe(Recipes.get("base2novel-prompt"))
+                .optRecipe(
+                        Recipes.get("base2novel-prompt").toBuilder()
+                                .optEpochs(epochs)
+                                .optWarmupEpochs(0)
+                                .optBatchSize(4)
+                                .optAccumulation(1)
+                                .optFrames(2)
+                                .optSaveFrequency(1)
+                                .build())
                 .optOutputDirectory(out)
-                .optEpochs(epochs)
-                .optWarmupEpochs(0)
-                .optBatchSize(4)
-                .optAccumulation(1)
-                .optFrames(2)
                 .optWorkers(1)
-                .optCheckpointFrequency(1)
                 .optProvenance("run", "prompt-training-test");
     }
 

@@ -5,6 +5,7 @@ package io.github.vificlip.zoo;
 
 import io.github.vificlip.data.video.SyntheticClipWriter;
 import io.github.vificlip.data.video.VideoFormat;
+import io.github.vificlip.model.ClipConfig;
 import io.github.vificlip.model.ViFiClip;
 import io.github.vificlip.prompts.PromptLearner;
 import io.github.vificlip.prompts.PromptedViFiClip;
@@ -93,7 +94,7 @@ public final class ColourClips {
         Path weights = dir.resolve("tiny.safetensors");
         try (ViFiClip model =
                 ViFiClip.builder()
-                        .setConfig(ZooArguments.readConfig(dir.resolve("tiny.json")))
+                        .setConfig(ClipConfig.fromJson(dir.resolve("tiny.json")))
                         .optSeed(7)
                         .build()) {
             SafetensorsWriter.builder().build().write(weights, model.stateDict());

@@ -46,6 +46,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * for (Batch batch : train.getData(manager)) { ... }   // decodes on optDecodeThreads threads
  * }</pre>
  *
+ * <p>Without {@code setSampling} the dataset reads records one by one in order, which is what the
+ * trainer and the evaluator need: they read records with {@link #get} and batch them themselves.
+ *
  * <p><b>Randomness.</b> Every record draws from its own {@link SplittableRandom} seeded from (seed,
  * pass, index): the same seed gives the same clips on any machine, in any thread order, and each
  * pass over the data ({@link #getData}) gets fresh augmentations. A training loop that reads
@@ -323,7 +326,10 @@ public final class VideoDataset extends RandomAccessDataset {
         private boolean replaceUnreadable = true;
         private int decodeThreads = Runtime.getRuntime().availableProcessors();
 
-        private Builder() {}
+        /** Records one by one, in order, until {@code setSampling} says otherwise. */
+        private Builder() {
+            setSampling(1, false);
+        }
 
         @Override
         protected Builder self() {
