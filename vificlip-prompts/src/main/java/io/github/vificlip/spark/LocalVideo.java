@@ -16,6 +16,9 @@ import org.apache.hadoop.fs.FileSystem;
  */
 final class LocalVideo implements AutoCloseable {
 
+    /** How the names of temporary copies start. */
+    static final String PREFIX = "vificlip-fetch-";
+
     private final Path file;
     private final boolean copied;
 
@@ -36,7 +39,7 @@ final class LocalVideo implements AutoCloseable {
             return new LocalVideo(Path.of(path.toUri().getPath()), false);
         }
         FileSystem fs = path.getFileSystem(hadoop);
-        Path copy = Files.createTempFile("vificlip-", suffix(path.getName()));
+        Path copy = Files.createTempFile(PREFIX, suffix(path.getName()));
         try {
             // raw local file system: no .crc file beside the copy
             fs.copyToLocalFile(false, path, new org.apache.hadoop.fs.Path(copy.toUri()), true);

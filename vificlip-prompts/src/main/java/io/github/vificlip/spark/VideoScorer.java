@@ -7,6 +7,7 @@ import ai.djl.Application;
 import ai.djl.ModelException;
 import ai.djl.modality.Classifications;
 import ai.djl.modality.Classifications.Classification;
+import ai.djl.ndarray.BaseNDManager;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -141,7 +142,7 @@ public final class VideoScorer implements AutoCloseable {
                     inputs.add(translator.processInput(context, files.get(i)));
                     decoded.add(i);
                 } catch (TranslateException | RuntimeException e) {
-                    rows[i] = VideoScore.failed(uris.get(i), reason(e));
+                    rows[i] = VideoScore.failed(uris.get(i), reason(e, uris.get(i), files.get(i)));
                 }
             }
             if (!inputs.isEmpty()) {
@@ -200,8 +201,19 @@ public final class VideoScorer implements AutoCloseable {
         return video.toFloatArray();
     }
 
-    private static String reason(Exception e) {
-        return e.getMessage() != null ? e.getMessage() : e.toString();
+    /** The error's message, naming the video by its URI rather than by a temporary copy. */
+    private static String reason(Exception e, String uri, Path file) {
+        String message = e.getMessage() != null ? e.getMessage() : e.toString();
+        String local = file.toString();
+        return message.contains(local) ? message.replace(local, uri) : uri + ": " + message;
+    }
+
+    /**
+     * Returns how many native arrays the model's memory holds now (weights, cached class features
+     * and anything a batch left behind): flat across batches when nothing leaks.
+     */
+    int liveArrays() {
+        return ((BaseNDManager) model.getNDManager()).getManagedArrays().size();
     }
 
     /** Frees the model, its weights and its cached class features. */
