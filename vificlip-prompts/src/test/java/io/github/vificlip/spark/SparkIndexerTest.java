@@ -304,4 +304,42 @@ class SparkIndexerTest {
             assertThat(scorer.liveArrays()).isEqualTo(before);
         }
     }
+
+    @Test
+    void theSparkSubmitEntryPointIndexesAListFile() throws Exception {
+        Path list = dir.resolve("videos.txt");
+        List<String> some = uris.subList(12, 18);
+        Files.writeString(list, String.join("\n", some) + "\n\n");
+        String output = dir.resolve("job").toString();
+
+        IndexSummary job =
+                VideoIndexJob.run(
+                        spark,
+                        VideoIndexJob.Arguments.parse(
+                                new String[] {
+                                    "--model", folder.toString(),
+                                    "--classes", "red, green,blue,white",
+                                    "--output", output,
+                                    "--list", list.toString(),
+                                    "--partitions", "2",
+                                    "--top-k", "2"
+                                }));
+
+        assertThat(job.videos()).isEqualTo(6);
+        Map<String, Row> rows = rowsByPath(output);
+        assertThat(rows.keySet()).containsExactlyInAnyOrderElementsOf(some);
+        for (Row row : rows.values()) {
+            if (row.getAs(IndexSchema.ERROR) == null) {
+                assertThat(row.getList(row.fieldIndex(IndexSchema.LABELS)))
+                        .hasSize(2)
+                        .isSubsetOf(CLASSES);
+            }
+        }
+        assertThatThrownBy(
+                        () ->
+                                VideoIndexJob.Arguments.parse(
+                                        new String[] {"--model", "m", "--output", "o", "v.mp4"}))
+                .hasMessageContaining("--classes or --labels")
+                .hasMessageContaining("Usage: VideoIndexJob");
+    }
 }
