@@ -121,11 +121,18 @@ public final class VideoIndexer {
                 output,
                 mode);
         score(uris).write().mode(mode).parquet(output);
-        Dataset<Row> written = uris.sparkSession().read().parquet(output);
-        long videos = written.count();
-        long errors = written.filter(functions.col(IndexSchema.ERROR).isNotNull()).count();
+        Row counts = // one pass over the output: all rows, and the non-null errors
+                uris.sparkSession()
+                        .read()
+                        .parquet(output)
+                        .agg(functions.count(functions.lit(1)), functions.count(IndexSchema.ERROR))
+                        .first();
         IndexSummary summary =
-                new IndexSummary(videos, errors, (System.nanoTime() - start) / 1e9, output);
+                new IndexSummary(
+                        counts.getLong(0),
+                        counts.getLong(1),
+                        (System.nanoTime() - start) / 1e9,
+                        output);
         LOG.info("{}", summary);
         return summary;
     }

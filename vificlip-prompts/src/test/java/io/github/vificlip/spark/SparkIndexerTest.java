@@ -104,6 +104,8 @@ class SparkIndexerTest {
                         .config("spark.driver.host", "127.0.0.1")
                         .config("spark.driver.bindAddress", "127.0.0.1")
                         .config("spark.sql.shuffle.partitions", "2")
+                        // a few rows per query: interpreting beats compiling generated code
+                        .config("spark.sql.codegen.wholeStage", "false")
                         .config(
                                 "spark.hadoop.fs." + SchemeLocalFileSystem.SCHEME + ".impl",
                                 SchemeLocalFileSystem.class.getName())
@@ -317,12 +319,18 @@ class SparkIndexerTest {
                         spark,
                         VideoIndexJob.Arguments.parse(
                                 new String[] {
-                                    "--model", folder.toString(),
-                                    "--classes", "red, green,blue,white",
-                                    "--output", output,
-                                    "--list", list.toString(),
-                                    "--partitions", "2",
-                                    "--top-k", "2"
+                                    "--model",
+                                    folder.toString(),
+                                    "--classes",
+                                    "red, green,blue,white",
+                                    "--output",
+                                    output,
+                                    "--list",
+                                    list.toString(),
+                                    "--partitions",
+                                    "2",
+                                    "--top-k",
+                                    "2"
                                 }));
 
         assertThat(job.videos()).isEqualTo(6);
