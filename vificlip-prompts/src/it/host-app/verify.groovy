@@ -9,7 +9,8 @@ def log = new File(basedir, 'build.log').text
 def tree = new File(basedir, 'target/dependency-tree.txt').text
 assert tree.contains('io.github.vificlip:vificlip-prompts') : tree
 ['info.picocli', 'jline', 'me.tongfei:progressbar', 'slf4j-simple', 'slf4j-nop', 'slf4j-reload4j',
- 'slf4j-jdk14', 'logback-classic', 'log4j-slf4j', 'io.github.vificlip:vificlip-examples'].each {
+ 'slf4j-jdk14', 'logback-classic', 'log4j-slf4j', 'io.github.vificlip:vificlip-examples',
+ 'org.apache.spark', 'scala-library'].each {
     assert !tree.contains(it) : "the library brings ${it} to a host:\n${tree}"
 }
 

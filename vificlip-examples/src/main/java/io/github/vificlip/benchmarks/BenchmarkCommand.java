@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
             WeightsBenchmark.class,
             DecodeBenchmark.class,
             ModelBenchmark.class,
-            TrainBenchmark.class
+            TrainBenchmark.class,
+            SparkBenchmark.class
         })
 public final class BenchmarkCommand implements Runnable {
 

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code vificlip} command line: one subcommand per task (tokenize, inspect weights, embed,
- * probe videos, sample frames, split datasets, train, evaluate, classify, demo).
+ * search, probe videos, sample frames, split datasets, train, evaluate, classify, demo).
  *
  * <p>Run it from the build output with {@code java -jar vificlip-examples/target/vificlip.jar
  * <subcommand> ...}; {@code --help} on any subcommand lists its options.
@@ -31,6 +31,7 @@ import picocli.CommandLine.Command;
             EvalCommand.class,
             EmbedCommand.class,
             ClassifyCommand.class,
+            SearchCommand.class,
             ProtocolCommand.class,
             DemoCommand.class,
             BenchmarkCommand.class,
