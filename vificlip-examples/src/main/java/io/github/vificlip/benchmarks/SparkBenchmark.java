@@ -38,9 +38,10 @@ import picocli.CommandLine.Option;
         name = "spark",
         mixinStandardHelpOptions = true,
         description = {
-            "Measure clips per second of the Spark indexer (local mode) against the single-JVM",
-            "classify path and the batch scorer on the same clips, and print the ratios.",
-            "Needs Spark on the class path (build with -Pspark, see docs/spark.md)."
+            "Measure the Spark indexer against the single-JVM paths on the same clips.",
+            "Clips per second of the Spark indexer (local mode), the classify path and the batch"
+                    + " scorer, and their ratios. Needs Spark on the class path (build with"
+                    + " -Pspark, see docs/spark.md)."
         })
 public final class SparkBenchmark implements Callable<Integer> {
 

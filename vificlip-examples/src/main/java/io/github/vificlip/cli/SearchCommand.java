@@ -24,12 +24,14 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Text-to-video search over an index written by io.github.vificlip.spark.VideoIndexJob:",
-            "ranks its videos by the cosine similarity of their embeddings and the query's",
-            "(the text as given; after the learned context for a model with prompts) and prints",
+            "Search the videos of a Spark-written index with a text query.",
+            "The index is the Parquet output of io.github.vificlip.spark.VideoIndexJob. Videos are"
+                    + " ranked by the cosine similarity of their embeddings and the query's (the"
+                    + " text as given; after the learned context for a model with prompts), best"
+                    + " first, one JSON line per video:",
             "  {\"rank\":1,\"path\":...,\"similarity\":...}",
-            "per video, best first. Rows with an error are skipped. Runs Spark in local mode",
-            "(--master for another); needs Spark on the class path (see docs/spark.md)."
+            "Rows with an error are skipped. Spark runs in local mode (--master for another) and"
+                    + " must be on the class path (a -Pspark build, see docs/spark.md)."
         })
 public final class SearchCommand implements Callable<Integer> {
 
