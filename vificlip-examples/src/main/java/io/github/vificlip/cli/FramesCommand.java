@@ -11,15 +11,14 @@ import io.github.vificlip.data.transform.VideoTensor;
 import io.github.vificlip.data.transform.VideoTransform;
 import io.github.vificlip.data.video.RgbFrame;
 import io.github.vificlip.data.video.VideoReader;
+import io.github.vificlip.io.AtomicFile;
 import io.github.vificlip.protocols.VideoDatasets;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
@@ -226,22 +225,12 @@ public final class FramesCommand implements Callable<Integer> {
             bgr[p + 1] = rgb[p + 1];
             bgr[p + 2] = rgb[p];
         }
-        Path temp = Files.createTempFile(file.getParent(), ".frame", ".png.tmp");
-        try {
-            if (!ImageIO.write(image, "png", temp.toFile())) {
-                throw new IOException("No PNG writer for " + file);
-            }
-            try {
-                Files.move(
-                        temp,
-                        file,
-                        StandardCopyOption.ATOMIC_MOVE,
-                        StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFile.write(
+                file,
+                out -> {
+                    if (!ImageIO.write(image, "png", out)) {
+                        throw new IOException("No PNG writer for " + file);
+                    }
+                });
     }
 }

@@ -3,14 +3,12 @@
  */
 package io.github.vificlip.cli;
 
+import io.github.vificlip.io.AtomicFile;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Writes a float32 matrix as a NumPy {@code .npy} file (format 1.0: magic, header dictionary padded
@@ -59,24 +57,14 @@ final class NpyWriter {
         }
         header.append('\n');
         byte[] headerBytes = header.toString().getBytes(StandardCharsets.US_ASCII);
-        Path absolute = file.toAbsolutePath();
-        // a plain new file (not createTempFile, which is private to the owner): the usual mode
-        Path temporary = absolute.resolveSibling("." + absolute.getFileName() + ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(temporary)) {
-                out.write(MAGIC);
-                out.write(headerBytes.length & 0xFF);
-                out.write(headerBytes.length >>> 8);
-                out.write(headerBytes);
-                out.write(values.array());
-            }
-            Files.move(
-                    temporary,
-                    absolute,
-                    StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        AtomicFile.write(
+                file,
+                out -> {
+                    out.write(MAGIC);
+                    out.write(headerBytes.length & 0xFF);
+                    out.write(headerBytes.length >>> 8);
+                    out.write(headerBytes);
+                    out.write(values.array());
+                });
     }
 }

@@ -4,8 +4,6 @@
 package io.github.vificlip.data.list;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -129,7 +127,8 @@ public final class LabelMap {
     }
 
     /**
-     * Writes the map as a label CSV ({@code id,name}, LF line ends, RFC 4180 quoting).
+     * Writes the map as a label CSV ({@code id,name}, LF line ends, RFC 4180 quoting), atomically:
+     * a failed or killed write leaves the previous file untouched.
      *
      * @param file the file to write
      * @throws IOException if writing fails
@@ -139,11 +138,7 @@ public final class LabelMap {
         for (int i = 0; i < names.size(); i++) {
             out.append(i).append(',').append(Csv.quote(names.get(i))).append('\n');
         }
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        Files.writeString(file, out, StandardCharsets.UTF_8);
+        TextFiles.writeAtomically(file, out);
     }
 
     /**

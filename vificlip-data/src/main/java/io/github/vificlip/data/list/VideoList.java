@@ -4,7 +4,6 @@
 package io.github.vificlip.data.list;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -179,7 +178,8 @@ public final class VideoList {
     }
 
     /**
-     * Writes the entries as a list file ({@code path label} per line, LF line ends).
+     * Writes the entries as a list file ({@code path label} per line, LF line ends), atomically: a
+     * failed or killed write leaves the previous file untouched.
      *
      * @param file the file to write
      * @throws IOException if writing fails
@@ -189,11 +189,7 @@ public final class VideoList {
         for (VideoEntry entry : entries) {
             out.append(entry.path()).append(' ').append(entry.label()).append('\n');
         }
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        Files.writeString(file, out, StandardCharsets.UTF_8);
+        TextFiles.writeAtomically(file, out);
     }
 
     /**

@@ -142,6 +142,34 @@ class ListReadersTest {
     }
 
     @Test
+    void writesReplaceFilesWholeAndLeaveNoTemporaryFile() throws Exception {
+        LabelMap labels = LabelMap.of(List.of("a", "b"));
+        Path out = dir.resolve("split");
+        Path list = out.resolve("list.txt");
+        Path csv = out.resolve("labels.csv");
+        Files.createDirectories(out);
+        Files.writeString(list, "old content that is longer than the new list\n");
+
+        VideoList.of(dir, labels, List.of(new VideoEntry("x.mp4", 1))).write(list);
+        labels.writeCsv(csv);
+
+        assertThat(Files.readString(list)).isEqualTo("x.mp4 1\n");
+        assertThat(Files.readString(csv)).isEqualTo("id,name\n0,a\n1,b\n");
+        try (var files = Files.list(out)) {
+            assertThat(files.map(f -> f.getFileName().toString()))
+                    .containsExactlyInAnyOrder("list.txt", "labels.csv");
+        }
+        // a folder in the way: refused, and nothing is left beside it
+        Files.createDirectories(out.resolve("blocked.txt"));
+        assertThatThrownBy(() -> labels.writeCsv(out.resolve("blocked.txt")))
+                .isInstanceOf(java.io.IOException.class);
+        try (var files = Files.list(out)) {
+            assertThat(files.map(f -> f.getFileName().toString()))
+                    .containsExactlyInAnyOrder("list.txt", "labels.csv", "blocked.txt");
+        }
+    }
+
+    @Test
     void folderPerClassLayoutSortsClassesAndFindsVideos() throws Exception {
         Files.createDirectories(dir.resolve("surfing/day1"));
         Files.createDirectories(dir.resolve("archery"));
