@@ -5,6 +5,7 @@ package io.github.vificlip.spark;
 
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.LongAccumulator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,9 +19,26 @@ final class ProgressListener extends SparkListener {
     private final LongAccumulator failed;
     private long lastTotal;
 
-    ProgressListener(LongAccumulator scored, LongAccumulator failed) {
+    private ProgressListener(LongAccumulator scored, LongAccumulator failed) {
         this.scored = scored;
         this.failed = failed;
+    }
+
+    /** A listener over two new accumulators of the session, not yet registered. */
+    static ProgressListener create(SparkSession spark) {
+        return new ProgressListener(
+                spark.sparkContext().longAccumulator("vificlip.videos.scored"),
+                spark.sparkContext().longAccumulator("vificlip.videos.failed"));
+    }
+
+    /** The count of videos scored. */
+    LongAccumulator scored() {
+        return scored;
+    }
+
+    /** The count of videos that could not be scored. */
+    LongAccumulator failed() {
+        return failed;
     }
 
     @Override

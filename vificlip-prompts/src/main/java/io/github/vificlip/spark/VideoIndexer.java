@@ -7,13 +7,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apache.spark.SparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
-import org.apache.spark.util.LongAccumulator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,16 +68,22 @@ public final class VideoIndexer {
     }
 
     /**
-     * Scores videos: a lazy transformation, run by the action the caller applies.
+     * Scores videos: a lazy transformation, run by the action the caller applies. Progress is
+     * logged on the driver by a listener that stays registered with the {@code SparkContext} as
+     * long as it runs, one per call: a long-lived session that scores many datasets should call
+     * {@link #write} (which removes its listener when done) or keep the datasets few.
      *
      * @param uris the videos' URIs, one per row
      * @return one row per video in {@link IndexSchema#SCHEMA}
      */
     public Dataset<Row> score(Dataset<String> uris) {
-        SparkSession spark = uris.sparkSession();
-        LongAccumulator scored = spark.sparkContext().longAccumulator("vificlip.videos.scored");
-        LongAccumulator failed = spark.sparkContext().longAccumulator("vificlip.videos.failed");
-        spark.sparkContext().addSparkListener(new ProgressListener(scored, failed));
+        ProgressListener progress = ProgressListener.create(uris.sparkSession());
+        uris.sparkSession().sparkContext().addSparkListener(progress);
+        return score(uris, progress);
+    }
+
+    /** The lazy scoring, counting into the listener's accumulators. */
+    private Dataset<Row> score(Dataset<String> uris, ProgressListener progress) {
         Dataset<String> input = partitions > 0 ? uris.repartition(partitions) : uris;
         return input.mapPartitions(
                 new ScorePartition(
@@ -85,9 +91,9 @@ public final class VideoIndexer {
                         classNames,
                         topK,
                         batchSize,
-                        hadoopSettings(spark),
-                        scored,
-                        failed),
+                        hadoopSettings(uris.sparkSession()),
+                        progress.scored(),
+                        progress.failed()),
                 Encoders.row(IndexSchema.SCHEMA));
     }
 
@@ -120,7 +126,14 @@ public final class VideoIndexer {
                 classNames.size(),
                 output,
                 mode);
-        score(uris).write().mode(mode).parquet(output);
+        SparkContext context = uris.sparkSession().sparkContext();
+        ProgressListener progress = ProgressListener.create(uris.sparkSession());
+        context.addSparkListener(progress);
+        try {
+            score(uris, progress).write().mode(mode).parquet(output);
+        } finally {
+            context.removeSparkListener(progress);
+        }
         Row counts = // one pass over the output: all rows, and the non-null errors
                 uris.sparkSession()
                         .read()

@@ -238,6 +238,7 @@ class SparkIndexerTest {
 
     @Test
     void aRerunRefusesAnExistingOutputUnlessToldToOverwrite() throws Exception {
+        int listeners = spark.sparkContext().listenerBus().listeners().size();
         String output = dir.resolve("rerun").toString();
         List<String> some = uris.subList(0, 6);
         indexer()
@@ -259,6 +260,9 @@ class SparkIndexerTest {
                                 SaveMode.Overwrite);
         assertThat(again.videos()).isEqualTo(6);
         assertThat(rowsByPath(output).keySet()).containsExactlyInAnyOrderElementsOf(others);
+        assertThat(spark.sparkContext().listenerBus().listeners())
+                .as("write() removes its progress listener, also when it fails")
+                .hasSize(listeners);
         try (Stream<Path> temp = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
             assertThat(temp.map(p -> p.getFileName().toString()))
                     .noneMatch(name -> name.startsWith(LocalVideo.PREFIX));
