@@ -13,9 +13,9 @@ import ai.djl.translate.Translator;
 import ai.djl.translate.TranslatorContext;
 import io.github.vificlip.data.dataset.ClipLoader;
 import io.github.vificlip.data.transform.VideoTensor;
-import io.github.vificlip.data.video.HumbleVideoDecoder;
 import io.github.vificlip.data.video.VideoDecodeException;
 import io.github.vificlip.data.video.VideoDecoder;
+import io.github.vificlip.data.video.VideoDecoders;
 import io.github.vificlip.model.ClipConfig;
 import io.github.vificlip.model.DjlDefaults;
 import io.github.vificlip.model.PromptTemplate;
@@ -89,8 +89,7 @@ public final class VideoClassificationTranslator implements Translator<Path, Cla
         this.clips = builder.clips;
         this.crops = builder.crops;
         this.topK = builder.topK;
-        this.decoder =
-                builder.decoder != null ? builder.decoder : HumbleVideoDecoder.builder().build();
+        this.decoder = builder.decoder != null ? builder.decoder : VideoDecoders.byDefault();
         this.batchifier = new ViewBatchifier(clips * crops);
     }
 
@@ -332,7 +331,7 @@ public final class VideoClassificationTranslator implements Translator<Path, Cla
         }
 
         /**
-         * Sets the video decoder ({@link HumbleVideoDecoder} by default; {@code
+         * Sets the video decoder ({@link VideoDecoders#byDefault()} by default; {@code
          * VideoDecoders.byName("ffmpeg")} for FFmpeg 8, which also reads AV1).
          *
          * @param decoder the decoding backend

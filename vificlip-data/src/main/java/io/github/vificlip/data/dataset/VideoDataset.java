@@ -15,9 +15,9 @@ import io.github.vificlip.data.list.VideoList;
 import io.github.vificlip.data.sampling.FrameSampler;
 import io.github.vificlip.data.transform.VideoTensor;
 import io.github.vificlip.data.transform.VideoTransform;
-import io.github.vificlip.data.video.HumbleVideoDecoder;
 import io.github.vificlip.data.video.VideoDecodeException;
 import io.github.vificlip.data.video.VideoDecoder;
+import io.github.vificlip.data.video.VideoDecoders;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Path;
@@ -370,7 +370,8 @@ public final class VideoDataset extends RandomAccessDataset {
         }
 
         /**
-         * Sets the decoding backend (default {@link HumbleVideoDecoder}).
+         * Sets the decoding backend (default {@link VideoDecoders#byDefault()}: Humble Video, or
+         * FFmpeg 8 where only that backend is on the class path).
          *
          * @param decoder the decoder
          * @return this builder
@@ -462,7 +463,7 @@ public final class VideoDataset extends RandomAccessDataset {
                         "decodeThreads must be >= 1, got " + decodeThreads);
             }
             if (decoder == null) {
-                decoder = HumbleVideoDecoder.builder().build();
+                decoder = VideoDecoders.byDefault();
             }
             if (prefetchNumber <= 0) {
                 prefetchNumber = 2 * decodeThreads;

@@ -90,11 +90,13 @@ public final class HumbleVideoDecoder implements VideoDecoder {
          *
          * @return the decoder
          * @throws IllegalArgumentException if the strategy is null
+         * @throws IllegalStateException if Humble Video is not on the class path
          */
         public HumbleVideoDecoder build() {
             if (strategy == null) {
                 throw new IllegalArgumentException("The read strategy must not be null");
             }
+            VideoDecoders.requireAvailable(VideoDecoders.HUMBLE);
             return new HumbleVideoDecoder(this);
         }
     }

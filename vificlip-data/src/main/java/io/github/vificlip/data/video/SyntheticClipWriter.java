@@ -319,6 +319,7 @@ public final class SyntheticClipWriter {
          *
          * @return the writer
          * @throws IllegalArgumentException if the format is missing or a value is out of range
+         * @throws IllegalStateException if Humble Video, which encodes, is not on the class path
          */
         public SyntheticClipWriter build() {
             if (format == null) {
@@ -341,6 +342,13 @@ public final class SyntheticClipWriter {
             }
             if (bFrames > 16) {
                 throw new IllegalArgumentException("At most 16 B-frames, got " + bFrames);
+            }
+            if (!VideoDecoders.isAvailable(VideoDecoders.HUMBLE)) {
+                // Checked here: loading the writer's class itself needs Humble's classes.
+                throw new IllegalStateException(
+                        "SyntheticClipWriter encodes with Humble Video: add "
+                                + VideoDecoders.HUMBLE_ARTIFACTS
+                                + " to write synthetic clips");
             }
             return new SyntheticClipWriter(this);
         }

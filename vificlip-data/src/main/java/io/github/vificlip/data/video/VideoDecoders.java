@@ -12,7 +12,8 @@ import java.util.Locale;
 /**
  * The decoder backends by name: {@value #HUMBLE} (Humble Video, FFmpeg 2.8, the default) and
  * {@value #FFMPEG} (FFmpeg 8 through bytedeco's presets, an optional dependency that is used when
- * its classes are on the class path).
+ * its classes are on the class path). An application that excludes Humble Video (AGPL-3.0) and adds
+ * bytedeco's FFmpeg (LGPL-3.0-or-later) gets {@value #FFMPEG} as its default.
  *
  * <pre>{@code
  * VideoDecoder decoder = VideoDecoders.byName("ffmpeg", ReadStrategy.AUTO);
@@ -31,6 +32,11 @@ public final class VideoDecoders {
             "org.bytedeco:ffmpeg:8.0.1-1.5.13 and org.bytedeco:javacpp:1.5.13, each also with"
                     + " classifier linux-x86_64";
 
+    /** The Maven coordinates of the Humble Video backend, for error messages. */
+    static final String HUMBLE_ARTIFACTS =
+            "io.humble:humble-video-noarch:0.3.0 and"
+                    + " io.humble:humble-video-arch-x86_64-pc-linux-gnu6:0.3.0";
+
     private static final List<String> NAMES = List.of(HUMBLE, FFMPEG);
 
     private VideoDecoders() {}
@@ -45,12 +51,25 @@ public final class VideoDecoders {
     }
 
     /**
-     * Returns the name of the default backend.
+     * Returns the name of the default backend: {@value #HUMBLE} when its classes are on the class
+     * path, else {@value #FFMPEG} when those are, else {@value #HUMBLE} (whose use then fails
+     * naming the artifacts to add).
      *
-     * @return {@value #HUMBLE}
+     * @return the default backend's name
      */
     public static String defaultName() {
-        return HUMBLE;
+        return !isAvailable(HUMBLE) && isAvailable(FFMPEG) ? FFMPEG : HUMBLE;
+    }
+
+    /**
+     * Returns a decoder of the default backend ({@link #defaultName()}) with the default read
+     * strategy: what datasets and translators use when given no decoder.
+     *
+     * @return the decoder
+     * @throws IllegalStateException if no backend is on the class path
+     */
+    public static VideoDecoder byDefault() {
+        return byName(defaultName());
     }
 
     /**
@@ -126,8 +145,11 @@ public final class VideoDecoders {
                             + " (see docs/data.md), or use the humble decoder");
         }
         throw new IllegalStateException(
-                "The humble video decoder needs io.humble:humble-video-noarch and"
-                        + " humble-video-arch-x86_64-pc-linux-gnu6 on the class path");
+                "The humble video decoder needs Humble Video on the class path: add "
+                        + HUMBLE_ARTIFACTS
+                        + ", or add "
+                        + FFMPEG_ARTIFACTS
+                        + ", and use the ffmpeg decoder (see docs/data.md)");
     }
 
     /**
