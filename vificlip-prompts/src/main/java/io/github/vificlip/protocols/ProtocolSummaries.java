@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.vificlip.evaluation.Summaries.MeanStd;
 import io.github.vificlip.io.AtomicFile;
+import io.github.vificlip.training.Recipe;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -17,6 +18,11 @@ final class ProtocolSummaries {
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private ProtocolSummaries() {}
+
+    /** Starts a summary of the runs of a recipe. */
+    static ObjectNode start(Recipe recipe) {
+        return JSON.createObjectNode().put("recipe", recipe.name());
+    }
 
     static ObjectNode meanStd(MeanStd summary) {
         return JSON.createObjectNode()

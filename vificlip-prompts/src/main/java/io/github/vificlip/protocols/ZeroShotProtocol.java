@@ -132,16 +132,15 @@ public final class ZeroShotProtocol {
     public record Result(List<Split> splits, Summaries.MeanStd top1, Summaries.MeanStd top5) {}
 
     /** Builds a {@link ZeroShotProtocol}. */
-    public static final class Builder {
+    public static final class Builder extends ProtocolBuilder<Builder, Split> {
 
         private ViFiClip model;
-        private TrainingRun run;
         private final Map<Path, Path> splits = new LinkedHashMap<>();
-        private Path root;
         private boolean bare;
-        private Consumer<Split> listener = split -> {};
 
-        private Builder() {}
+        private Builder() {
+            super("zero-shot");
+        }
 
         /**
          * Sets the model to evaluate (not closed by the protocol; its class names are replaced).
@@ -151,17 +150,6 @@ public final class ZeroShotProtocol {
          */
         public Builder setModel(ViFiClip model) {
             this.model = model;
-            return this;
-        }
-
-        /**
-         * Sets how evaluation runs: frames per view, decoding threads, progress.
-         *
-         * @param run the run settings
-         * @return this builder
-         */
-        public Builder setRun(TrainingRun run) {
-            this.run = run;
             return this;
         }
 
@@ -178,17 +166,6 @@ public final class ZeroShotProtocol {
         }
 
         /**
-         * Sets the folder the lists' video paths are relative to.
-         *
-         * @param root the video folder
-         * @return this builder
-         */
-        public Builder setRoot(Path root) {
-            this.root = root;
-            return this;
-        }
-
-        /**
          * Sets whether class names go to the text tower bare (vanilla CLIP zero-shot) instead of in
          * ViFi-CLIP's template.
          *
@@ -201,32 +178,21 @@ public final class ZeroShotProtocol {
         }
 
         /**
-         * Sets a listener called after each split.
-         *
-         * @param listener the listener
-         * @return this builder
-         */
-        public Builder optListener(Consumer<Split> listener) {
-            this.listener = listener;
-            return this;
-        }
-
-        /**
          * Builds the protocol.
          *
          * @return the protocol
          */
         public ZeroShotProtocol build() {
-            if (model == null || run == null || root == null) {
-                throw new IllegalArgumentException(
-                        "The zero-shot protocol needs a model, a run and a video folder: call"
-                                + " setModel, setRun and setRoot");
-            }
-            if (splits.isEmpty()) {
-                throw new IllegalArgumentException(
-                        "The zero-shot protocol needs at least one test split: call addSplit");
-            }
+            require(
+                    model != null && run != null && root != null,
+                    "a model, a run and a video folder: call setModel, setRun and setRoot");
+            require(!splits.isEmpty(), "at least one test split: call addSplit");
             return new ZeroShotProtocol(this);
+        }
+
+        @Override
+        Builder self() {
+            return this;
         }
     }
 }
