@@ -3,7 +3,6 @@
  */
 package io.github.vificlip.protocols;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.vificlip.data.list.LabelMap;
 import io.github.vificlip.data.list.VideoList;
@@ -76,9 +75,7 @@ public final class BaseToNovelProtocol {
         LabelMap novel = LabelMap.readCsv(novelLabels);
         VideoList baseTestList = runs.list(baseTest, base);
         VideoList novelTestList = runs.list(novelTest, novel);
-        List<Seed> seeds = new ArrayList<>();
-        ObjectNode summary = ProtocolSummaries.start(recipe);
-        ArrayNode perSeed = summary.putArray("seeds");
+        ProtocolSummary<Seed> summary = new ProtocolSummary<>(recipe, "seeds", listener);
         for (int seed = 0; seed < trainLists.size(); seed++) {
             Path trainList = trainLists.get(seed);
             Path seedOut = out.resolve("seed-" + (seed + 1));
@@ -96,31 +93,33 @@ public final class BaseToNovelProtocol {
                                     new FreshModelRuns.Test(baseTestList, 1, 1, "eval-base"),
                                     new FreshModelRuns.Test(novelTestList, 1, 1, "eval-novel")));
             Seed done = new Seed(seed + 1, trainList, results.get(0), results.get(1));
-            seeds.add(done);
-            perSeed.addObject()
-                    .put("train", trainList.toString())
-                    .put("base", done.base().top1())
-                    .put("novel", done.novel().top1())
-                    .put("harmonicMean", done.harmonicMean());
-            listener.accept(done);
+            summary.add(
+                    done,
+                    row ->
+                            row.put("train", trainList.toString())
+                                    .put("base", done.base().top1())
+                                    .put("novel", done.novel().top1())
+                                    .put("harmonicMean", done.harmonicMean()));
         }
-        return summarise(seeds, summary, base, novel, out);
+        return summarise(summary, base, novel, out);
     }
 
     private static Result summarise(
-            List<Seed> seeds, ObjectNode summary, LabelMap base, LabelMap novel, Path out)
+            ProtocolSummary<Seed> summary, LabelMap base, LabelMap novel, Path out)
             throws IOException {
+        List<Seed> seeds = summary.runs();
         Summaries.BaseNovel result =
                 Summaries.baseToNovel(
                         seeds.stream().map(s -> s.base().top1()).toList(),
                         seeds.stream().map(s -> s.novel().top1()).toList());
-        summary.set("base", ProtocolSummaries.meanStd(result.base()));
-        summary.set("novel", ProtocolSummaries.meanStd(result.novel()));
-        summary.put("harmonicMean", result.harmonicMean());
-        summary.put("chanceBase", 1.0 / base.size());
-        summary.put("chanceNovel", 1.0 / novel.size());
-        ProtocolSummaries.write(summary, out.resolve("summary.json"));
-        return new Result(List.copyOf(seeds), result, base.size(), novel.size());
+        ObjectNode totals = summary.totals();
+        totals.set("base", ProtocolSummary.meanStd(result.base()));
+        totals.set("novel", ProtocolSummary.meanStd(result.novel()));
+        totals.put("harmonicMean", result.harmonicMean())
+                .put("chanceBase", 1.0 / base.size())
+                .put("chanceNovel", 1.0 / novel.size());
+        summary.write(out);
+        return new Result(seeds, result, base.size(), novel.size());
     }
 
     /**

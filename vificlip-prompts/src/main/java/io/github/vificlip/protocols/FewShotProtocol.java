@@ -3,8 +3,6 @@
  */
 package io.github.vificlip.protocols;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.vificlip.data.list.LabelMap;
 import io.github.vificlip.data.list.VideoList;
 import io.github.vificlip.data.split.KShotSampler;
@@ -13,7 +11,6 @@ import io.github.vificlip.training.Recipe;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,9 +81,7 @@ public final class FewShotProtocol {
                         recipe.finalTestCrops(),
                         "eval");
         Map<Integer, VideoList> sets = trainingSets(classes, out);
-        List<Shot> done = new ArrayList<>();
-        ObjectNode summary = ProtocolSummaries.start(recipe);
-        ArrayNode results = summary.putArray("shots");
+        ProtocolSummary<Shot> summary = new ProtocolSummary<>(recipe, "shots", listener);
         for (Map.Entry<Integer, VideoList> set : sets.entrySet()) {
             EvaluationResult result =
                     runs.trainAndEvaluate(
@@ -97,17 +92,17 @@ public final class FewShotProtocol {
                                     List.of(evaluation))
                             .get(0);
             Shot shot = new Shot(set.getKey(), set.getValue().size(), result);
-            done.add(shot);
-            results.addObject()
-                    .put("k", shot.k())
-                    .put("trainVideos", shot.trainVideos())
-                    .put("top1", result.top1())
-                    .put("top5", result.top5());
-            listener.accept(shot);
+            summary.add(
+                    shot,
+                    row ->
+                            row.put("k", shot.k())
+                                    .put("trainVideos", shot.trainVideos())
+                                    .put("top1", result.top1())
+                                    .put("top5", result.top5()));
         }
-        summary.put("chance", 1.0 / classes.size());
-        ProtocolSummaries.write(summary, out.resolve("summary.json"));
-        return new Result(List.copyOf(done), classes.size());
+        summary.totals().put("chance", 1.0 / classes.size());
+        summary.write(out);
+        return new Result(summary.runs(), classes.size());
     }
 
     private Map<Integer, VideoList> trainingSets(LabelMap classes, Path out) throws IOException {
