@@ -338,6 +338,42 @@ public final class PromptCheckpoint implements AutoCloseable {
         TreeSet<Integer> textBlocks = new TreeSet<>();
         TreeSet<Integer> visionBlocks = new TreeSet<>();
         List<String> problems = new ArrayList<>();
+        collectDeepBlocks(shapes, context, vision, textBlocks, visionBlocks, problems);
+        int textDepth = depth("text", context, PromptLearner.TEXT_CONTEXT, textBlocks, problems);
+        int visionDepth =
+                depth("vision", vision, PromptLearner.VISION_PROMPTS, visionBlocks, problems);
+        for (Shape shape : new Shape[] {context, vision}) {
+            if (shape != null && shape.dimension() != 2) {
+                problems.add("prompts must be [tokens, width], found " + shape);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IOException(
+                    file
+                            + ": the prompt tensors are not consistent: "
+                            + String.join("; ", problems));
+        }
+        PromptLearner.Builder builder =
+                PromptLearner.builder()
+                        .setTextContext(context == null ? 0 : Math.toIntExact(context.get(0)))
+                        .setVisionContext(vision == null ? 0 : Math.toIntExact(vision.get(0)))
+                        .optTextDepth(textDepth)
+                        .optVisionDepth(visionDepth);
+        applyDescription(builder, description);
+        return agreeingWithConfig(file, builder, config);
+    }
+
+    /**
+     * Sorts the deep prompts' block numbers into their tower's set, noting each whose shape differs
+     * from its tower's shallow prompt and each tensor that is no known prompt.
+     */
+    private static void collectDeepBlocks(
+            Map<String, Shape> shapes,
+            Shape context,
+            Shape vision,
+            TreeSet<Integer> textBlocks,
+            TreeSet<Integer> visionBlocks,
+            List<String> problems) {
         for (Map.Entry<String, Shape> entry : shapes.entrySet()) {
             String name = entry.getKey();
             Matcher deep = DEEP.matcher(name);
@@ -362,35 +398,29 @@ public final class PromptCheckpoint implements AutoCloseable {
                 problems.add("unknown prompt tensor " + name);
             }
         }
-        int textDepth = depth("text", context, PromptLearner.TEXT_CONTEXT, textBlocks, problems);
-        int visionDepth =
-                depth("vision", vision, PromptLearner.VISION_PROMPTS, visionBlocks, problems);
-        for (Shape shape : new Shape[] {context, vision}) {
-            if (shape != null && shape.dimension() != 2) {
-                problems.add("prompts must be [tokens, width], found " + shape);
-            }
+    }
+
+    /** Sets the template, init words and seed of a prompt-only file's description, if any. */
+    private static void applyDescription(PromptLearner.Builder builder, JsonNode description) {
+        if (description == null) {
+            return;
         }
-        if (!problems.isEmpty()) {
-            throw new IOException(
-                    file
-                            + ": the prompt tensors are not consistent: "
-                            + String.join("; ", problems));
+        if (description.hasNonNull("template")) {
+            builder.optTemplate(PromptTemplate.of(description.get("template").asText()));
         }
-        PromptLearner.Builder builder =
-                PromptLearner.builder()
-                        .setTextContext(context == null ? 0 : Math.toIntExact(context.get(0)))
-                        .setVisionContext(vision == null ? 0 : Math.toIntExact(vision.get(0)))
-                        .optTextDepth(textDepth)
-                        .optVisionDepth(visionDepth);
-        if (description != null) {
-            if (description.hasNonNull("template")) {
-                builder.optTemplate(PromptTemplate.of(description.get("template").asText()));
-            }
-            if (description.hasNonNull("initWords")) {
-                builder.optInitWords(description.get("initWords").asText());
-            }
-            builder.optSeed(description.path("seed").asLong());
+        if (description.hasNonNull("initWords")) {
+            builder.optInitWords(description.get("initWords").asText());
         }
+        builder.optSeed(description.path("seed").asLong());
+    }
+
+    /**
+     * Builds the learner, refusing sizes that a checkpoint's config contradicts and taking the
+     * config's init words when there is one.
+     */
+    private static PromptLearner agreeingWithConfig(
+            Path file, PromptLearner.Builder builder, Optional<ReferencePromptConfig> config)
+            throws IOException {
         try {
             PromptLearner learner = builder.build();
             if (config.isEmpty()) {

@@ -3,14 +3,11 @@
  */
 package io.github.vificlip.protocols;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.vificlip.data.list.LabelMap;
 import io.github.vificlip.data.list.VideoList;
 import io.github.vificlip.evaluation.EvaluationResult;
 import io.github.vificlip.evaluation.Summaries;
-import io.github.vificlip.model.ViFiClip;
-import io.github.vificlip.model.VideoClassificationBlock;
 import io.github.vificlip.training.Recipe;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -38,10 +35,22 @@ import java.util.function.Consumer;
  */
 public final class BaseToNovelProtocol {
 
-    private final Builder settings;
+    private final FreshModelRuns runs;
+    private final Path baseLabels;
+    private final Path baseTest;
+    private final Path novelLabels;
+    private final Path novelTest;
+    private final List<Path> trainLists;
+    private final Consumer<Seed> listener;
 
     private BaseToNovelProtocol(Builder builder) {
-        this.settings = builder.copy();
+        this.runs = builder.runs();
+        this.baseLabels = builder.baseLabels;
+        this.baseTest = builder.baseTest;
+        this.novelLabels = builder.novelLabels;
+        this.novelTest = builder.novelTest;
+        this.trainLists = List.copyOf(builder.trainLists);
+        this.listener = builder.listener;
     }
 
     /**
@@ -61,62 +70,56 @@ public final class BaseToNovelProtocol {
      * @throws IOException if a list, a label file, weights or an output cannot be read or written
      */
     public Result run(Path out) throws IOException {
-        TrainingRun run = settings.run;
-        Recipe recipe = run.recipe();
-        LabelMap base = LabelMap.readCsv(settings.baseLabels);
-        LabelMap novel = LabelMap.readCsv(settings.novelLabels);
-        VideoList baseTest = VideoList.read(settings.baseTest, settings.root, base);
-        VideoList novelTest = VideoList.read(settings.novelTest, settings.root, novel);
-        List<Seed> seeds = new ArrayList<>();
-        ObjectNode summary = ProtocolSummaries.JSON.createObjectNode().put("recipe", recipe.name());
-        ArrayNode perSeed = summary.putArray("seeds");
-        for (int seed = 0; seed < settings.trainLists.size(); seed++) {
-            Path trainList = settings.trainLists.get(seed);
+        Recipe recipe = runs.recipe();
+        LabelMap base = LabelMap.readCsv(baseLabels);
+        LabelMap novel = LabelMap.readCsv(novelLabels);
+        VideoList baseTestList = runs.list(baseTest, base);
+        VideoList novelTestList = runs.list(novelTest, novel);
+        ProtocolSummary<Seed> summary = new ProtocolSummary<>(recipe, "seeds", listener);
+        for (int seed = 0; seed < trainLists.size(); seed++) {
+            Path trainList = trainLists.get(seed);
             Path seedOut = out.resolve("seed-" + (seed + 1));
             Provenance provenance =
-                    settings.provenance
-                            .copy()
-                            .put("protocol", "base-to-novel")
+                    runs.provenance("base-to-novel")
                             .put("recipe", recipe.name())
                             .file("train.list", trainList)
-                            .file("base.labels", settings.baseLabels);
-            try (ViFiClip model = settings.models.create(recipe.seed())) {
-                VideoClassificationBlock block =
-                        TrainableBlocks.forRecipe(model, recipe, settings.prompts);
-                int size = model.getConfig().imageSize();
-                run.train(
-                        block,
-                        size,
-                        VideoList.read(trainList, settings.root, base),
-                        null,
-                        seedOut,
-                        false,
-                        provenance);
-                EvaluationResult baseResult =
-                        run.evaluate(block, size, baseTest, 1, 1, seedOut, "eval-base");
-                EvaluationResult novelResult =
-                        run.evaluate(block, size, novelTest, 1, 1, seedOut, "eval-novel");
-                Seed done = new Seed(seed + 1, trainList, baseResult, novelResult);
-                seeds.add(done);
-                perSeed.addObject()
-                        .put("train", trainList.toString())
-                        .put("base", baseResult.top1())
-                        .put("novel", novelResult.top1())
-                        .put("harmonicMean", done.harmonicMean());
-                settings.listener.accept(done);
-            }
+                            .file("base.labels", baseLabels);
+            List<EvaluationResult> results =
+                    runs.trainAndEvaluate(
+                            runs.list(trainList, base),
+                            seedOut,
+                            provenance,
+                            List.of(
+                                    new FreshModelRuns.Test(baseTestList, 1, 1, "eval-base"),
+                                    new FreshModelRuns.Test(novelTestList, 1, 1, "eval-novel")));
+            Seed done = new Seed(seed + 1, trainList, results.get(0), results.get(1));
+            summary.add(
+                    done,
+                    row ->
+                            row.put("train", trainList.toString())
+                                    .put("base", done.base().top1())
+                                    .put("novel", done.novel().top1())
+                                    .put("harmonicMean", done.harmonicMean()));
         }
+        return summarise(summary, base, novel, out);
+    }
+
+    private static Result summarise(
+            ProtocolSummary<Seed> summary, LabelMap base, LabelMap novel, Path out)
+            throws IOException {
+        List<Seed> seeds = summary.runs();
         Summaries.BaseNovel result =
                 Summaries.baseToNovel(
                         seeds.stream().map(s -> s.base().top1()).toList(),
                         seeds.stream().map(s -> s.novel().top1()).toList());
-        summary.set("base", ProtocolSummaries.meanStd(result.base()));
-        summary.set("novel", ProtocolSummaries.meanStd(result.novel()));
-        summary.put("harmonicMean", result.harmonicMean());
-        summary.put("chanceBase", 1.0 / base.size());
-        summary.put("chanceNovel", 1.0 / novel.size());
-        ProtocolSummaries.write(summary, out.resolve("summary.json"));
-        return new Result(List.copyOf(seeds), result, base.size(), novel.size());
+        ObjectNode totals = summary.totals();
+        totals.set("base", ProtocolSummary.meanStd(result.base()));
+        totals.set("novel", ProtocolSummary.meanStd(result.novel()));
+        totals.put("harmonicMean", result.harmonicMean())
+                .put("chanceBase", 1.0 / base.size())
+                .put("chanceNovel", 1.0 / novel.size());
+        summary.write(out);
+        return new Result(seeds, result, base.size(), novel.size());
     }
 
     /**
@@ -151,53 +154,16 @@ public final class BaseToNovelProtocol {
             List<Seed> seeds, Summaries.BaseNovel summary, int baseClasses, int novelClasses) {}
 
     /** Builds a {@link BaseToNovelProtocol}. */
-    public static final class Builder {
+    public static final class Builder extends TrainingProtocolBuilder<Builder, Seed> {
 
-        private ModelFactory models;
-        private TrainingRun run;
-        private Path root;
         private Path baseLabels;
         private Path baseTest;
         private Path novelLabels;
         private Path novelTest;
-        private List<Path> trainLists = new ArrayList<>();
-        private Path prompts;
-        private Provenance provenance = new Provenance();
-        private Consumer<Seed> listener = seed -> {};
+        private final List<Path> trainLists = new ArrayList<>();
 
-        private Builder() {}
-
-        /**
-         * Sets what makes a fresh model for each seed.
-         *
-         * @param models the model factory
-         * @return this builder
-         */
-        public Builder setModels(ModelFactory models) {
-            this.models = models;
-            return this;
-        }
-
-        /**
-         * Sets the recipe and how training runs (devices, decoding threads, progress).
-         *
-         * @param run the run settings
-         * @return this builder
-         */
-        public Builder setRun(TrainingRun run) {
-            this.run = run;
-            return this;
-        }
-
-        /**
-         * Sets the folder the lists' video paths are relative to.
-         *
-         * @param root the video folder
-         * @return this builder
-         */
-        public Builder setRoot(Path root) {
-            this.root = root;
-            return this;
+        private Builder() {
+            super("base-to-novel");
         }
 
         /**
@@ -238,77 +204,22 @@ public final class BaseToNovelProtocol {
         }
 
         /**
-         * Sets learned prompts to start from (prompt recipes only).
-         *
-         * @param prompts a prompt file, or null
-         * @return this builder
-         */
-        public Builder optPrompts(Path prompts) {
-            this.prompts = prompts;
-            return this;
-        }
-
-        /**
-         * Sets what every run records as made from (e.g. the weights files); the protocol adds its
-         * own entries.
-         *
-         * @param provenance the common provenance
-         * @return this builder
-         */
-        public Builder optProvenance(Provenance provenance) {
-            this.provenance = provenance;
-            return this;
-        }
-
-        /**
-         * Sets a listener called after each seed.
-         *
-         * @param listener the listener
-         * @return this builder
-         */
-        public Builder optListener(Consumer<Seed> listener) {
-            this.listener = listener;
-            return this;
-        }
-
-        /**
          * Builds the protocol.
          *
          * @return the protocol
          */
         public BaseToNovelProtocol build() {
-            if (models == null || run == null || root == null) {
-                throw new IllegalArgumentException(
-                        "The base-to-novel protocol needs models, a run and a video folder: call"
-                                + " setModels, setRun and setRoot");
-            }
-            if (baseLabels == null || novelLabels == null) {
-                throw new IllegalArgumentException(
-                        "The base-to-novel protocol needs base and novel classes: call setBase and"
-                                + " setNovel");
-            }
-            if (trainLists.isEmpty()) {
-                throw new IllegalArgumentException(
-                        "The base-to-novel protocol needs a training list per seed: call"
-                                + " addTrainList");
-            }
+            requireModelsRunAndRoot();
+            require(
+                    baseLabels != null && novelLabels != null,
+                    "base and novel classes: call setBase and setNovel");
+            require(!trainLists.isEmpty(), "a training list per seed: call addTrainList");
             return new BaseToNovelProtocol(this);
         }
 
-        private Builder copy() {
-            Builder copy = new Builder();
-            copy.models = models;
-            copy.run = run;
-            copy.root = root;
-            copy.baseLabels = baseLabels;
-            copy.baseTest = baseTest;
-            copy.novelLabels = novelLabels;
-            copy.novelTest = novelTest;
-            copy.trainLists = List.copyOf(trainLists);
-            copy.prompts = prompts;
-            copy.provenance = provenance.copy();
-            copy.listener = listener;
-            return copy;
+        @Override
+        Builder self() {
+            return this;
         }
     }
 }

@@ -3,19 +3,14 @@
  */
 package io.github.vificlip.protocols;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.vificlip.data.list.LabelMap;
 import io.github.vificlip.data.list.VideoList;
 import io.github.vificlip.data.split.KShotSampler;
 import io.github.vificlip.evaluation.EvaluationResult;
-import io.github.vificlip.model.ViFiClip;
-import io.github.vificlip.model.VideoClassificationBlock;
 import io.github.vificlip.training.Recipe;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,10 +35,24 @@ import java.util.function.Consumer;
  */
 public final class FewShotProtocol {
 
-    private final Builder settings;
+    private final FreshModelRuns runs;
+    private final Path labels;
+    private final Path test;
+    private final Map<Integer, Path> kShotLists;
+    private final Path fullList;
+    private final List<Integer> shots;
+    private final long drawSeed;
+    private final Consumer<Shot> listener;
 
     private FewShotProtocol(Builder builder) {
-        this.settings = builder.copy();
+        this.runs = builder.runs();
+        this.labels = builder.labels;
+        this.test = builder.test;
+        this.kShotLists = new LinkedHashMap<>(builder.kShotLists);
+        this.fullList = builder.fullList;
+        this.shots = builder.shots;
+        this.drawSeed = builder.drawSeed;
+        this.listener = builder.listener;
     }
 
     /**
@@ -63,71 +72,51 @@ public final class FewShotProtocol {
      * @throws IOException if a list, a label file, weights or an output cannot be read or written
      */
     public Result run(Path out) throws IOException {
-        TrainingRun run = settings.run;
-        Recipe recipe = run.recipe();
-        LabelMap labels = LabelMap.readCsv(settings.labels);
-        VideoList test = VideoList.read(settings.test, settings.root, labels);
-        Map<Integer, VideoList> sets = trainingSets(labels, out);
-        List<Shot> shots = new ArrayList<>();
-        ObjectNode summary = ProtocolSummaries.JSON.createObjectNode().put("recipe", recipe.name());
-        ArrayNode results = summary.putArray("shots");
+        Recipe recipe = runs.recipe();
+        LabelMap classes = LabelMap.readCsv(labels);
+        FreshModelRuns.Test evaluation =
+                new FreshModelRuns.Test(
+                        runs.list(test, classes),
+                        recipe.finalTestClips(),
+                        recipe.finalTestCrops(),
+                        "eval");
+        Map<Integer, VideoList> sets = trainingSets(classes, out);
+        ProtocolSummary<Shot> summary = new ProtocolSummary<>(recipe, "shots", listener);
         for (Map.Entry<Integer, VideoList> set : sets.entrySet()) {
-            Path runOut = out.resolve("k-" + set.getKey());
-            try (ViFiClip model = settings.models.create(recipe.seed())) {
-                VideoClassificationBlock block =
-                        TrainableBlocks.forRecipe(model, recipe, settings.prompts);
-                int size = model.getConfig().imageSize();
-                run.train(
-                        block,
-                        size,
-                        set.getValue(),
-                        null,
-                        runOut,
-                        false,
-                        settings.provenance
-                                .copy()
-                                .put("protocol", "few-shot")
-                                .put("shots", String.valueOf(set.getKey())));
-                EvaluationResult result =
-                        run.evaluate(
-                                block,
-                                size,
-                                test,
-                                recipe.finalTestClips(),
-                                recipe.finalTestCrops(),
-                                runOut,
-                                "eval");
-                Shot done = new Shot(set.getKey(), set.getValue().size(), result);
-                shots.add(done);
-                results.addObject()
-                        .put("k", done.k())
-                        .put("trainVideos", done.trainVideos())
-                        .put("top1", result.top1())
-                        .put("top5", result.top5());
-                settings.listener.accept(done);
-            }
+            EvaluationResult result =
+                    runs.trainAndEvaluate(
+                                    set.getValue(),
+                                    out.resolve("k-" + set.getKey()),
+                                    runs.provenance("few-shot")
+                                            .put("shots", String.valueOf(set.getKey())),
+                                    List.of(evaluation))
+                            .get(0);
+            Shot shot = new Shot(set.getKey(), set.getValue().size(), result);
+            summary.add(
+                    shot,
+                    row ->
+                            row.put("k", shot.k())
+                                    .put("trainVideos", shot.trainVideos())
+                                    .put("top1", result.top1())
+                                    .put("top5", result.top5()));
         }
-        summary.put("chance", 1.0 / labels.size());
-        ProtocolSummaries.write(summary, out.resolve("summary.json"));
-        return new Result(List.copyOf(shots), labels.size());
+        summary.totals().put("chance", 1.0 / classes.size());
+        summary.write(out);
+        return new Result(summary.runs(), classes.size());
     }
 
-    private Map<Integer, VideoList> trainingSets(LabelMap labels, Path out) throws IOException {
+    private Map<Integer, VideoList> trainingSets(LabelMap classes, Path out) throws IOException {
         Map<Integer, VideoList> sets = new LinkedHashMap<>();
-        if (settings.fullList == null) {
-            for (Map.Entry<Integer, Path> entry : settings.kShotLists.entrySet()) {
-                sets.put(entry.getKey(), VideoList.read(entry.getValue(), settings.root, labels));
+        if (fullList == null) {
+            for (Map.Entry<Integer, Path> entry : kShotLists.entrySet()) {
+                sets.put(entry.getKey(), runs.list(entry.getValue(), classes));
             }
             return sets;
         }
-        VideoList full = VideoList.read(settings.fullList, settings.root, labels);
-        for (int k : settings.shots) {
+        VideoList full = runs.list(fullList, classes);
+        for (int k : shots) {
             VideoList drawn =
-                    KShotSampler.builder()
-                            .setShots(k)
-                            .optSeed(settings.drawSeed)
-                            .build()
-                            .sample(full);
+                    KShotSampler.builder().setShots(k).optSeed(drawSeed).build().sample(full);
             Path folder = Files.createDirectories(out.resolve("k-" + k));
             drawn.write(folder.resolve("train.txt"));
             sets.put(k, drawn);
@@ -153,54 +142,17 @@ public final class FewShotProtocol {
     public record Result(List<Shot> shots, int classes) {}
 
     /** Builds a {@link FewShotProtocol}. */
-    public static final class Builder {
+    public static final class Builder extends TrainingProtocolBuilder<Builder, Shot> {
 
-        private ModelFactory models;
-        private TrainingRun run;
-        private Path root;
         private Path labels;
         private Path test;
-        private Map<Integer, Path> kShotLists = new LinkedHashMap<>();
+        private final Map<Integer, Path> kShotLists = new LinkedHashMap<>();
         private Path fullList;
         private List<Integer> shots = List.of();
         private long drawSeed;
-        private Path prompts;
-        private Provenance provenance = new Provenance();
-        private Consumer<Shot> listener = shot -> {};
 
-        private Builder() {}
-
-        /**
-         * Sets what makes a fresh model for each K.
-         *
-         * @param models the model factory
-         * @return this builder
-         */
-        public Builder setModels(ModelFactory models) {
-            this.models = models;
-            return this;
-        }
-
-        /**
-         * Sets the recipe and how training runs (devices, decoding threads, progress).
-         *
-         * @param run the run settings
-         * @return this builder
-         */
-        public Builder setRun(TrainingRun run) {
-            this.run = run;
-            return this;
-        }
-
-        /**
-         * Sets the folder the lists' video paths are relative to.
-         *
-         * @param root the video folder
-         * @return this builder
-         */
-        public Builder setRoot(Path root) {
-            this.root = root;
-            return this;
+        private Builder() {
+            super("few-shot");
         }
 
         /**
@@ -245,81 +197,24 @@ public final class FewShotProtocol {
         }
 
         /**
-         * Sets learned prompts to start from (prompt recipes only).
-         *
-         * @param prompts a prompt file, or null
-         * @return this builder
-         */
-        public Builder optPrompts(Path prompts) {
-            this.prompts = prompts;
-            return this;
-        }
-
-        /**
-         * Sets what every run records as made from (e.g. the weights files); the protocol adds its
-         * own entries.
-         *
-         * @param provenance the common provenance
-         * @return this builder
-         */
-        public Builder optProvenance(Provenance provenance) {
-            this.provenance = provenance;
-            return this;
-        }
-
-        /**
-         * Sets a listener called after each K.
-         *
-         * @param listener the listener
-         * @return this builder
-         */
-        public Builder optListener(Consumer<Shot> listener) {
-            this.listener = listener;
-            return this;
-        }
-
-        /**
          * Builds the protocol.
          *
          * @return the protocol
          */
         public FewShotProtocol build() {
-            if (models == null || run == null || root == null) {
-                throw new IllegalArgumentException(
-                        "The few-shot protocol needs models, a run and a video folder: call"
-                                + " setModels, setRun and setRoot");
-            }
-            if (labels == null) {
-                throw new IllegalArgumentException(
-                        "The few-shot protocol needs its classes and test list: call setClasses");
-            }
-            if (kShotLists.isEmpty() == (fullList == null)) {
-                throw new IllegalArgumentException(
-                        "The few-shot protocol needs either released K-shot lists (addKShotList)"
-                                + " or a full list to draw them from (setDrawnFrom), not both");
-            }
-            if (fullList != null && shots.isEmpty()) {
-                throw new IllegalArgumentException(
-                        "The few-shot protocol needs at least one K to draw");
-            }
+            requireModelsRunAndRoot();
+            require(labels != null, "its classes and test list: call setClasses");
+            require(
+                    kShotLists.isEmpty() != (fullList == null),
+                    "either released K-shot lists (addKShotList) or a full list to draw them"
+                            + " from (setDrawnFrom), not both");
+            require(fullList == null || !shots.isEmpty(), "at least one K to draw");
             return new FewShotProtocol(this);
         }
 
-        private Builder copy() {
-            Builder copy = new Builder();
-            copy.models = models;
-            copy.run = run;
-            copy.root = root;
-            copy.labels = labels;
-            copy.test = test;
-            copy.kShotLists = new LinkedHashMap<>(kShotLists);
-            copy.fullList = fullList;
-            copy.shots = shots;
-            copy.drawSeed = drawSeed;
-            copy.prompts = prompts;
-            copy.provenance = provenance.copy();
-            copy.listener = listener;
-            return copy;
+        @Override
+        Builder self() {
+            return this;
         }
     }
 }

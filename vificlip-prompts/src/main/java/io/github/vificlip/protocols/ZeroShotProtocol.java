@@ -3,8 +3,6 @@
  */
 package io.github.vificlip.protocols;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.vificlip.data.list.LabelMap;
 import io.github.vificlip.data.list.VideoList;
 import io.github.vificlip.evaluation.EvaluationResult;
@@ -13,7 +11,6 @@ import io.github.vificlip.model.PromptTemplate;
 import io.github.vificlip.model.ViFiClip;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,9 +66,7 @@ public final class ZeroShotProtocol {
      * @throws IOException if a list, a label file or an output cannot be read or written
      */
     public Result run(Path out) throws IOException {
-        List<Split> results = new ArrayList<>();
-        ObjectNode summary = ProtocolSummaries.JSON.createObjectNode();
-        ArrayNode perSplit = summary.putArray("splits");
+        ProtocolSummary<Split> summary = new ProtocolSummary<>(null, "splits", listener);
         int index = 1;
         for (Map.Entry<Path, Path> split : splits.entrySet()) {
             LabelMap labels = LabelMap.readCsv(split.getValue());
@@ -90,24 +85,25 @@ public final class ZeroShotProtocol {
                             "split-" + index);
             Split done =
                     new Split(index++, split.getKey(), split.getValue(), labels.size(), result);
-            results.add(done);
-            perSplit.addObject()
-                    .put("list", done.list().toString())
-                    .put("labels", done.labels().toString())
-                    .put("classes", done.classes())
-                    .put("videos", result.videos())
-                    .put("top1", result.top1())
-                    .put("top5", result.top5());
-            listener.accept(done);
+            summary.add(
+                    done,
+                    row ->
+                            row.put("list", done.list().toString())
+                                    .put("labels", done.labels().toString())
+                                    .put("classes", done.classes())
+                                    .put("videos", result.videos())
+                                    .put("top1", result.top1())
+                                    .put("top5", result.top5()));
         }
+        List<Split> results = summary.runs();
         Result result =
                 new Result(
-                        List.copyOf(results),
+                        results,
                         Summaries.meanStd(results.stream().map(s -> s.result().top1()).toList()),
                         Summaries.meanStd(results.stream().map(s -> s.result().top5()).toList()));
-        summary.set("top1", ProtocolSummaries.meanStd(result.top1()));
-        summary.set("top5", ProtocolSummaries.meanStd(result.top5()));
-        ProtocolSummaries.write(summary, out.resolve("summary.json"));
+        summary.totals().set("top1", ProtocolSummary.meanStd(result.top1()));
+        summary.totals().set("top5", ProtocolSummary.meanStd(result.top5()));
+        summary.write(out);
         return result;
     }
 
@@ -132,16 +128,15 @@ public final class ZeroShotProtocol {
     public record Result(List<Split> splits, Summaries.MeanStd top1, Summaries.MeanStd top5) {}
 
     /** Builds a {@link ZeroShotProtocol}. */
-    public static final class Builder {
+    public static final class Builder extends ProtocolBuilder<Builder, Split> {
 
         private ViFiClip model;
-        private TrainingRun run;
         private final Map<Path, Path> splits = new LinkedHashMap<>();
-        private Path root;
         private boolean bare;
-        private Consumer<Split> listener = split -> {};
 
-        private Builder() {}
+        private Builder() {
+            super("zero-shot");
+        }
 
         /**
          * Sets the model to evaluate (not closed by the protocol; its class names are replaced).
@@ -151,17 +146,6 @@ public final class ZeroShotProtocol {
          */
         public Builder setModel(ViFiClip model) {
             this.model = model;
-            return this;
-        }
-
-        /**
-         * Sets how evaluation runs: frames per view, decoding threads, progress.
-         *
-         * @param run the run settings
-         * @return this builder
-         */
-        public Builder setRun(TrainingRun run) {
-            this.run = run;
             return this;
         }
 
@@ -178,17 +162,6 @@ public final class ZeroShotProtocol {
         }
 
         /**
-         * Sets the folder the lists' video paths are relative to.
-         *
-         * @param root the video folder
-         * @return this builder
-         */
-        public Builder setRoot(Path root) {
-            this.root = root;
-            return this;
-        }
-
-        /**
          * Sets whether class names go to the text tower bare (vanilla CLIP zero-shot) instead of in
          * ViFi-CLIP's template.
          *
@@ -201,32 +174,21 @@ public final class ZeroShotProtocol {
         }
 
         /**
-         * Sets a listener called after each split.
-         *
-         * @param listener the listener
-         * @return this builder
-         */
-        public Builder optListener(Consumer<Split> listener) {
-            this.listener = listener;
-            return this;
-        }
-
-        /**
          * Builds the protocol.
          *
          * @return the protocol
          */
         public ZeroShotProtocol build() {
-            if (model == null || run == null || root == null) {
-                throw new IllegalArgumentException(
-                        "The zero-shot protocol needs a model, a run and a video folder: call"
-                                + " setModel, setRun and setRoot");
-            }
-            if (splits.isEmpty()) {
-                throw new IllegalArgumentException(
-                        "The zero-shot protocol needs at least one test split: call addSplit");
-            }
+            require(
+                    model != null && run != null && root != null,
+                    "a model, a run and a video folder: call setModel, setRun and setRoot");
+            require(!splits.isEmpty(), "at least one test split: call addSplit");
             return new ZeroShotProtocol(this);
+        }
+
+        @Override
+        Builder self() {
+            return this;
         }
     }
 }
