@@ -4,6 +4,7 @@
 package io.github.vificlip.evaluation;
 
 import ai.djl.ndarray.NDArray;
+import io.github.vificlip.loading.UnreadableVideo;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.vificlip.io.AtomicFile;
+import io.github.vificlip.loading.UnreadableVideo;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

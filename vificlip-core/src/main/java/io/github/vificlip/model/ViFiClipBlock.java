@@ -145,6 +145,7 @@ public final class ViFiClipBlock extends VideoTextBlock {
      * @throws io.github.vificlip.tokenizer.TextTooLongException if a prompt does not fit the
      *     context length
      */
+    @Override
     public synchronized void setClassNames(List<String> classNames, PromptTemplate template) {
         checkClassNames(classNames);
         if (template == null) {

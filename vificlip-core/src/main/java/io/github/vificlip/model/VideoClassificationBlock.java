@@ -100,6 +100,17 @@ public interface VideoClassificationBlock extends Block {
     void setClassNames(List<String> classNames);
 
     /**
+     * Sets the classes the logits are for, each through {@code template} where this block's class
+     * text takes one: a fine-tuned {@link ViFiClipBlock} applies it (and keeps it for later {@link
+     * #setClassNames(List)} calls); a prompted block ignores it, its class text being the learned
+     * context followed by its learner's own template.
+     *
+     * @param classNames the names, in label order
+     * @param template how a name becomes text, for blocks that take one
+     */
+    void setClassNames(List<String> classNames, PromptTemplate template);
+
+    /**
      * Copies tensors into the parameters of the same names.
      *
      * @param tensors fp32 tensors by name

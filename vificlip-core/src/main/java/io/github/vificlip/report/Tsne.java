@@ -51,12 +51,7 @@ public final class Tsne {
             throw new IllegalArgumentException("t-SNE needs at least 2 points, got " + n);
         }
         double[][] p = affinities(squaredDistances(points), Math.min(perplexity, (n - 1) / 3.0));
-        SeededRandom random = SeededRandom.of(seed);
-        double[][] y = new double[n][2];
-        for (double[] row : y) {
-            row[0] = 1e-4 * gaussian(random);
-            row[1] = 1e-4 * gaussian(random);
-        }
+        double[][] y = initialLayout(n);
         double[][] velocity = new double[n][2];
         double[][] gains = new double[n][2];
         for (double[] row : gains) {
@@ -70,30 +65,8 @@ public final class Tsne {
             boolean early = iteration < EARLY_ITERATIONS;
             double exaggeration = early ? 12 : 1;
             double momentum = early ? 0.5 : 0.8;
-            double sum = 0;
-            for (int i = 0; i < n; i++) {
-                for (int j = i + 1; j < n; j++) {
-                    double dx = y[i][0] - y[j][0];
-                    double dy = y[i][1] - y[j][1];
-                    double kernel = 1 / (1 + dx * dx + dy * dy);
-                    q[i][j] = kernel;
-                    q[j][i] = kernel;
-                    sum += 2 * kernel;
-                }
-            }
-            for (int i = 0; i < n; i++) {
-                gradient[i][0] = 0;
-                gradient[i][1] = 0;
-                for (int j = 0; j < n; j++) {
-                    if (i == j) {
-                        continue;
-                    }
-                    double force =
-                            (exaggeration * p[i][j] - Math.max(q[i][j] / sum, 1e-12)) * q[i][j];
-                    gradient[i][0] += 4 * force * (y[i][0] - y[j][0]);
-                    gradient[i][1] += 4 * force * (y[i][1] - y[j][1]);
-                }
-            }
+            double sum = studentKernels(y, q);
+            gradient(p, q, sum, exaggeration, y, gradient);
             for (int i = 0; i < n; i++) {
                 for (int d = 0; d < 2; d++) {
                     boolean sameSign = (gradient[i][d] > 0) == (velocity[i][d] > 0);
@@ -106,6 +79,57 @@ public final class Tsne {
             centre(y);
         }
         return y;
+    }
+
+    /** n points drawn around the origin with standard deviation 1e-4, from the seed. */
+    private double[][] initialLayout(int n) {
+        SeededRandom random = SeededRandom.of(seed);
+        double[][] y = new double[n][2];
+        for (double[] row : y) {
+            row[0] = 1e-4 * gaussian(random);
+            row[1] = 1e-4 * gaussian(random);
+        }
+        return y;
+    }
+
+    /** Fills q with the Student-t kernels 1/(1+|yi−yj|²) of the layout; returns their sum. */
+    private static double studentKernels(double[][] y, double[][] q) {
+        int n = y.length;
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                double dx = y[i][0] - y[j][0];
+                double dy = y[i][1] - y[j][1];
+                double kernel = 1 / (1 + dx * dx + dy * dy);
+                q[i][j] = kernel;
+                q[j][i] = kernel;
+                sum += 2 * kernel;
+            }
+        }
+        return sum;
+    }
+
+    /** Fills gradient with the KL divergence's gradient, P exaggerated, Q = kernels / sum. */
+    private static void gradient(
+            double[][] p,
+            double[][] q,
+            double sum,
+            double exaggeration,
+            double[][] y,
+            double[][] gradient) {
+        int n = y.length;
+        for (int i = 0; i < n; i++) {
+            gradient[i][0] = 0;
+            gradient[i][1] = 0;
+            for (int j = 0; j < n; j++) {
+                if (i == j) {
+                    continue;
+                }
+                double force = (exaggeration * p[i][j] - Math.max(q[i][j] / sum, 1e-12)) * q[i][j];
+                gradient[i][0] += 4 * force * (y[i][0] - y[j][0]);
+                gradient[i][1] += 4 * force * (y[i][1] - y[j][1]);
+            }
+        }
     }
 
     /** Symmetric joint probabilities P from per-point Gaussian conditionals of given perplexity. */

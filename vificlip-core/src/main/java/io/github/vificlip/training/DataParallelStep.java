@@ -11,6 +11,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
+import io.github.vificlip.loading.ClipBatch;
 import io.github.vificlip.model.Scalars;
 import io.github.vificlip.model.VideoClassificationBlock;
 import java.util.ArrayList;
@@ -66,7 +67,7 @@ final class DataParallelStep {
     /** Blends, runs forward on every device and backward; returns the batch's loss. */
     double run(ClipBatch batch, SeededRandom blendRandom) {
         // Results of operations on weights belong to the step, not the model.
-        batch.manager().tempAttachAll(parameterArrays(model));
+        batch.borrowWeights(model);
         NDArray videos = batch.videos();
         long[] labels = batch.labels();
         int perDevice = recipe.batchSize();
@@ -117,13 +118,6 @@ final class DataParallelStep {
                 DataParallelParameterServer.zero(gradient);
             }
         }
-    }
-
-    /** Every weight array of the model, for a step to borrow. */
-    static NDArray[] parameterArrays(VideoClassificationBlock model) {
-        return model.getParameters().values().stream()
-                .map(Parameter::getArray)
-                .toArray(NDArray[]::new);
     }
 
     /** The arrays that hold gradients: every device's copy of every trained parameter. */

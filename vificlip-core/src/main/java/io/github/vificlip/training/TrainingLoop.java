@@ -6,6 +6,7 @@ package io.github.vificlip.training;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.dataset.RandomAccessDataset;
 import ai.djl.util.Progress;
+import io.github.vificlip.loading.ClipBatch;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;

@@ -6,6 +6,7 @@ package io.github.vificlip.training;
 import ai.djl.training.dataset.RandomAccessDataset;
 import ai.djl.util.Progress;
 import io.github.vificlip.evaluation.EvaluationResult;
+import io.github.vificlip.evaluation.VideoEvaluator;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;

@@ -10,6 +10,8 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.dataset.RandomAccessDataset;
 import ai.djl.util.Progress;
 import io.github.vificlip.io.OutputLock;
+import io.github.vificlip.loading.ClipBatch;
+import io.github.vificlip.loading.LoggingProgress;
 import io.github.vificlip.model.DjlDefaults;
 import io.github.vificlip.model.ViFiClipBlock;
 import io.github.vificlip.model.VideoClassificationBlock;
@@ -202,11 +204,7 @@ public final class ViFiClipTrainer {
     private Map<String, Parameter> prepare(
             VideoClassificationBlock model, List<String> classNames) {
         model.setTuning(recipe.tune());
-        if (model instanceof ViFiClipBlock plain) {
-            plain.setClassNames(classNames, recipe.template());
-        } else {
-            model.setClassNames(classNames);
-        }
+        model.setClassNames(classNames, recipe.template());
         Map<String, Parameter> trainable = model.trainableParameters();
         if (trainable.isEmpty()) {
             throw new IllegalArgumentException(

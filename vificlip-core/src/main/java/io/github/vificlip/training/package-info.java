@@ -11,8 +11,8 @@
  * devices and atomic checkpoints that resume bit-exactly. The trainer is a loop plus {@link
  * io.github.vificlip.training.TrainingListener}s (validation, checkpoints, history files, the
  * divergence check, and any a caller adds); the recipe is the one source of its hyper-parameters.
- * {@link io.github.vificlip.training.VideoEvaluator} scores videos with several views. Progress
- * goes to a DJL {@code Progress} (SLF4J by default, {@link
- * io.github.vificlip.training.LoggingProgress}).
+ * Validation runs {@link io.github.vificlip.evaluation.VideoEvaluator}; batches are read ahead on
+ * background threads ({@link io.github.vificlip.loading.ClipBatch}). Progress goes to a DJL {@code
+ * Progress} (SLF4J by default, {@link io.github.vificlip.loading.LoggingProgress}).
  */
 package io.github.vificlip.training;

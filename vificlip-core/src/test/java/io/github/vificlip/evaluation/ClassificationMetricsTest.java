@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.within;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import io.github.vificlip.loading.UnreadableVideo;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

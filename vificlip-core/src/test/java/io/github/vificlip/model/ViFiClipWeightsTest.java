@@ -13,6 +13,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import io.github.vificlip.testing.TinyConfigs;
 import io.github.vificlip.weights.SafetensorsWriter;
 import io.github.vificlip.weights.StateDict;
 import io.github.vificlip.weights.StateDicts;
@@ -84,18 +85,7 @@ class ViFiClipWeightsTest {
 
     @Test
     void buildsFromAFileDetectingTheArchitecture(@TempDir Path dir) throws Exception {
-        ClipConfig config =
-                ClipConfig.builder()
-                        .setEmbedDim(32)
-                        .setImageSize(32)
-                        .setPatchSize(16)
-                        .setVisionWidth(64)
-                        .setVisionLayers(1)
-                        .setVisionHeads(1)
-                        .setTextWidth(64)
-                        .setTextLayers(1)
-                        .setTextHeads(1)
-                        .build();
+        ClipConfig config = TinyConfigs.withBlocks("custom", 1);
         Path file = dir.resolve("tiny.safetensors");
         float[][] expected;
         float[][] expectedText;

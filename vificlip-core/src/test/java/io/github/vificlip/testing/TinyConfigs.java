@@ -48,6 +48,24 @@ public final class TinyConfigs {
                     .setTextHeads(1)
                     .build();
 
+    /**
+     * The architecture the training and evaluation tests run: 16-pixel frames, two blocks of two
+     * heads in each tower.
+     */
+    public static final ClipConfig TRAINING =
+            ClipConfig.builder()
+                    .setName("tiny")
+                    .setEmbedDim(16)
+                    .setImageSize(16)
+                    .setPatchSize(8)
+                    .setVisionWidth(32)
+                    .setVisionLayers(2)
+                    .setVisionHeads(2)
+                    .setTextWidth(32)
+                    .setTextLayers(2)
+                    .setTextHeads(2)
+                    .build();
+
     private TinyConfigs() {}
 
     /**

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.ndarray.NDManager;
 import io.github.vificlip.model.ViFiClip;
+import io.github.vificlip.testing.TrainingFixtures;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +28,7 @@ class KilledRunTest {
     void aRunKilledBySigkillResumesExactlyAndLeavesNoTemporaryFile(@TempDir Path dir)
             throws Exception {
         List<Double> expected;
-        try (ViFiClip model = ViFiClipTrainerTest.tinyModel();
+        try (ViFiClip model = TrainingFixtures.tinyModel();
                 NDManager manager = NDManager.newBaseManager()) {
             expected =
                     ViFiClipTrainerTest.quick(
@@ -36,8 +37,8 @@ class KilledRunTest {
                             .build()
                             .fit(
                                     model.getBlock(),
-                                    ViFiClipTrainerTest.colourClips(manager, 4, 1),
-                                    ViFiClipTrainerTest.CLASSES)
+                                    TrainingFixtures.colourClips(manager, 4, 1),
+                                    TrainingFixtures.CLASSES)
                             .history()
                             .getIterations()
                             .stream()
@@ -71,7 +72,7 @@ class KilledRunTest {
         Files.writeString(killed.resolve(".epochs.csv.q9z.tmp"), "epoch,mean_lo");
 
         List<Double> resumed;
-        try (ViFiClip model = ViFiClipTrainerTest.tinyModel();
+        try (ViFiClip model = TrainingFixtures.tinyModel();
                 NDManager manager = NDManager.newBaseManager()) {
             resumed =
                     ViFiClipTrainerTest.quick(
@@ -80,8 +81,8 @@ class KilledRunTest {
                             .build()
                             .fit(
                                     model.getBlock(),
-                                    ViFiClipTrainerTest.colourClips(manager, 4, 1),
-                                    ViFiClipTrainerTest.CLASSES)
+                                    TrainingFixtures.colourClips(manager, 4, 1),
+                                    TrainingFixtures.CLASSES)
                             .history()
                             .getIterations()
                             .stream()
@@ -100,7 +101,7 @@ class KilledRunTest {
     /** Trains in its own process, printing each epoch as it starts. */
     static final class Child {
         public static void main(String[] args) throws Exception {
-            try (ViFiClip model = ViFiClipTrainerTest.tinyModel();
+            try (ViFiClip model = TrainingFixtures.tinyModel();
                     NDManager manager = NDManager.newBaseManager()) {
                 ViFiClipTrainerTest.quick(
                                 Path.of(args[0]),
@@ -117,8 +118,8 @@ class KilledRunTest {
                         .build()
                         .fit(
                                 model.getBlock(),
-                                ViFiClipTrainerTest.colourClips(manager, 4, 1),
-                                ViFiClipTrainerTest.CLASSES);
+                                TrainingFixtures.colourClips(manager, 4, 1),
+                                TrainingFixtures.CLASSES);
             }
         }
 

@@ -3,6 +3,9 @@
  */
 package io.github.vificlip.training;
 
+import static io.github.vificlip.testing.TrainingFixtures.CLASSES;
+import static io.github.vificlip.testing.TrainingFixtures.colourClips;
+import static io.github.vificlip.testing.TrainingFixtures.tinyModel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,7 +16,6 @@ import ai.djl.training.dataset.ArrayDataset;
 import ai.djl.training.dataset.RandomAccessDataset;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.vificlip.model.ClipConfig;
 import io.github.vificlip.model.PromptTemplate;
 import io.github.vificlip.model.TuningMode;
 import io.github.vificlip.model.ViFiClip;
@@ -29,54 +31,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ViFiClipTrainerTest {
-
-    static final ClipConfig TINY =
-            ClipConfig.builder()
-                    .setName("tiny")
-                    .setEmbedDim(16)
-                    .setImageSize(16)
-                    .setPatchSize(8)
-                    .setVisionWidth(32)
-                    .setVisionLayers(2)
-                    .setVisionHeads(2)
-                    .setTextWidth(32)
-                    .setTextLayers(2)
-                    .setTextHeads(2)
-                    .build();
-
-    static final List<String> CLASSES = List.of("red", "green", "blue", "white");
-
-    /** 16 clips of 2 frames: each class a colour, with noise. */
-    static RandomAccessDataset colourClips(NDManager manager, int perClass, int views) {
-        int n = CLASSES.size() * perClass;
-        float[] pixels = new float[n * views * 2 * 3 * 16 * 16];
-        float[] labels = new float[n];
-        SeededRandom random = SeededRandom.of(99);
-        int frame = 16 * 16;
-        for (int i = 0; i < n; i++) {
-            int label = i % CLASSES.size();
-            labels[i] = label;
-            for (int f = 0; f < views * 2; f++) {
-                for (int c = 0; c < 3; c++) {
-                    float level = label == 3 || label == c ? 1.5f : -1.5f;
-                    int base = ((i * views * 2 + f) * 3 + c) * frame;
-                    for (int p = 0; p < frame; p++) {
-                        pixels[base + p] = level + (float) (random.nextDouble() - 0.5);
-                    }
-                }
-            }
-        }
-        return new ArrayDataset.Builder()
-                .setData(manager.create(pixels, new Shape(n, views * 2, 3, 16, 16)))
-                .optLabels(
-                        manager.create(labels).toType(ai.djl.ndarray.types.DataType.INT64, false))
-                .setSampling(1, false)
-                .build();
-    }
-
-    static ViFiClip tinyModel() {
-        return ViFiClip.builder().setConfig(TINY).optSeed(5).build();
-    }
 
     /** The quick run's settings: 4 epochs, warm-up 1, lr 1e-3, batch 4, 2 frames. */
     static Recipe.Builder quickRecipe() {

@@ -11,11 +11,11 @@ import io.github.vificlip.data.split.KShotSampler;
 import io.github.vificlip.data.transform.EvalTransform;
 import io.github.vificlip.data.transform.TrainTransform;
 import io.github.vificlip.evaluation.EvaluationResult;
+import io.github.vificlip.evaluation.VideoEvaluator;
 import io.github.vificlip.model.ViFiClip;
 import io.github.vificlip.report.TrainingCharts;
 import io.github.vificlip.training.Recipes;
 import io.github.vificlip.training.ViFiClipTrainer;
-import io.github.vificlip.training.VideoEvaluator;
 import java.io.IOException;
 import java.nio.file.Path;
 

@@ -172,6 +172,21 @@ public final class PromptedViFiClipBlock extends VideoTextBlock {
         return learner.template();
     }
 
+    /**
+     * Sets the classes as {@link #setClassNames(List)} does, ignoring {@code template}: the class
+     * prompts of a prompted model are the learned context followed by the learner's own template.
+     *
+     * @param classNames the names, in label order (class index = position)
+     * @param template ignored
+     * @throws IllegalArgumentException if the list is empty or holds a null
+     * @throws io.github.vificlip.tokenizer.TextTooLongException if a prompt does not fit the
+     *     context length
+     */
+    @Override
+    public void setClassNames(List<String> classNames, PromptTemplate template) {
+        setClassNames(classNames);
+    }
+
     /** {@inheritDoc} */
     @Override
     protected int[][] tokenize(List<String> names, PromptTemplate template) {

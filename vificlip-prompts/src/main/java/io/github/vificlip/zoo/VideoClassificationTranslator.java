@@ -150,11 +150,7 @@ public final class VideoClassificationTranslator implements Translator<Path, Cla
         VideoClassificationBlock block = videoBlock(ctx.getBlock());
         synchronized (block) {
             if (!classNames.equals(block.getClassNames()) || !sameTemplate(block)) {
-                if (block instanceof ViFiClipBlock vifi) {
-                    vifi.setClassNames(classNames, template);
-                } else {
-                    block.setClassNames(classNames);
-                }
+                block.setClassNames(classNames, template);
             }
         }
         int size = config(block).imageSize();

@@ -1,7 +1,7 @@
 /*
  * Copyright 2026 The ViFi-CLIP for Java Authors. Licensed under the Apache License, Version 2.0.
  */
-package io.github.vificlip.training;
+package io.github.vificlip.loading;
 
 import ai.djl.util.Progress;
 import org.slf4j.Logger;

@@ -1,15 +1,15 @@
 /*
  * Copyright 2026 The ViFi-CLIP for Java Authors. Licensed under the Apache License, Version 2.0.
  */
-package io.github.vificlip.training;
+package io.github.vificlip.evaluation;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.dataset.RandomAccessDataset;
 import ai.djl.util.Progress;
-import io.github.vificlip.evaluation.ClassificationMetrics;
-import io.github.vificlip.evaluation.EvaluationResult;
+import io.github.vificlip.loading.ClipBatch;
+import io.github.vificlip.loading.LoggingProgress;
 import io.github.vificlip.model.DjlDefaults;
 import io.github.vificlip.model.TuningMode;
 import io.github.vificlip.model.VideoClassificationBlock;
@@ -90,7 +90,7 @@ public final class VideoEvaluator {
             CompletableFuture<ClipBatch> next = load(dataset, 0, size, manager, pool);
             for (long start = 0; start < size; start += batchSize) {
                 try (ClipBatch batch = ClipBatch.await(next)) {
-                    batch.manager().tempAttachAll(DataParallelStep.parameterArrays(model));
+                    batch.borrowWeights(model);
                     next =
                             start + batchSize < size
                                     ? load(dataset, start + batchSize, size, manager, pool)

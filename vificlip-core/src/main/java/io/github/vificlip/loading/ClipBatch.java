@@ -1,16 +1,17 @@
 /*
  * Copyright 2026 The ViFi-CLIP for Java Authors. Licensed under the Apache License, Version 2.0.
  */
-package io.github.vificlip.training;
+package io.github.vificlip.loading;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
 import ai.djl.training.dataset.RandomAccessDataset;
 import ai.djl.training.dataset.Record;
-import io.github.vificlip.evaluation.UnreadableVideo;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
@@ -23,9 +24,10 @@ import java.util.concurrent.ExecutorService;
 
 /**
  * A batch of clips and labels read from a dataset whose records are {@code [video], [label]},
- * owning its own manager: closing the batch frees every array of it.
+ * owning its own manager: closing the batch frees every array of it. The training loop and the
+ * evaluator read the next batch on background threads ({@link #load}) while the current one runs.
  */
-final class ClipBatch implements AutoCloseable {
+public final class ClipBatch implements AutoCloseable {
 
     private final NDManager manager;
     private final NDArray videos;
@@ -51,7 +53,7 @@ final class ClipBatch implements AutoCloseable {
      *     reported (evaluation) instead of failing it; an interruption always fails it
      * @return the batch, when all its records are read
      */
-    static CompletableFuture<ClipBatch> load(
+    public static CompletableFuture<ClipBatch> load(
             RandomAccessDataset dataset,
             long[] indices,
             NDManager parent,
@@ -120,7 +122,7 @@ final class ClipBatch implements AutoCloseable {
      * @return the batch
      * @throws IOException if a record could not be read
      */
-    static ClipBatch await(CompletableFuture<ClipBatch> batch) throws IOException {
+    public static ClipBatch await(CompletableFuture<ClipBatch> batch) throws IOException {
         try {
             return batch.join();
         } catch (java.util.concurrent.CompletionException e) {
@@ -139,33 +141,60 @@ final class ClipBatch implements AutoCloseable {
         }
     }
 
-    /** Returns the records left out because they could not be read. */
-    List<UnreadableVideo> unreadable() {
+    /**
+     * Returns the records left out because they could not be read.
+     *
+     * @return the unreadable records, in index order within the batch
+     */
+    public List<UnreadableVideo> unreadable() {
         return unreadable;
     }
 
-    /** Returns the clips, stacked: [B, ...record shape], or null if no record could be read. */
-    NDArray videos() {
+    /**
+     * Returns the clips, stacked.
+     *
+     * @return {@code [B, ...record shape]}, or null if no record could be read
+     */
+    public NDArray videos() {
         return videos;
     }
 
-    /** Returns the labels. */
-    long[] labels() {
+    /**
+     * Returns the labels of the clips.
+     *
+     * @return one label per clip, in clip order
+     */
+    public long[] labels() {
         return labels;
     }
 
-    /** Returns the batch's manager. */
-    NDManager manager() {
-        return manager;
+    /**
+     * Lends the model's weight arrays to this batch until it closes, so that results of operations
+     * on the weights belong to the batch (and are freed with it), not to the model.
+     *
+     * @param model the block whose parameters the batch runs through
+     */
+    public void borrowWeights(Block model) {
+        manager.tempAttachAll(
+                model.getParameters().values().stream()
+                        .map(Parameter::getArray)
+                        .toArray(NDArray[]::new));
     }
 
+    /** Frees every array of the batch and gives borrowed weights back. */
     @Override
     public void close() {
         manager.close();
     }
 
-    /** Daemon threads for reading records, so a failed run never keeps the JVM alive. */
-    static Thread loaderThread(Runnable task) {
+    /**
+     * Makes the daemon threads that read records, so a failed run never keeps the JVM alive (a
+     * {@link java.util.concurrent.ThreadFactory} for the executor of {@link #load}).
+     *
+     * @param task what the thread runs
+     * @return the thread, not started
+     */
+    public static Thread loaderThread(Runnable task) {
         Thread thread = new Thread(task, "vificlip-loader");
         thread.setDaemon(true);
         return thread;

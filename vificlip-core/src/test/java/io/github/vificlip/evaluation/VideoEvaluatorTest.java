@@ -1,7 +1,7 @@
 /*
  * Copyright 2026 The ViFi-CLIP for Java Authors. Licensed under the Apache License, Version 2.0.
  */
-package io.github.vificlip.training;
+package io.github.vificlip.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,9 +11,9 @@ import ai.djl.training.dataset.RandomAccessDataset;
 import ai.djl.training.dataset.Record;
 import ai.djl.util.Progress;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.vificlip.evaluation.EvaluationResult;
-import io.github.vificlip.evaluation.UnreadableVideo;
+import io.github.vificlip.loading.UnreadableVideo;
 import io.github.vificlip.model.ViFiClip;
+import io.github.vificlip.testing.TrainingFixtures;
 import java.io.IOException;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -22,16 +22,16 @@ class VideoEvaluatorTest {
 
     @Test
     void unreadableRecordsAreLeftOutAndListedNotReplaced() throws Exception {
-        try (ViFiClip model = ViFiClipTrainerTest.tinyModel();
+        try (ViFiClip model = TrainingFixtures.tinyModel();
                 NDManager manager = NDManager.newBaseManager()) {
-            RandomAccessDataset clips = ViFiClipTrainerTest.colourClips(manager, 4, 1);
+            RandomAccessDataset clips = TrainingFixtures.colourClips(manager, 4, 1);
             // Records 3 and 4 form one whole batch: that batch has nothing left to score.
             RandomAccessDataset damaged = new Unreadable(clips, Set.of(3L, 4L, 9L));
 
             EvaluationResult all =
-                    evaluator().evaluate(model.getBlock(), clips, ViFiClipTrainerTest.CLASSES);
+                    evaluator().evaluate(model.getBlock(), clips, TrainingFixtures.CLASSES);
             EvaluationResult result =
-                    evaluator().evaluate(model.getBlock(), damaged, ViFiClipTrainerTest.CLASSES);
+                    evaluator().evaluate(model.getBlock(), damaged, TrainingFixtures.CLASSES);
 
             assertThat(all.videos()).isEqualTo(16);
             assertThat(result.videos()).isEqualTo(13);
@@ -51,10 +51,10 @@ class VideoEvaluatorTest {
 
     @Test
     void failFastEndsAtTheFirstUnreadableRecord() throws Exception {
-        try (ViFiClip model = ViFiClipTrainerTest.tinyModel();
+        try (ViFiClip model = TrainingFixtures.tinyModel();
                 NDManager manager = NDManager.newBaseManager()) {
             RandomAccessDataset damaged =
-                    new Unreadable(ViFiClipTrainerTest.colourClips(manager, 4, 1), Set.of(5L));
+                    new Unreadable(TrainingFixtures.colourClips(manager, 4, 1), Set.of(5L));
             VideoEvaluator evaluator =
                     VideoEvaluator.builder()
                             .setFramesPerView(2)
@@ -66,7 +66,7 @@ class VideoEvaluatorTest {
             assertThatThrownBy(
                             () ->
                                     evaluator.evaluate(
-                                            model.getBlock(), damaged, ViFiClipTrainerTest.CLASSES))
+                                            model.getBlock(), damaged, TrainingFixtures.CLASSES))
                     .isInstanceOf(IOException.class)
                     .hasMessage("clip-5.mp4: not a readable video container");
         }
