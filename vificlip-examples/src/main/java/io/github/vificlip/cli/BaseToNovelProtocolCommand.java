@@ -3,9 +3,7 @@
  */
 package io.github.vificlip.cli;
 
-import io.github.vificlip.model.TuningMode;
 import io.github.vificlip.protocols.BaseToNovelProtocol;
-import io.github.vificlip.protocols.Provenance;
 import io.github.vificlip.training.Recipe;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -90,13 +88,13 @@ public final class BaseToNovelProtocolCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         BaseToNovelProtocol.Builder protocol =
                 BaseToNovelProtocol.builder()
-                        .setModels(seed -> model.build(TuningMode.NONE, seed))
+                        .setModels(model.models())
                         .setRun(model.run(recipe, source))
                         .setRoot(source.root())
                         .setBase(baseLabels, baseVal)
                         .setNovel(novelLabels, novelVal)
                         .optPrompts(model.prompts)
-                        .optProvenance(new Provenance().files("weights", model.weights))
+                        .optProvenance(model.weightsProvenance())
                         .optListener(
                                 seed ->
                                         stdout.printf(

@@ -102,29 +102,14 @@ public final class ClassifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (topK < 1) {
-            throw new CommandLine.ParameterException(
-                    spec.commandLine(), "--top-k must be at least 1, got " + topK);
-        }
+        OptionChecks.atLeastOne(spec.commandLine(), "--top-k", topK);
         int[] clipsAndCrops = viewOptions.clipsAndCrops();
-        if (model.prompts != null && (bare || template != null)) {
-            throw new CommandLine.ParameterException(
-                    spec.commandLine(),
-                    "--prompts brings its own class text (the learned context): drop --template"
-                            + " and --bare");
-        }
-        PromptTemplate prompt =
-                bare
-                        ? PromptTemplate.BARE
-                        : template == null ? PromptTemplate.FINE_TUNE : PromptTemplate.of(template);
-        List<String> names = classNames(prompt);
+        ClassPrompts.refuseWithPrompts(spec.commandLine(), model.prompts, bare, template);
+        List<String> names = classNames(ClassPrompts.chosen(bare, template));
         VideoClassificationTranslator translator =
                 VideoClassificationTranslator.builder()
                         .setClassNames(names)
-                        .optTemplate(
-                                bare
-                                        ? PromptTemplate.BARE
-                                        : template == null ? null : PromptTemplate.of(template))
+                        .optTemplate(ClassPrompts.given(bare, template))
                         .optFrames(viewOptions.frames)
                         .optViews(clipsAndCrops[0], clipsAndCrops[1])
                         .optTopK(topK)

@@ -194,6 +194,28 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         long start = System.nanoTime();
+        BenchmarkFiles files = writeBenchmark(stdout);
+        double benchmarkSeconds = seconds(start);
+        DemoLists lists = DemoLists.read(files);
+        boolean fromScratch = weights.isEmpty();
+        try (ViFiClip model = buildModel()) {
+            Recipe recipe = recipe(fromScratch);
+            printModel(stdout, model.getConfig(), recipe, lists.baseTrain().size());
+            long trainingStart = System.nanoTime();
+            TrainingResult training = train(model, recipe, lists);
+            double trainingSeconds = seconds(trainingStart);
+            long evaluationStart = System.nanoTime();
+            BaseNovelResult result = evaluateAndDraw(model, recipe, lists);
+            Timing timing =
+                    new Timing(start, benchmarkSeconds, trainingSeconds, seconds(evaluationStart));
+            DemoReport.write(out, result, runJson(model.getConfig(), recipe, training, timing));
+            printResult(stdout, result, timing);
+        }
+        return 0;
+    }
+
+    /** Writes the synthetic benchmark's videos, label CSVs and lists under {@code --out}. */
+    private BenchmarkFiles writeBenchmark(PrintWriter stdout) throws IOException {
         LatinSquareSplit split = LatinSquareSplit.of(attributes, novelSquares);
         SyntheticBenchmark benchmark =
                 SyntheticBenchmark.builder()
@@ -214,106 +236,122 @@ public final class DemoCommand implements Callable<Integer> {
                 videoSize,
                 videoSize);
         stdout.flush();
-        BenchmarkFiles files = benchmark.write(out.resolve("benchmark"), new ConsoleProgress());
-        double benchmarkSeconds = seconds(start);
+        return benchmark.write(out.resolve("benchmark"), new ConsoleProgress());
+    }
 
-        LabelMap baseLabels = LabelMap.readCsv(files.baseLabels());
-        LabelMap novelLabels = LabelMap.readCsv(files.novelLabels());
-        VideoList baseTrain = VideoList.read(files.baseTrain(), files.root(), baseLabels);
-        VideoList baseVal = VideoList.read(files.baseVal(), files.root(), baseLabels);
-        VideoList novelVal = VideoList.read(files.novelVal(), files.root(), novelLabels);
-        boolean fromScratch = weights.isEmpty();
-        try (ViFiClip model = buildModel()) {
-            ClipConfig config = model.getConfig();
-            int size = config.imageSize();
-            Recipe recipe = recipe(fromScratch, size);
-            stdout.printf(
-                    Locale.ROOT,
-                    "Model: %s, %s; training %d epochs on %d videos, %d frames of %dx%d%n",
-                    config.name(),
-                    fromScratch ? "random weights" : "weights " + weights,
-                    recipe.epochs(),
-                    baseTrain.size(),
-                    recipe.frames(),
-                    size,
-                    size);
-            stdout.flush();
-            long trainingStart = System.nanoTime();
-            VideoDataset train =
-                    DemoDatasets.training(baseTrain, recipe.frames(), size, seed, workers);
-            Path trainingFolder = out.resolve("training");
-            TrainingResult training =
-                    ViFiClipTrainer.builder()
-                            .optRecipe(recipe)
-                            .optDevices(model.getDevice())
-                            .optOutputDirectory(trainingFolder)
-                            .optWorkers(workers)
-                            .optProgress(new ConsoleProgress())
-                            .addListener(TrainingListener.atEpochBegin(train::setPass))
-                            .optProvenance("demo.seed", String.valueOf(seed))
-                            .addListener(new TrainingCharts())
-                            .build()
-                            .fit(model.getBlock(), train, baseLabels.names());
-            double trainingSeconds = seconds(trainingStart);
+    private void printModel(PrintWriter stdout, ClipConfig config, Recipe recipe, int videos) {
+        stdout.printf(
+                Locale.ROOT,
+                "Model: %s, %s; training %d epochs on %d videos, %d frames of %dx%d%n",
+                config.name(),
+                weights.isEmpty() ? "random weights" : "weights " + weights,
+                recipe.epochs(),
+                videos,
+                recipe.frames(),
+                config.imageSize(),
+                config.imageSize());
+        stdout.flush();
+    }
 
-            long evaluationStart = System.nanoTime();
-            VideoDataset baseTest =
-                    DemoDatasets.evaluation(baseVal, recipe.frames(), size, workers);
-            VideoDataset novelTest =
-                    DemoDatasets.evaluation(novelVal, recipe.frames(), size, workers);
-            BaseNovelResult result =
-                    new BaseNovelResult(
-                            evaluate(model, recipe, baseTest, baseLabels),
-                            evaluate(model, recipe, novelTest, novelLabels));
-            DemoReport.tsne(
-                    VideoEmbeddings.of(model, baseTest),
-                    baseLabels.names(),
-                    "Base classes: video embeddings (t-SNE)",
-                    out.resolve("tsne-base.png"),
-                    seed);
-            DemoReport.tsne(
-                    VideoEmbeddings.of(model, novelTest),
-                    novelLabels.names(),
-                    "Novel classes, never trained on: video embeddings (t-SNE)",
-                    out.resolve("tsne-novel.png"),
-                    seed);
-            double evaluationSeconds = seconds(evaluationStart);
+    /** Trains on the base classes' training videos; the run goes to {@code --out/training}. */
+    private TrainingResult train(ViFiClip model, Recipe recipe, DemoLists lists)
+            throws IOException {
+        VideoDataset train =
+                DemoDatasets.training(
+                        lists.baseTrain(),
+                        recipe.frames(),
+                        model.getConfig().imageSize(),
+                        seed,
+                        workers);
+        return ViFiClipTrainer.builder()
+                .optRecipe(recipe)
+                .optDevices(model.getDevice())
+                .optOutputDirectory(trainingFolder())
+                .optWorkers(workers)
+                .optProgress(new ConsoleProgress())
+                .addListener(TrainingListener.atEpochBegin(train::setPass))
+                .optProvenance("demo.seed", String.valueOf(seed))
+                .addListener(new TrainingCharts())
+                .build()
+                .fit(model.getBlock(), train, lists.baseLabels().names());
+    }
 
-            ObjectNode run = new ObjectMapper().createObjectNode();
-            ObjectNode data = run.putObject("benchmark");
-            data.put("attributes", attributes);
-            data.put("novelSquares", novelSquares);
-            data.put("trainVideosPerBaseClass", trainVideos);
-            data.put("testVideosPerClass", testVideos);
-            data.put("videoSize", videoSize);
-            data.put("seed", seed);
-            ObjectNode modelNode = run.putObject("model");
-            modelNode.set("config", new ObjectMapper().valueToTree(config));
-            modelNode.put("start", fromScratch ? "random" : weights.toString());
-            run.set("recipe", Recipes.toJson(recipe));
-            run.put("finalLoss", lastLoss(training));
-            ObjectNode timing = run.putObject("seconds");
-            timing.put("benchmark", benchmarkSeconds);
-            timing.put("training", trainingSeconds);
-            timing.put("evaluation", evaluationSeconds);
-            timing.put("total", seconds(start));
-            DemoReport.write(out, result, run);
+    /** Evaluates base and novel classes and draws their t-SNE pictures. */
+    private BaseNovelResult evaluateAndDraw(ViFiClip model, Recipe recipe, DemoLists lists)
+            throws IOException {
+        int size = model.getConfig().imageSize();
+        VideoDataset baseTest =
+                DemoDatasets.evaluation(lists.baseVal(), recipe.frames(), size, workers);
+        VideoDataset novelTest =
+                DemoDatasets.evaluation(lists.novelVal(), recipe.frames(), size, workers);
+        BaseNovelResult result =
+                new BaseNovelResult(
+                        evaluate(model, recipe, baseTest, lists.baseLabels()),
+                        evaluate(model, recipe, novelTest, lists.novelLabels()));
+        drawTsne(
+                model,
+                baseTest,
+                lists.baseLabels(),
+                "Base classes: video embeddings (t-SNE)",
+                "tsne-base.png");
+        drawTsne(
+                model,
+                novelTest,
+                lists.novelLabels(),
+                "Novel classes, never trained on: video embeddings (t-SNE)",
+                "tsne-novel.png");
+        return result;
+    }
 
-            stdout.println();
-            stdout.print(DemoReport.table(result));
-            stdout.printf(
-                    Locale.ROOT,
-                    "%nReport: %s (training curve in %s)%nTook %.0f s: benchmark %.0f s, training"
-                            + " %.0f s, evaluation and pictures %.0f s%n",
-                    out.toAbsolutePath().normalize(),
-                    trainingFolder.resolve("training-curve.png"),
-                    seconds(start),
-                    benchmarkSeconds,
-                    trainingSeconds,
-                    evaluationSeconds);
-            stdout.flush();
-        }
-        return 0;
+    private void drawTsne(
+            ViFiClip model, VideoDataset dataset, LabelMap labels, String title, String file)
+            throws IOException {
+        DemoReport.tsne(
+                VideoEmbeddings.of(model, dataset), labels.names(), title, out.resolve(file), seed);
+    }
+
+    /** The run's description in {@code metrics.json}: benchmark, model, recipe, loss, timing. */
+    private ObjectNode runJson(
+            ClipConfig config, Recipe recipe, TrainingResult training, Timing timing) {
+        ObjectNode run = new ObjectMapper().createObjectNode();
+        ObjectNode data = run.putObject("benchmark");
+        data.put("attributes", attributes);
+        data.put("novelSquares", novelSquares);
+        data.put("trainVideosPerBaseClass", trainVideos);
+        data.put("testVideosPerClass", testVideos);
+        data.put("videoSize", videoSize);
+        data.put("seed", seed);
+        ObjectNode modelNode = run.putObject("model");
+        modelNode.set("config", new ObjectMapper().valueToTree(config));
+        modelNode.put("start", weights.isEmpty() ? "random" : weights.toString());
+        run.set("recipe", Recipes.toJson(recipe));
+        run.put("finalLoss", lastLoss(training));
+        ObjectNode seconds = run.putObject("seconds");
+        seconds.put("benchmark", timing.benchmark());
+        seconds.put("training", timing.training());
+        seconds.put("evaluation", timing.evaluation());
+        seconds.put("total", timing.total());
+        return run;
+    }
+
+    private void printResult(PrintWriter stdout, BaseNovelResult result, Timing timing) {
+        stdout.println();
+        stdout.print(DemoReport.table(result));
+        stdout.printf(
+                Locale.ROOT,
+                "%nReport: %s (training curve in %s)%nTook %.0f s: benchmark %.0f s, training"
+                        + " %.0f s, evaluation and pictures %.0f s%n",
+                out.toAbsolutePath().normalize(),
+                trainingFolder().resolve("training-curve.png"),
+                timing.total(),
+                timing.benchmark(),
+                timing.training(),
+                timing.evaluation());
+        stdout.flush();
+    }
+
+    private Path trainingFolder() {
+        return out.resolve("training");
     }
 
     private ViFiClip buildModel() {
@@ -331,7 +369,7 @@ public final class DemoCommand implements Callable<Integer> {
         return builder.build();
     }
 
-    private Recipe recipe(boolean fromScratch, int size) {
+    private Recipe recipe(boolean fromScratch) {
         Recipe recipe = DemoSetup.recipe(fromScratch, frames, epochs, batchSize, seed);
         Map<String, String> overrides = new HashMap<>();
         if (tune != null) {
@@ -362,5 +400,40 @@ public final class DemoCommand implements Callable<Integer> {
 
     private static double seconds(long since) {
         return (System.nanoTime() - since) / 1e9;
+    }
+
+    /** The label maps and lists of a written benchmark. */
+    private record DemoLists(
+            LabelMap baseLabels,
+            LabelMap novelLabels,
+            VideoList baseTrain,
+            VideoList baseVal,
+            VideoList novelVal) {
+
+        static DemoLists read(BenchmarkFiles files) throws IOException {
+            LabelMap baseLabels = LabelMap.readCsv(files.baseLabels());
+            LabelMap novelLabels = LabelMap.readCsv(files.novelLabels());
+            return new DemoLists(
+                    baseLabels,
+                    novelLabels,
+                    VideoList.read(files.baseTrain(), files.root(), baseLabels),
+                    VideoList.read(files.baseVal(), files.root(), baseLabels),
+                    VideoList.read(files.novelVal(), files.root(), novelLabels));
+        }
+    }
+
+    /**
+     * Seconds each part took; the total runs up to when it is asked for.
+     *
+     * @param start when the demo started ({@link System#nanoTime()})
+     * @param benchmark seconds writing the benchmark
+     * @param training seconds training
+     * @param evaluation seconds evaluating and drawing
+     */
+    private record Timing(long start, double benchmark, double training, double evaluation) {
+
+        double total() {
+            return seconds(start);
+        }
     }
 }

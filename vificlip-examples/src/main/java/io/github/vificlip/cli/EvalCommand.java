@@ -3,18 +3,14 @@
  */
 package io.github.vificlip.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.vificlip.data.dataset.VideoDataset;
 import io.github.vificlip.data.list.LabelMap;
 import io.github.vificlip.data.list.VideoList;
 import io.github.vificlip.evaluation.EvaluationResult;
 import io.github.vificlip.evaluation.VideoEvaluator;
-import io.github.vificlip.io.AtomicFile;
 import io.github.vificlip.io.OutputLock;
 import io.github.vificlip.loading.UnreadableVideo;
-import io.github.vificlip.model.PromptTemplate;
 import io.github.vificlip.model.TuningMode;
 import io.github.vificlip.model.ViFiClip;
 import io.github.vificlip.model.VideoClassificationBlock;
@@ -53,7 +49,6 @@ import picocli.CommandLine.Option;
 public final class EvalCommand implements Callable<Integer> {
 
     private static final Pattern VIEWS = Pattern.compile("(\\d+)[x×](\\d+)");
-    private static final String DEFAULT_TEMPLATE = "a photo of a {}.";
     private static final int LISTED_UNREADABLE = 20;
 
     @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
@@ -124,85 +119,96 @@ public final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Matcher matcher = VIEWS.matcher(views);
-        if (!matcher.matches()) {
-            throw new CommandLine.ParameterException(
-                    spec.commandLine(), "--views must look like 4x3 (clips x crops), got " + views);
-        }
-        int clips = Integer.parseInt(matcher.group(1));
-        int crops = Integer.parseInt(matcher.group(2));
+        int[] clipsAndCrops = clipsAndCrops();
         LabelMap labelMap = LabelMap.readCsv(labels);
         VideoList videos = VideoList.read(list, source.root(), labelMap);
-        if (model.prompts != null && (bare || template != null)) {
-            throw new CommandLine.ParameterException(
-                    spec.commandLine(),
-                    "--prompts brings its own class text (the learned context): drop --template"
-                            + " and --bare");
-        }
+        ClassPrompts.refuseWithPrompts(spec.commandLine(), model.prompts, bare, template);
         try (OutputLock lock = OutputLock.acquire(out, "vificlip eval");
                 ViFiClip vifi = model.build(TuningMode.NONE, seed);
                 PromptedViFiClip prompted = model.prompted(vifi)) {
-            VideoClassificationBlock block;
-            if (prompted != null) {
-                block = prompted.getBlock();
-            } else {
-                vifi.getBlock()
-                        .setClassNames(
-                                labelMap.names(),
-                                bare
-                                        ? PromptTemplate.BARE
-                                        : PromptTemplate.of(
-                                                template != null ? template : DEFAULT_TEMPLATE));
-                block = vifi.getBlock();
-            }
-            VideoDataset dataset =
-                    VideoDatasets.evaluation(
-                            videos,
-                            frames,
-                            clips,
-                            crops,
-                            vifi.getConfig().imageSize(),
-                            seed,
-                            randomClips,
-                            source.failFast,
-                            source.workers,
-                            source.decoder());
-            EvaluationResult result =
-                    VideoEvaluator.builder()
-                            .setFramesPerView(frames)
-                            .optBatchSize(batchSize)
-                            .optWorkers(source.workers)
-                            .optFailFast(source.failFast)
-                            .optProgress(new ConsoleProgress())
-                            .build()
-                            .evaluate(block, dataset, labelMap.names());
+            VideoClassificationBlock block = classifier(vifi, prompted, labelMap);
+            VideoDataset dataset = dataset(videos, clipsAndCrops, vifi.getConfig().imageSize());
+            EvaluationResult result = evaluate(block, dataset, labelMap);
+            String viewsText = clipsAndCrops[0] + "x" + clipsAndCrops[1];
             ObjectNode metrics = result.toJson();
-            metrics.put("views", clips + "x" + crops);
+            metrics.put("views", viewsText);
             if (prompted != null) {
                 metrics.put("prompts", model.prompts.toString());
             }
             metrics.put("framesPerView", frames);
             dataset.failures().endPass();
-            ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-            AtomicFile.write(out.resolve("metrics.json"), file -> json.writeValue(file, metrics));
+            JsonFiles.write(out.resolve("metrics.json"), metrics);
             Charts.confusionMatrix(result, out.resolve("confusion-matrix.png"));
-            PrintWriter stdout = spec.commandLine().getOut();
-            printUnreadable(stdout, result.unreadable());
-            stdout.printf(
-                    Locale.ROOT,
-                    "%d videos%s, %d classes, %s views: top-1 %.2f%%, top-5 %.2f%% (metrics in %s)%n",
-                    result.videos(),
-                    result.unreadable().isEmpty()
-                            ? ""
-                            : " (" + result.unreadable().size() + " unreadable, left out)",
-                    labelMap.size(),
-                    clips + "x" + crops,
-                    100 * result.top1(),
-                    100 * result.top5(),
-                    out.resolve("metrics.json"));
-            stdout.flush();
+            printSummary(result, labelMap, viewsText);
         }
         return 0;
+    }
+
+    /** Returns {clips, crops} of {@code --views}; a malformed value is a usage error. */
+    private int[] clipsAndCrops() {
+        Matcher matcher = VIEWS.matcher(views);
+        if (!matcher.matches()) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--views must look like 4x3 (clips x crops), got " + views);
+        }
+        return new int[] {Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2))};
+    }
+
+    /** The block that scores the classes: the prompted one, or the model's with the template. */
+    private VideoClassificationBlock classifier(
+            ViFiClip vifi, PromptedViFiClip prompted, LabelMap labelMap) {
+        if (prompted != null) {
+            return prompted.getBlock();
+        }
+        vifi.getBlock().setClassNames(labelMap.names(), ClassPrompts.chosen(bare, template));
+        return vifi.getBlock();
+    }
+
+    /** The videos prepared as test views of the model's image size. */
+    private VideoDataset dataset(VideoList videos, int[] clipsAndCrops, int imageSize) {
+        return VideoDatasets.evaluation(
+                videos,
+                frames,
+                clipsAndCrops[0],
+                clipsAndCrops[1],
+                imageSize,
+                seed,
+                randomClips,
+                source.failFast,
+                source.workers,
+                source.decoder());
+    }
+
+    private EvaluationResult evaluate(
+            VideoClassificationBlock block, VideoDataset dataset, LabelMap labelMap)
+            throws IOException {
+        return VideoEvaluator.builder()
+                .setFramesPerView(frames)
+                .optBatchSize(batchSize)
+                .optWorkers(source.workers)
+                .optFailFast(source.failFast)
+                .optProgress(new ConsoleProgress())
+                .build()
+                .evaluate(block, dataset, labelMap.names());
+    }
+
+    /** Prints the videos left out, then top-1 and top-5. */
+    private void printSummary(EvaluationResult result, LabelMap labelMap, String viewsText) {
+        PrintWriter stdout = spec.commandLine().getOut();
+        printUnreadable(stdout, result.unreadable());
+        stdout.printf(
+                Locale.ROOT,
+                "%d videos%s, %d classes, %s views: top-1 %.2f%%, top-5 %.2f%% (metrics in %s)%n",
+                result.videos(),
+                result.unreadable().isEmpty()
+                        ? ""
+                        : " (" + result.unreadable().size() + " unreadable, left out)",
+                labelMap.size(),
+                viewsText,
+                100 * result.top1(),
+                100 * result.top5(),
+                out.resolve("metrics.json"));
+        stdout.flush();
     }
 
     /** Lists the videos left out, the first {@value #LISTED_UNREADABLE} of them. */

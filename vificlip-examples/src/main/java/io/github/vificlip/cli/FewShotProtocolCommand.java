@@ -3,9 +3,7 @@
  */
 package io.github.vificlip.cli;
 
-import io.github.vificlip.model.TuningMode;
 import io.github.vificlip.protocols.FewShotProtocol;
-import io.github.vificlip.protocols.Provenance;
 import io.github.vificlip.training.Recipe;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -98,12 +96,12 @@ public final class FewShotProtocolCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         FewShotProtocol.Builder protocol =
                 FewShotProtocol.builder()
-                        .setModels(seed -> model.build(TuningMode.NONE, seed))
+                        .setModels(model.models())
                         .setRun(model.run(recipe, source))
                         .setRoot(source.root())
                         .setClasses(labels, validation)
                         .optPrompts(model.prompts)
-                        .optProvenance(new Provenance().files("weights", model.weights))
+                        .optProvenance(model.weightsProvenance())
                         .optListener(
                                 shot ->
                                         stdout.printf(

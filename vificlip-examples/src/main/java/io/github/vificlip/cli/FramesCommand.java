@@ -121,10 +121,7 @@ public final class FramesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (size < 1) {
-            throw new CommandLine.ParameterException(
-                    spec.commandLine(), "--size must be at least 1, got " + size);
-        }
+        OptionChecks.atLeastOne(spec.commandLine(), "--size", size);
         RgbFrame[] frames;
         int[] indices;
         try (VideoReader reader = decoder.decoder().open(video)) {
@@ -157,10 +154,7 @@ public final class FramesCommand implements Callable<Integer> {
             return selection.indices.stream().mapToInt(Integer::intValue).toArray();
         }
         if (selection != null && selection.sample != null) {
-            if (selection.sample < 1) {
-                throw new CommandLine.ParameterException(
-                        spec.commandLine(), "--sample must be at least 1, got " + selection.sample);
-            }
+            OptionChecks.atLeastOne(spec.commandLine(), "--sample", selection.sample);
             SegmentSampler sampler =
                     mode == Mode.train
                             ? SegmentSampler.train(selection.sample)

@@ -77,6 +77,13 @@ public final class InspectWeightsCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "Not read      %s%n", String.join(", ", index.otherEntries()));
         }
         out.printf(Locale.ROOT, "Architecture  %s%n", architecture(index));
+        printTensors(out, index);
+        out.println();
+        printTotals(out, index);
+    }
+
+    /** The table of tensors under their OpenAI names, then the table of dropped tensors. */
+    private static void printTensors(PrintWriter out, WeightsIndex index) {
         int width = 24;
         for (TensorInfo info : index.tensors()) {
             width = Math.max(width, info.name().length());
@@ -109,7 +116,10 @@ public final class InspectWeightsCommand implements Callable<Integer> {
                         dropped.reason());
             }
         }
-        out.println();
+    }
+
+    /** Tensor and parameter counts, by stored type, and the dropped count. */
+    private static void printTotals(PrintWriter out, WeightsIndex index) {
         StringBuilder types = new StringBuilder();
         for (Map.Entry<String, long[]> entry : byType(index).entrySet()) {
             types.append(types.length() == 0 ? "" : ", ")

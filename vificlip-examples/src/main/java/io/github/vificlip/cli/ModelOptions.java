@@ -9,6 +9,8 @@ import io.github.vificlip.model.TuningMode;
 import io.github.vificlip.model.ViFiClip;
 import io.github.vificlip.prompts.PromptCheckpoint;
 import io.github.vificlip.prompts.PromptedViFiClip;
+import io.github.vificlip.protocols.ModelFactory;
+import io.github.vificlip.protocols.Provenance;
 import io.github.vificlip.protocols.TrainingRun;
 import io.github.vificlip.training.Recipe;
 import java.io.IOException;
@@ -91,6 +93,19 @@ final class ModelOptions {
                 .optDecoder(source.decoder())
                 .optProgress(ConsoleProgress::new)
                 .build();
+    }
+
+    /**
+     * Returns how a protocol makes the model of each of its training runs: built as {@link #build}
+     * builds it, from the run's seed.
+     */
+    ModelFactory models() {
+        return seed -> build(TuningMode.NONE, seed);
+    }
+
+    /** Returns the provenance a protocol's runs record: the {@code --weights} files. */
+    Provenance weightsProvenance() throws IOException {
+        return new Provenance().files("weights", weights);
     }
 
     /** Builds the model on the first device. */

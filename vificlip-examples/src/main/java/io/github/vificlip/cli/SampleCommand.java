@@ -80,10 +80,7 @@ public final class SampleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (videoFrames <= 0) {
-            throw new CommandLine.ParameterException(
-                    spec.commandLine(), "--video-frames must be at least 1, got " + videoFrames);
-        }
+        OptionChecks.atLeastOne(spec.commandLine(), "--video-frames", videoFrames);
         SegmentSampler sampler;
         if (mode == Mode.train) {
             sampler =

@@ -68,10 +68,7 @@ public final class SearchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (topK < 1) {
-            throw new CommandLine.ParameterException(
-                    spec.commandLine(), "--top-k must be at least 1, got " + topK);
-        }
+        OptionChecks.atLeastOne(spec.commandLine(), "--top-k", topK);
         List<SearchHit> hits;
         try {
             hits = LocalSpark.search(master, index, model, query, topK);

@@ -4,12 +4,10 @@
 package io.github.vificlip.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.vificlip.data.list.LabelMap;
 import io.github.vificlip.data.list.VideoList;
 import io.github.vificlip.evaluation.EvaluationResult;
-import io.github.vificlip.io.AtomicFile;
 import io.github.vificlip.model.TuningMode;
 import io.github.vificlip.model.ViFiClip;
 import io.github.vificlip.model.VideoClassificationBlock;
@@ -97,12 +95,8 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter stdout = spec.commandLine().getOut();
         if (listRecipes) {
-            for (String name : Recipes.names()) {
-                stdout.printf("%-28s %s%n", name, Recipes.get(name).description());
-            }
-            stdout.flush();
+            printRecipes();
             return 0;
         }
         requireOptions();
@@ -110,15 +104,50 @@ public final class TrainCommand implements Callable<Integer> {
         Recipe settings = recipeOptions.recipe();
         LabelMap trainLabels = LabelMap.readCsv(labels);
         VideoList videos = VideoList.read(trainList, root, trainLabels);
-        VideoList validation =
-                validationList == null
-                        ? null
-                        : VideoList.read(
-                                validationList,
-                                root,
-                                validationLabels != null
-                                        ? LabelMap.readCsv(validationLabels)
-                                        : trainLabels);
+        VideoList validation = validation(root, trainLabels);
+        Provenance provenance = provenance(settings);
+        TrainingRun run = model.run(settings, source);
+        try (ViFiClip vifi = model.build(TuningMode.NONE, settings.seed())) {
+            VideoClassificationBlock block =
+                    TrainableBlocks.forRecipe(vifi, settings, model.prompts);
+            int size = vifi.getConfig().imageSize();
+            TrainingResult result =
+                    run.train(block, size, videos, validation, out, resume, provenance);
+            ObjectNode metrics = metrics(settings, result);
+            if (validation != null) {
+                metrics.put("bestTop1", result.bestTop1());
+                metrics.put("bestEpoch", result.bestEpoch());
+                EvaluationResult last = finalEvaluation(run, block, size, validation, settings);
+                if (last != null) {
+                    metrics.set("final", last.toJson());
+                }
+            }
+            JsonFiles.write(out.resolve("metrics.json"), metrics);
+            printSummary(settings, result, validation != null);
+        }
+        return 0;
+    }
+
+    private void printRecipes() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        for (String name : Recipes.names()) {
+            stdout.printf("%-28s %s%n", name, Recipes.get(name).description());
+        }
+        stdout.flush();
+    }
+
+    /** Reads {@code --val} with its own labels or the training ones; null without {@code --val}. */
+    private VideoList validation(Path root, LabelMap trainLabels) throws IOException {
+        if (validationList == null) {
+            return null;
+        }
+        LabelMap labelMap =
+                validationLabels != null ? LabelMap.readCsv(validationLabels) : trainLabels;
+        return VideoList.read(validationList, root, labelMap);
+    }
+
+    /** What the run was made from: the recipe and the files given. */
+    private Provenance provenance(Recipe settings) throws IOException {
         Provenance provenance =
                 new Provenance()
                         .put("recipe", settings.name())
@@ -131,61 +160,68 @@ public final class TrainCommand implements Callable<Integer> {
         if (model.prompts != null) {
             provenance.file("prompts", model.prompts);
         }
-        TrainingRun run = model.run(settings, source);
-        try (ViFiClip vifi = model.build(TuningMode.NONE, settings.seed())) {
-            VideoClassificationBlock block =
-                    TrainableBlocks.forRecipe(vifi, settings, model.prompts);
-            int size = vifi.getConfig().imageSize();
-            TrainingResult result =
-                    run.train(block, size, videos, validation, out, resume, provenance);
-            ObjectNode metrics = new ObjectMapper().createObjectNode();
-            metrics.put("recipe", settings.name());
-            metrics.put("epochs", settings.epochs());
-            List<TrainingHistory.Epoch> epochs = result.history().getEpochs();
-            metrics.put("finalMeanLoss", epochs.get(epochs.size() - 1).meanLoss());
-            metrics.put(
-                    "unreadableTrainingVideos",
-                    result.history().getUnreadable().stream()
-                            .mapToInt(TrainingHistory.Unreadable::videos)
-                            .sum());
-            if (validation != null) {
-                metrics.put("bestTop1", result.bestTop1());
-                metrics.put("bestEpoch", result.bestEpoch());
-                if (settings.finalTestClips() != settings.testClips()
-                        || settings.finalTestCrops() != settings.testCrops()) {
-                    EvaluationResult last =
-                            run.evaluate(
-                                    block,
-                                    size,
-                                    validation,
-                                    settings.finalTestClips(),
-                                    settings.finalTestCrops(),
-                                    out,
-                                    "eval-final");
-                    metrics.set("final", last.toJson());
-                }
-            }
-            ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-            AtomicFile.write(out.resolve("metrics.json"), file -> json.writeValue(file, metrics));
-            stdout.printf(
-                    Locale.ROOT,
-                    "Trained %d epochs of %s; %s: %s%s%n",
-                    settings.epochs(),
-                    settings.name(),
-                    settings.tune() == TuningMode.PROMPTS
-                            ? "prompts (use with --weights and --prompts)"
-                            : "model",
-                    result.modelFile(),
-                    validation == null
-                            ? ""
-                            : String.format(
-                                    Locale.ROOT,
-                                    "; best validation top-1 %.2f%% (epoch %d)",
-                                    100 * result.bestTop1(),
-                                    result.bestEpoch()));
-            stdout.flush();
+        return provenance;
+    }
+
+    /** The training figures of {@code metrics.json}: recipe, epochs, final loss, unreadables. */
+    private static ObjectNode metrics(Recipe settings, TrainingResult result) {
+        ObjectNode metrics = new ObjectMapper().createObjectNode();
+        metrics.put("recipe", settings.name());
+        metrics.put("epochs", settings.epochs());
+        List<TrainingHistory.Epoch> epochs = result.history().getEpochs();
+        metrics.put("finalMeanLoss", epochs.get(epochs.size() - 1).meanLoss());
+        metrics.put(
+                "unreadableTrainingVideos",
+                result.history().getUnreadable().stream()
+                        .mapToInt(TrainingHistory.Unreadable::videos)
+                        .sum());
+        return metrics;
+    }
+
+    /**
+     * Evaluates the trained block with the recipe's final views when they differ from those of the
+     * evaluations during training; returns null when they do not.
+     */
+    private EvaluationResult finalEvaluation(
+            TrainingRun run,
+            VideoClassificationBlock block,
+            int size,
+            VideoList validation,
+            Recipe settings)
+            throws IOException {
+        if (settings.finalTestClips() == settings.testClips()
+                && settings.finalTestCrops() == settings.testCrops()) {
+            return null;
         }
-        return 0;
+        return run.evaluate(
+                block,
+                size,
+                validation,
+                settings.finalTestClips(),
+                settings.finalTestCrops(),
+                out,
+                "eval-final");
+    }
+
+    private void printSummary(Recipe settings, TrainingResult result, boolean validated) {
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.printf(
+                Locale.ROOT,
+                "Trained %d epochs of %s; %s: %s%s%n",
+                settings.epochs(),
+                settings.name(),
+                settings.tune() == TuningMode.PROMPTS
+                        ? "prompts (use with --weights and --prompts)"
+                        : "model",
+                result.modelFile(),
+                validated
+                        ? String.format(
+                                Locale.ROOT,
+                                "; best validation top-1 %.2f%% (epoch %d)",
+                                100 * result.bestTop1(),
+                                result.bestEpoch())
+                        : "");
+        stdout.flush();
     }
 
     /** Names every missing option at once, and the one option that needs none of them. */

@@ -31,10 +31,7 @@ final class VideoViewOptions {
 
     /** Returns {clips, crops}; a malformed {@code --views} or {@code --frames} is a usage error. */
     int[] clipsAndCrops() {
-        if (frames < 1) {
-            throw new CommandLine.ParameterException(
-                    mixee.commandLine(), "--frames must be at least 1, got " + frames);
-        }
+        OptionChecks.atLeastOne(mixee.commandLine(), "--frames", frames);
         try {
             return ZooArguments.parseViews(views);
         } catch (IllegalArgumentException e) {
