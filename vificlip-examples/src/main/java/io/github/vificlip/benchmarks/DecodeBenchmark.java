@@ -127,10 +127,7 @@ public final class DecodeBenchmark implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Path folder =
-                dir != null
-                        ? Files.createDirectories(dir)
-                        : Files.createTempDirectory("vificlip-bench");
+        Path folder = BenchmarkFolder.givenOrTemporary(dir);
         int cores = Runtime.getRuntime().availableProcessors();
         List<Integer> threadCounts =
                 threads != null ? threads : IntStream.rangeClosed(1, cores).boxed().toList();
@@ -175,60 +172,14 @@ public final class DecodeBenchmark implements Callable<Integer> {
         int height = Integer.parseInt(wh[1]);
         int evenWidth = width + (width & 1);
         int evenHeight = height + (height & 1);
-        Path h264 = folder.resolve("source_h264_" + evenWidth + "x" + evenHeight + ".mp4");
-        if (!Files.exists(h264)) {
-            SyntheticClipWriter.builder()
-                    .setFormat(VideoFormat.MP4_H264)
-                    .setSize(evenWidth, evenHeight)
-                    .optKeyframeInterval(keyframeInterval)
-                    .build()
-                    .write(h264, seconds * 25, movingShapes());
-        }
+        Path h264 = h264Source(folder, evenWidth, evenHeight);
         if (codec.equals("h264") && width == evenWidth && height == evenHeight) {
             return h264;
         }
         if (!ffmpeg) {
             return null;
         }
-        String[] encoder =
-                switch (codec) {
-                    case "h264" -> new String[] {"-c:v", "libx264", "-preset", "veryfast"};
-                    case "vp9" ->
-                            new String[] {
-                                "-c:v",
-                                "libvpx-vp9",
-                                "-deadline",
-                                "realtime",
-                                "-cpu-used",
-                                "8",
-                                "-b:v",
-                                "1M"
-                            };
-                    case "hevc" ->
-                            new String[] {
-                                "-c:v",
-                                "libx265",
-                                "-preset",
-                                "veryfast",
-                                "-x265-params",
-                                "log-level=error"
-                            };
-                    case "av1" ->
-                            new String[] {
-                                "-c:v",
-                                "libaom-av1",
-                                "-cpu-used",
-                                "8",
-                                "-usage",
-                                "realtime",
-                                "-crf",
-                                "30"
-                            };
-                    default ->
-                            throw new CommandLine.ParameterException(
-                                    this.spec.commandLine(),
-                                    "--sources codec must be h264, vp9, hevc or av1, got " + codec);
-                };
+        String[] encoder = encoderArguments(codec);
         Path target =
                 folder.resolve(
                         "source_"
@@ -240,6 +191,50 @@ public final class DecodeBenchmark implements Callable<Integer> {
             transcode(h264, target, width, height, encoder);
         }
         return target;
+    }
+
+    /** Makes (once) the H.264 source of an even size through Humble Video's encoder. */
+    private Path h264Source(Path folder, int width, int height) throws IOException {
+        Path h264 = folder.resolve("source_h264_" + width + "x" + height + ".mp4");
+        if (!Files.exists(h264)) {
+            SyntheticClipWriter.builder()
+                    .setFormat(VideoFormat.MP4_H264)
+                    .setSize(width, height)
+                    .optKeyframeInterval(keyframeInterval)
+                    .build()
+                    .write(h264, seconds * 25, movingShapes());
+        }
+        return h264;
+    }
+
+    /** The ffmpeg command line's encoder arguments for a codec: fast settings of each encoder. */
+    private String[] encoderArguments(String codec) {
+        return switch (codec) {
+            case "h264" -> new String[] {"-c:v", "libx264", "-preset", "veryfast"};
+            case "vp9" ->
+                    new String[] {
+                        "-c:v",
+                        "libvpx-vp9",
+                        "-deadline",
+                        "realtime",
+                        "-cpu-used",
+                        "8",
+                        "-b:v",
+                        "1M"
+                    };
+            case "hevc" ->
+                    new String[] {
+                        "-c:v", "libx265", "-preset", "veryfast", "-x265-params", "log-level=error"
+                    };
+            case "av1" ->
+                    new String[] {
+                        "-c:v", "libaom-av1", "-cpu-used", "8", "-usage", "realtime", "-crf", "30"
+                    };
+            default ->
+                    throw new CommandLine.ParameterException(
+                            this.spec.commandLine(),
+                            "--sources codec must be h264, vp9, hevc or av1, got " + codec);
+        };
     }
 
     private void transcode(Path from, Path to, int width, int height, String[] encoder)
@@ -310,36 +305,58 @@ public final class DecodeBenchmark implements Callable<Integer> {
             int frameCount,
             List<Integer> threadCounts)
             throws Exception {
-        ClipLoader decodeOnly =
-                new ClipLoader(decoder, SegmentSampler.test(frames), new NoTransform(size));
         ClipLoader test =
                 new ClipLoader(
                         decoder,
                         SegmentSampler.test(frames),
                         EvalTransform.builder().optSize(size).build());
-        ClipLoader train =
-                new ClipLoader(
-                        decoder,
-                        SegmentSampler.train(frames),
-                        TrainTransform.builder().optSize(size).build());
-        for (ClipLoader loader : List.of(decodeOnly, test, train)) { // warm-up: JIT, natives
+        List<Pipeline> pipelines =
+                List.of(
+                        new Pipeline(
+                                "decode + RGB of the T frames",
+                                new ClipLoader(
+                                        decoder,
+                                        SegmentSampler.test(frames),
+                                        new NoTransform(size))),
+                        new Pipeline("test clip (resize, centre crop)", test),
+                        new Pipeline(
+                                "train clip (crop, flip, jitter)",
+                                new ClipLoader(
+                                        decoder,
+                                        SegmentSampler.train(frames),
+                                        TrainTransform.builder().optSize(size).build())));
+        for (Pipeline pipeline : pipelines) { // warm-up: JIT, natives
             long end = System.nanoTime() + (long) (warmupSeconds * 1e9);
             int round = 0;
             do {
-                loader.load(source, new SplittableRandom(round++));
+                pipeline.loader.load(source, new SplittableRandom(round++));
             } while (System.nanoTime() < end);
         }
+        singleThread(out, source, name, ffmpeg, frameCount, pipelines);
+        scaling(out, source, name, test, threadCounts);
+    }
+
+    /** A way to prepare clips, as its lines name it. */
+    private record Pipeline(String label, ClipLoader loader) {}
+
+    /** Times each pipeline and the command line on one thread and prints their rates. */
+    private void singleThread(
+            PrintWriter out,
+            Path source,
+            String name,
+            boolean ffmpeg,
+            int frameCount,
+            List<Pipeline> pipelines)
+            throws Exception {
         // Interleaved rounds, medians: a load burst from another process hits every candidate,
         // the command line included (measured again for each backend).
         double[] ffmpegSeconds = new double[rounds];
-        double[] decodeSeconds = new double[rounds];
-        double[] testSeconds = new double[rounds];
-        double[] trainSeconds = new double[rounds];
+        double[][] pipelineSeconds = new double[pipelines.size()][rounds];
         for (int r = 0; r < rounds; r++) {
             ffmpegSeconds[r] = ffmpeg ? ffmpegSeconds(source) : Double.NaN;
-            decodeSeconds[r] = secondsPerClip(decodeOnly, source, r);
-            testSeconds[r] = secondsPerClip(test, source, r);
-            trainSeconds[r] = secondsPerClip(train, source, r);
+            for (int p = 0; p < pipelines.size(); p++) {
+                pipelineSeconds[p][r] = secondsPerClip(pipelines.get(p).loader, source, r);
+            }
         }
         double ffmpegRate = 1 / median(ffmpegSeconds);
         if (ffmpeg) {
@@ -349,21 +366,19 @@ public final class DecodeBenchmark implements Callable<Integer> {
                     ffmpegRate,
                     frameCount * ffmpegRate);
         }
-        report(
-                out,
-                name + ": decode + RGB of the T frames, 1 thread",
-                1 / median(decodeSeconds),
-                ffmpegRate);
-        report(
-                out,
-                name + ": test clip (resize, centre crop), 1 thread",
-                1 / median(testSeconds),
-                ffmpegRate);
-        report(
-                out,
-                name + ": train clip (crop, flip, jitter), 1 thread",
-                1 / median(trainSeconds),
-                ffmpegRate);
+        for (int p = 0; p < pipelines.size(); p++) {
+            report(
+                    out,
+                    name + ": " + pipelines.get(p).label + ", 1 thread",
+                    1 / median(pipelineSeconds[p]),
+                    ffmpegRate);
+        }
+    }
+
+    /** Test clips per second on each thread count against one thread, measured in turn. */
+    private void scaling(
+            PrintWriter out, Path source, String name, ClipLoader test, List<Integer> threadCounts)
+            throws Exception {
         for (int n : threadCounts) {
             if (n == 1) {
                 continue;

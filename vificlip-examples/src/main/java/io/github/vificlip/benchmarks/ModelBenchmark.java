@@ -4,7 +4,6 @@
 package io.github.vificlip.benchmarks;
 
 import ai.djl.Device;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -17,7 +16,6 @@ import io.github.vificlip.model.ClipTextTransformer;
 import io.github.vificlip.model.ClipVisionTransformer;
 import io.github.vificlip.tokenizer.ClipTokenizer;
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -73,87 +71,78 @@ public final class ModelBenchmark implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         ClipConfig config = ClipConfig.preset(preset);
-        Engine engine = Engine.getInstance();
-        int cores = Runtime.getRuntime().availableProcessors();
-        out.printf(
-                "%s %s on %d cores, load average %.2f before the run%n",
-                engine.getEngineName(),
-                engine.getVersion(),
-                cores,
-                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        RunConditions.print(out);
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
             MatrixMultiply peak = calibrate(manager, out, config);
-
-            ClipVisionTransformer image = ClipVisionTransformer.builder().setConfig(config).build();
-            int size = config.imageSize();
-            Result imageResult =
-                    measure(
-                            manager,
-                            peak,
-                            image,
-                            new Shape(1, 3, size, size),
-                            scope -> scope.randomNormal(new Shape(frames, 3, size, size)),
-                            (store, input) -> image.encode(store, input, false),
-                            2.0 * config.visionMacsPerImage() * frames);
-            out.printf(
-                    "%s image tower, %d frames of %d px: %.3f s per pass (best), %.1f frames/s,"
-                            + " %.1f GFLOP/s = %.1f%% of the best matmul (%.1f GFLOP/s); median of %d"
-                            + " paired rounds %.1f%%%n",
-                    config.name(),
-                    frames,
-                    size,
-                    imageResult.seconds,
-                    frames / imageResult.seconds,
-                    imageResult.flops / 1e9,
-                    100 * imageResult.bestRatio(),
-                    imageResult.matMulFlops / 1e9,
-                    rounds,
-                    100 * imageResult.medianRatio);
-
-            ClipTextTransformer text = ClipTextTransformer.builder().setConfig(config).build();
-            List<String> texts = TokenizerBenchmark.prompts().subList(0, prompts);
-            ClipTokenizer tokenizer =
-                    ClipTokenizer.builder().optContextLength(config.contextLength()).build();
-            // The tower stops each slice of prompts after its last end-of-text token: count the
-            // FLOPs of the tokens it runs.
-            int[] tokensRun = ClipTextTransformer.tokensRun(tokenizer.tokenize(texts));
-            double textFlops = 0;
-            long tokens = 0;
-            for (int slice = 0; slice < tokensRun.length; slice++) {
-                int rows =
-                        Math.min(
-                                ClipTextTransformer.PROMPTS_PER_SLICE,
-                                prompts - slice * ClipTextTransformer.PROMPTS_PER_SLICE);
-                textFlops += 2.0 * config.textMacsPerPrompt(tokensRun[slice]) * rows;
-                tokens += (long) tokensRun[slice] * rows;
-            }
-            Result textResult =
-                    measure(
-                            manager,
-                            peak,
-                            text,
-                            new Shape(1, config.contextLength()),
-                            scope -> tokenizer.tokenize(scope, texts),
-                            (store, input) -> text.encode(store, input, false),
-                            textFlops);
-            out.printf(
-                    "%s text tower, %d prompts (%.1f of %d tokens run on average): %.3f s per pass"
-                            + " (best), %.1f prompts/s, %.1f GFLOP/s = %.1f%% of the best matmul (%.1f"
-                            + " GFLOP/s); median of %d paired rounds %.1f%%%n",
-                    config.name(),
-                    prompts,
-                    (double) tokens / prompts,
-                    config.contextLength(),
-                    textResult.seconds,
-                    prompts / textResult.seconds,
-                    textResult.flops / 1e9,
-                    100 * textResult.bestRatio(),
-                    textResult.matMulFlops / 1e9,
-                    rounds,
-                    100 * textResult.medianRatio);
+            imageTower(manager, out, peak, config);
+            textTower(manager, out, peak, config);
         }
         out.flush();
         return 0;
+    }
+
+    /** Times the image tower on a batch of random frames and prints its figures. */
+    private void imageTower(
+            NDManager manager, PrintWriter out, MatrixMultiply peak, ClipConfig config) {
+        ClipVisionTransformer image = ClipVisionTransformer.builder().setConfig(config).build();
+        int size = config.imageSize();
+        Result imageResult =
+                measure(
+                        manager,
+                        peak,
+                        image,
+                        new Shape(1, 3, size, size),
+                        scope -> scope.randomNormal(new Shape(frames, 3, size, size)),
+                        (store, input) -> image.encode(store, input, false),
+                        2.0 * config.visionMacsPerImage() * frames);
+        out.printf(
+                "%s image tower, %d frames of %d px: %.3f s per pass (best), %.1f frames/s,"
+                        + " %.1f GFLOP/s = %.1f%% of the best matmul (%.1f GFLOP/s); median of %d"
+                        + " paired rounds %.1f%%%n",
+                config.name(),
+                frames,
+                size,
+                imageResult.seconds,
+                frames / imageResult.seconds,
+                imageResult.flops / 1e9,
+                100 * imageResult.bestRatio(),
+                imageResult.matMulFlops / 1e9,
+                rounds,
+                100 * imageResult.medianRatio);
+    }
+
+    /** Times the text tower on a batch of class-name prompts and prints its figures. */
+    private void textTower(
+            NDManager manager, PrintWriter out, MatrixMultiply peak, ClipConfig config) {
+        ClipTextTransformer text = ClipTextTransformer.builder().setConfig(config).build();
+        List<String> texts = TokenizerBenchmark.prompts().subList(0, prompts);
+        ClipTokenizer tokenizer =
+                ClipTokenizer.builder().optContextLength(config.contextLength()).build();
+        TextTowerFlops work = TextTowerFlops.of(config, tokenizer, texts);
+        Result textResult =
+                measure(
+                        manager,
+                        peak,
+                        text,
+                        new Shape(1, config.contextLength()),
+                        scope -> tokenizer.tokenize(scope, texts),
+                        (store, input) -> text.encode(store, input, false),
+                        work.flops());
+        out.printf(
+                "%s text tower, %d prompts (%.1f of %d tokens run on average): %.3f s per pass"
+                        + " (best), %.1f prompts/s, %.1f GFLOP/s = %.1f%% of the best matmul (%.1f"
+                        + " GFLOP/s); median of %d paired rounds %.1f%%%n",
+                config.name(),
+                prompts,
+                (double) work.tokens() / prompts,
+                config.contextLength(),
+                textResult.seconds,
+                prompts / textResult.seconds,
+                textResult.flops / 1e9,
+                100 * textResult.bestRatio(),
+                textResult.matMulFlops / 1e9,
+                rounds,
+                100 * textResult.medianRatio);
     }
 
     /** Picks the fastest of a few large fp32 matrix products. */

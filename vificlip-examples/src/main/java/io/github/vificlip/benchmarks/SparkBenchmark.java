@@ -85,10 +85,7 @@ public final class SparkBenchmark implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Path folder =
-                dir != null
-                        ? Files.createDirectories(dir)
-                        : Files.createTempDirectory("vificlip-bench");
+        Path folder = BenchmarkFolder.givenOrTemporary(dir);
         List<Path> videos = writeClips(folder.resolve("videos"));
         Path model = writeModelFolder(folder.resolve("model"));
         List<String> uris = videos.stream().map(Path::toString).toList();

@@ -4,14 +4,12 @@
 package io.github.vificlip.benchmarks;
 
 import ai.djl.Device;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.dataset.ArrayDataset;
 import ai.djl.util.Progress;
 import io.github.vificlip.model.ClipConfig;
-import io.github.vificlip.model.ClipTextTransformer;
 import io.github.vificlip.model.PromptTemplate;
 import io.github.vificlip.model.TuningMode;
 import io.github.vificlip.model.ViFiClip;
@@ -22,14 +20,11 @@ import io.github.vificlip.training.TrainingResult;
 import io.github.vificlip.training.ViFiClipTrainer;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -68,18 +63,11 @@ public final class TrainBenchmark implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         ClipConfig config = ClipConfig.preset(preset);
-        Engine engine = Engine.getInstance();
-        out.printf(
-                "%s %s on %d cores, load average %.2f before the run%n",
-                engine.getEngineName(),
-                engine.getVersion(),
-                Runtime.getRuntime().availableProcessors(),
-                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        RunConditions.print(out);
         List<String> names = new ArrayList<>();
         for (int c = 0; c < classes; c++) {
             names.add("class number " + c);
         }
-        int size = config.imageSize();
         Path dir = Files.createTempDirectory("vificlip-train-benchmark");
         try (NDManager manager = NDManager.newBaseManager(Device.cpu());
                 ViFiClip model =
@@ -95,66 +83,74 @@ public final class TrainBenchmark implements Callable<Integer> {
                                 config.visionWidth(),
                                 config.visionMlpWidth()
                             });
-            float[] labels = new float[steps];
-            for (int i = 0; i < steps; i++) {
-                labels[i] = i % classes;
-            }
-            ArrayDataset clips =
-                    new ArrayDataset.Builder()
-                            .setData(manager.randomNormal(new Shape(steps, frames, 3, size, size)))
-                            .optLabels(manager.create(labels).toType(DataType.INT64, false))
-                            .setSampling(1, false)
-                            .build();
-            TrainingResult result =
-                    ViFiClipTrainer.builder()
-                            .optRecipe(
-                                    Recipes.get("few-shot-finetune").toBuilder()
-                                            .optEpochs(2)
-                                            .optWarmupEpochs(0)
-                                            .optBatchSize(1)
-                                            .optAccumulation(1)
-                                            .optFrames(frames)
-                                            .optSaveFrequency(1000)
-                                            .build())
-                            .optWorkers(1)
-                            .optProgress(new SilentProgress())
-                            .optOutputDirectory(dir)
-                            .build()
-                            .fit(model.getBlock(), clips, names);
+            TrainingResult result = train(model, randomClips(manager, config), names, dir);
             double matMul = peak.bestFlops(5);
             TrainingHistory.Epoch timed = result.history().getEpochs().get(1);
-            double stepSeconds = timed.seconds() / steps;
-            ClipTokenizer tokenizer = model.getBlock().getTokenizer();
-            int[] run =
-                    ClipTextTransformer.tokensRun(
-                            tokenizer.tokenize(PromptTemplate.FINE_TUNE.apply(names)));
-            double textFlops = 0;
-            for (int slice = 0; slice < run.length; slice++) {
-                int rows =
-                        Math.min(
-                                ClipTextTransformer.PROMPTS_PER_SLICE,
-                                classes - slice * ClipTextTransformer.PROMPTS_PER_SLICE);
-                textFlops += 2.0 * config.textMacsPerPrompt(run[slice]) * rows;
-            }
-            double forward = 2.0 * config.visionMacsPerImage() * frames + textFlops;
-            out.printf(
-                    "%s training step, 1 clip x %d frames, %d class prompts, both towers + AdamW:"
-                            + " %.3f s per step (epoch 2, %d steps)%n",
-                    config.name(), frames, classes, stepSeconds, steps);
-            out.printf(
-                    "3 x forward = %.1f GFLOP per step -> %.1f GFLOP/s = %.1f%% of the matmul rate"
-                            + " (%.1f GFLOP/s)%n",
-                    3 * forward / 1e9,
-                    3 * forward / stepSeconds / 1e9,
-                    100 * 3 * forward / stepSeconds / matMul,
-                    matMul / 1e9);
-            out.flush();
+            report(out, config, model, names, timed.seconds() / steps, matMul);
         } finally {
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            BenchmarkFolder.delete(dir);
         }
         return 0;
+    }
+
+    /** One random clip per step, labelled with the classes in turn. */
+    private ArrayDataset randomClips(NDManager manager, ClipConfig config) {
+        int size = config.imageSize();
+        float[] labels = new float[steps];
+        for (int i = 0; i < steps; i++) {
+            labels[i] = i % classes;
+        }
+        return new ArrayDataset.Builder()
+                .setData(manager.randomNormal(new Shape(steps, frames, 3, size, size)))
+                .optLabels(manager.create(labels).toType(DataType.INT64, false))
+                .setSampling(1, false)
+                .build();
+    }
+
+    /** Two epochs of the few-shot fine-tuning recipe, one clip a step: warm-up, then timed. */
+    private TrainingResult train(ViFiClip model, ArrayDataset clips, List<String> names, Path dir)
+            throws IOException {
+        return ViFiClipTrainer.builder()
+                .optRecipe(
+                        Recipes.get("few-shot-finetune").toBuilder()
+                                .optEpochs(2)
+                                .optWarmupEpochs(0)
+                                .optBatchSize(1)
+                                .optAccumulation(1)
+                                .optFrames(frames)
+                                .optSaveFrequency(1000)
+                                .build())
+                .optWorkers(1)
+                .optProgress(new SilentProgress())
+                .optOutputDirectory(dir)
+                .build()
+                .fit(model.getBlock(), clips, names);
+    }
+
+    /** Prints the step time and 3x its forward FLOPs as a rate and a fraction of the matmul's. */
+    private void report(
+            PrintWriter out,
+            ClipConfig config,
+            ViFiClip model,
+            List<String> names,
+            double stepSeconds,
+            double matMul) {
+        ClipTokenizer tokenizer = model.getBlock().getTokenizer();
+        double textFlops =
+                TextTowerFlops.of(config, tokenizer, PromptTemplate.FINE_TUNE.apply(names)).flops();
+        double forward = 2.0 * config.visionMacsPerImage() * frames + textFlops;
+        out.printf(
+                "%s training step, 1 clip x %d frames, %d class prompts, both towers + AdamW:"
+                        + " %.3f s per step (epoch 2, %d steps)%n",
+                config.name(), frames, classes, stepSeconds, steps);
+        out.printf(
+                "3 x forward = %.1f GFLOP per step -> %.1f GFLOP/s = %.1f%% of the matmul rate"
+                        + " (%.1f GFLOP/s)%n",
+                3 * forward / 1e9,
+                3 * forward / stepSeconds / 1e9,
+                100 * 3 * forward / stepSeconds / matMul,
+                matMul / 1e9);
+        out.flush();
     }
 
     /** The benchmark prints its own figures. */

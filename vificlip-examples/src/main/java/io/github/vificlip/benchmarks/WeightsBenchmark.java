@@ -26,7 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -70,78 +69,97 @@ public final class WeightsBenchmark implements Callable<Integer> {
         try (NDManager manager = NDManager.newBaseManager()) {
             Path f32 = dir.resolve("f32.safetensors");
             Path f16 = dir.resolve("f16.safetensors");
-            double writeF32;
-            double writeF16;
-            long parameters = 0;
-            try (NDManager weights = manager.newSubManager()) {
-                Map<String, NDArray> tensors = new LinkedHashMap<>();
-                for (Map.Entry<String, Shape> entry :
-                        ClipModel.parameterShapes(config).entrySet()) {
-                    tensors.put(entry.getKey(), weights.randomNormal(entry.getValue()));
-                    parameters += entry.getValue().size();
-                }
-                SafetensorsWriter fp32 = SafetensorsWriter.builder().build();
-                SafetensorsWriter fp16 =
-                        SafetensorsWriter.builder().optDataType(DataType.FLOAT16).build();
-                writeF32 = median(() -> fp32.write(f32, tensors));
-                writeF16 = median(() -> fp16.write(f16, tensors));
-            }
-            out.printf(
-                    Locale.ROOT,
-                    "%s weights: %d tensors, %,d parameters; median of %d runs%n%n",
-                    config.name(),
-                    ClipModel.parameterShapes(config).size(),
-                    parameters,
-                    runs);
-            out.printf(
-                    Locale.ROOT,
-                    "%-16s %10s %9s %9s %9s %10s %11s %12s%n",
-                    "file",
-                    "size",
-                    "write s",
-                    "raw s",
-                    "index ms",
-                    "read s",
-                    "read MB/s",
-                    "read / raw");
-            for (Path file : new Path[] {f32, f16}) {
-                double raw = median(() -> readBytes(file));
-                double index = median(() -> StateDicts.inspect(file));
-                double read = median(() -> readAndClose(file, manager));
-                long size = Files.size(file);
-                out.printf(
-                        Locale.ROOT,
-                        "%-16s %7.1f MB %9.2f %9.3f %9.1f %10.2f %11.0f %11.1fx%n",
-                        file == f32 ? "F32 safetensors" : "F16 safetensors",
-                        size / 1e6,
-                        file == f32 ? writeF32 : writeF16,
-                        raw,
-                        index * 1000,
-                        read,
-                        size / 1e6 / read,
-                        read / raw);
-            }
+            WriteSeconds write = writeBoth(manager, config, f32, f16);
+            printHeader(out, config);
+            printRow(out, manager, "F32 safetensors", f32, write.f32());
+            printRow(out, manager, "F16 safetensors", f16, write.f16());
             if (Files.size(f32) < Integer.MAX_VALUE) {
-                double ours = median(() -> readAndClose(f32, manager));
-                double djl = median(() -> decodeWithDjl(f32, manager));
-                out.printf(
-                        Locale.ROOT,
-                        "%nF32: DJL NDList.decode %.2f s, StateDicts.read %.2f s: DJL takes %.2fx"
-                                + " the time%n",
-                        djl,
-                        ours,
-                        djl / ours);
+                compareWithDjl(out, manager, f32);
             }
         } finally {
-            try (Stream<Path> files = Files.list(dir)) {
-                for (Path file : (Iterable<Path>) files::iterator) {
-                    Files.delete(file);
-                }
-            }
-            Files.delete(dir);
+            BenchmarkFolder.delete(dir);
         }
         out.flush();
         return 0;
+    }
+
+    /** Median seconds of writing the two files of random weights. */
+    private record WriteSeconds(double f32, double f16) {}
+
+    /** Writes random weights of the architecture as F32 and as F16 safetensors, timed. */
+    private WriteSeconds writeBoth(NDManager manager, ClipConfig config, Path f32, Path f16)
+            throws IOException {
+        try (NDManager weights = manager.newSubManager()) {
+            Map<String, NDArray> tensors = new LinkedHashMap<>();
+            for (Map.Entry<String, Shape> entry : ClipModel.parameterShapes(config).entrySet()) {
+                tensors.put(entry.getKey(), weights.randomNormal(entry.getValue()));
+            }
+            SafetensorsWriter fp32 = SafetensorsWriter.builder().build();
+            SafetensorsWriter fp16 =
+                    SafetensorsWriter.builder().optDataType(DataType.FLOAT16).build();
+            double writeF32 = median(() -> fp32.write(f32, tensors));
+            double writeF16 = median(() -> fp16.write(f16, tensors));
+            return new WriteSeconds(writeF32, writeF16);
+        }
+    }
+
+    private void printHeader(PrintWriter out, ClipConfig config) {
+        Map<String, Shape> shapes = ClipModel.parameterShapes(config);
+        long parameters = 0;
+        for (Shape shape : shapes.values()) {
+            parameters += shape.size();
+        }
+        out.printf(
+                Locale.ROOT,
+                "%s weights: %d tensors, %,d parameters; median of %d runs%n%n",
+                config.name(),
+                shapes.size(),
+                parameters,
+                runs);
+        out.printf(
+                Locale.ROOT,
+                "%-16s %10s %9s %9s %9s %10s %11s %12s%n",
+                "file",
+                "size",
+                "write s",
+                "raw s",
+                "index ms",
+                "read s",
+                "read MB/s",
+                "read / raw");
+    }
+
+    /** Times reading the file's bytes, its index and its tensors, and prints them in a row. */
+    private void printRow(PrintWriter out, NDManager manager, String label, Path file, double write)
+            throws IOException {
+        double raw = median(() -> readBytes(file));
+        double index = median(() -> StateDicts.inspect(file));
+        double read = median(() -> readAndClose(file, manager));
+        long size = Files.size(file);
+        out.printf(
+                Locale.ROOT,
+                "%-16s %7.1f MB %9.2f %9.3f %9.1f %10.2f %11.0f %11.1fx%n",
+                label,
+                size / 1e6,
+                write,
+                raw,
+                index * 1000,
+                read,
+                size / 1e6 / read,
+                read / raw);
+    }
+
+    /** Times {@code StateDicts.read} against DJL's {@code NDList.decode} on the F32 file. */
+    private void compareWithDjl(PrintWriter out, NDManager manager, Path f32) throws IOException {
+        double ours = median(() -> readAndClose(f32, manager));
+        double djl = median(() -> decodeWithDjl(f32, manager));
+        out.printf(
+                Locale.ROOT,
+                "%nF32: DJL NDList.decode %.2f s, StateDicts.read %.2f s: DJL takes %.2fx"
+                        + " the time%n",
+                djl,
+                ours,
+                djl / ours);
     }
 
     private double median(Timed operation) throws IOException {

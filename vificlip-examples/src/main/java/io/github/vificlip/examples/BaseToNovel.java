@@ -3,20 +3,14 @@
  */
 package io.github.vificlip.examples;
 
-import io.github.vificlip.data.dataset.VideoDataset;
 import io.github.vificlip.data.list.LabelMap;
 import io.github.vificlip.data.list.VideoList;
-import io.github.vificlip.data.sampling.SegmentSampler;
 import io.github.vificlip.data.split.BaseNovelSplit;
 import io.github.vificlip.data.split.KShotSampler;
-import io.github.vificlip.data.transform.EvalTransform;
-import io.github.vificlip.data.transform.TrainTransform;
 import io.github.vificlip.evaluation.Summaries;
 import io.github.vificlip.evaluation.VideoEvaluator;
 import io.github.vificlip.model.ViFiClip;
-import io.github.vificlip.report.TrainingCharts;
 import io.github.vificlip.training.Recipes;
-import io.github.vificlip.training.ViFiClipTrainer;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -44,57 +38,26 @@ public final class BaseToNovel {
      * @throws IOException if a file cannot be read or written
      */
     public static void main(String[] args) throws IOException {
-        Path root = Path.of(args[0]);
-        LabelMap all = LabelMap.readCsv(Path.of(args[3]));
-        VideoList train = VideoList.read(Path.of(args[1]), root, all);
-        VideoList test = VideoList.read(Path.of(args[2]), root, all);
+        ExampleLists lists = ExampleLists.read(args); // root, training, test, all the labels
+        VideoList train = lists.train();
+        VideoList test = lists.test();
+        Path out = Path.of(args[5]);
         int epochs = Integer.parseInt(args[6]);
         int frames = Integer.parseInt(args[7]);
 
         BaseNovelSplit split = BaseNovelSplit.byFrequency(train); // the released splits' rule
-        VideoList baseShots =
-                KShotSampler.builder()
-                        .setShots(16)
-                        .optSeed(1)
-                        .optAllowFewer(true)
-                        .build()
-                        .sample(split.baseList(train));
+        VideoList baseShots = baseShots(split, train);
         try (ViFiClip model = ViFiClip.builder().optWeights(Path.of(args[4])).build()) {
             int size = model.getConfig().imageSize();
-            ViFiClipTrainer.builder()
-                    .optRecipe(
-                            Recipes.get("base2novel-finetune").toBuilder()
-                                    .optEpochs(epochs)
-                                    .optFrames(frames)
-                                    .build())
-                    .optDevices(model.getDevice())
-                    .optOutputDirectory(Path.of(args[5]))
-                    .addListener(new TrainingCharts())
-                    .build()
+            ExampleTrainer.forRecipe(Recipes.get("base2novel-finetune"), epochs, frames, model, out)
                     .fit(
                             model.getBlock(),
-                            VideoDataset.builder()
-                                    .setVideos(baseShots)
-                                    .setSampler(SegmentSampler.train(frames))
-                                    .setTransform(TrainTransform.builder().optSize(size).build())
-                                    .build(),
+                            ExampleDatasets.training(baseShots, frames, size),
                             split.base().names());
 
             VideoEvaluator evaluator = VideoEvaluator.builder().setFramesPerView(frames).build();
-            double base =
-                    evaluator
-                            .evaluate(
-                                    model.getBlock(),
-                                    testSet(split.baseList(test), frames, size),
-                                    split.base().names())
-                            .top1();
-            double novel =
-                    evaluator
-                            .evaluate(
-                                    model.getBlock(),
-                                    testSet(split.novelList(test), frames, size),
-                                    split.novel().names())
-                            .top1();
+            double base = top1(evaluator, model, split.baseList(test), split.base(), frames);
+            double novel = top1(evaluator, model, split.novelList(test), split.novel(), frames);
             System.out.printf(
                     "base %.2f%%, novel %.2f%%, harmonic mean %.2f%% (%d base, %d novel classes)%n",
                     100 * base,
@@ -105,12 +68,30 @@ public final class BaseToNovel {
         }
     }
 
-    /** Single-view test clips: T segment centres, centre crop. */
-    private static VideoDataset testSet(VideoList videos, int frames, int size) {
-        return VideoDataset.builder()
-                .setVideos(videos)
-                .setSampler(SegmentSampler.test(frames))
-                .setTransform(EvalTransform.builder().optSize(size).build())
-                .build();
+    /** The training videos: 16 of each base class (fewer where a class has fewer), seed 1. */
+    private static VideoList baseShots(BaseNovelSplit split, VideoList train) {
+        return KShotSampler.builder()
+                .setShots(16)
+                .optSeed(1)
+                .optAllowFewer(true)
+                .build()
+                .sample(split.baseList(train));
+    }
+
+    /** Top-1 accuracy on test videos of one half, scored against that half's classes only. */
+    private static double top1(
+            VideoEvaluator evaluator,
+            ViFiClip model,
+            VideoList videos,
+            LabelMap classes,
+            int frames)
+            throws IOException {
+        int size = model.getConfig().imageSize();
+        return evaluator
+                .evaluate(
+                        model.getBlock(),
+                        ExampleDatasets.test(videos, frames, size),
+                        classes.names())
+                .top1();
     }
 }

@@ -3,19 +3,13 @@
  */
 package io.github.vificlip.examples;
 
-import io.github.vificlip.data.dataset.VideoDataset;
 import io.github.vificlip.data.list.LabelMap;
 import io.github.vificlip.data.list.VideoList;
-import io.github.vificlip.data.sampling.SegmentSampler;
 import io.github.vificlip.data.split.KShotSampler;
-import io.github.vificlip.data.transform.EvalTransform;
-import io.github.vificlip.data.transform.TrainTransform;
 import io.github.vificlip.evaluation.EvaluationResult;
 import io.github.vificlip.evaluation.VideoEvaluator;
 import io.github.vificlip.model.ViFiClip;
-import io.github.vificlip.report.TrainingCharts;
 import io.github.vificlip.training.Recipes;
-import io.github.vificlip.training.ViFiClipTrainer;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -42,34 +36,21 @@ public final class FewShot {
      * @throws IOException if a file cannot be read or written
      */
     public static void main(String[] args) throws IOException {
-        Path root = Path.of(args[0]);
-        LabelMap labels = LabelMap.readCsv(Path.of(args[3]));
-        VideoList train = VideoList.read(Path.of(args[1]), root, labels);
-        VideoList test = VideoList.read(Path.of(args[2]), root, labels);
+        ExampleLists lists = ExampleLists.read(args); // root, training, test, labels
+        LabelMap labels = lists.labels();
+        Path out = Path.of(args[5]);
         int shots = Integer.parseInt(args[6]);
         int epochs = Integer.parseInt(args[7]);
         int frames = Integer.parseInt(args[8]);
 
-        VideoList kShot = KShotSampler.builder().setShots(shots).optSeed(1).build().sample(train);
+        VideoList kShot =
+                KShotSampler.builder().setShots(shots).optSeed(1).build().sample(lists.train());
         try (ViFiClip model = ViFiClip.builder().optWeights(Path.of(args[4])).build()) {
             int size = model.getConfig().imageSize();
-            ViFiClipTrainer.builder()
-                    .optRecipe(
-                            Recipes.get("few-shot-finetune").toBuilder()
-                                    .optEpochs(epochs)
-                                    .optFrames(frames)
-                                    .build())
-                    .optDevices(model.getDevice())
-                    .optOutputDirectory(Path.of(args[5]))
-                    .addListener(new TrainingCharts())
-                    .build()
+            ExampleTrainer.forRecipe(Recipes.get("few-shot-finetune"), epochs, frames, model, out)
                     .fit(
                             model.getBlock(),
-                            VideoDataset.builder()
-                                    .setVideos(kShot)
-                                    .setSampler(SegmentSampler.train(frames))
-                                    .setTransform(TrainTransform.builder().optSize(size).build())
-                                    .build(),
+                            ExampleDatasets.training(kShot, frames, size),
                             labels.names());
 
             EvaluationResult result =
@@ -78,12 +59,7 @@ public final class FewShot {
                             .build()
                             .evaluate(
                                     model.getBlock(),
-                                    VideoDataset.builder()
-                                            .setVideos(test)
-                                            .setSampler(SegmentSampler.test(frames))
-                                            .setTransform(
-                                                    EvalTransform.builder().optSize(size).build())
-                                            .build(),
+                                    ExampleDatasets.test(lists.test(), frames, size),
                                     labels.names());
             System.out.printf(
                     "%d-shot: top-1 %.2f%%, top-5 %.2f%% on %d test videos (%d classes)%n",

@@ -5,15 +5,10 @@ package io.github.vificlip.examples;
 
 import io.github.vificlip.data.dataset.VideoDataset;
 import io.github.vificlip.data.list.LabelMap;
-import io.github.vificlip.data.list.VideoList;
-import io.github.vificlip.data.sampling.SegmentSampler;
-import io.github.vificlip.data.transform.EvalTransform;
-import io.github.vificlip.data.transform.TrainTransform;
 import io.github.vificlip.model.ViFiClip;
-import io.github.vificlip.report.TrainingCharts;
+import io.github.vificlip.training.Recipe;
 import io.github.vificlip.training.Recipes;
 import io.github.vificlip.training.TrainingResult;
-import io.github.vificlip.training.ViFiClipTrainer;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -40,10 +35,8 @@ public final class FineTuning {
      * @throws IOException if a file cannot be read or written
      */
     public static void main(String[] args) throws IOException {
-        Path root = Path.of(args[0]);
-        LabelMap labels = LabelMap.readCsv(Path.of(args[3]));
-        VideoList train = VideoList.read(Path.of(args[1]), root, labels);
-        VideoList validation = VideoList.read(Path.of(args[2]), root, labels);
+        ExampleLists lists = ExampleLists.read(args); // root, training, validation, labels
+        LabelMap labels = lists.labels();
         Path weights = Path.of(args[4]);
         Path out = Path.of(args[5]);
         int epochs = Integer.parseInt(args[6]);
@@ -51,30 +44,12 @@ public final class FineTuning {
 
         try (ViFiClip model = ViFiClip.builder().optWeights(weights).build()) {
             int size = model.getConfig().imageSize();
-            VideoDataset trainData =
-                    VideoDataset.builder()
-                            .setVideos(train)
-                            .setSampler(SegmentSampler.train(frames)) // a random frame per segment
-                            .setTransform(TrainTransform.builder().optSize(size).build())
-                            .build();
-            VideoDataset validationData =
-                    VideoDataset.builder()
-                            .setVideos(validation)
-                            .setSampler(SegmentSampler.test(frames)) // segment centres
-                            .setTransform(EvalTransform.builder().optSize(size).build())
-                            .build();
+            // Training clips take a random frame per segment, validation clips segment centres.
+            VideoDataset trainData = ExampleDatasets.training(lists.train(), frames, size);
+            VideoDataset validationData = ExampleDatasets.test(lists.test(), frames, size);
+            Recipe recipe = Recipes.get("few-shot-finetune"); // AdamW 2e-6, cosine
             TrainingResult result =
-                    ViFiClipTrainer.builder()
-                            .optRecipe(
-                                    Recipes.get("few-shot-finetune") // AdamW 2e-6, cosine
-                                            .toBuilder()
-                                            .optEpochs(epochs)
-                                            .optFrames(frames)
-                                            .build())
-                            .optDevices(model.getDevice())
-                            .optOutputDirectory(out)
-                            .addListener(new TrainingCharts()) // training-curve.png
-                            .build()
+                    ExampleTrainer.forRecipe(recipe, epochs, frames, model, out)
                             .fit(
                                     model.getBlock(),
                                     trainData,

@@ -3,6 +3,7 @@
  */
 package io.github.vificlip.examples;
 
+import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.inference.Predictor;
 import ai.djl.modality.Classifications;
@@ -10,18 +11,13 @@ import ai.djl.translate.TranslateException;
 import io.github.vificlip.data.dataset.VideoDataset;
 import io.github.vificlip.data.list.LabelMap;
 import io.github.vificlip.data.list.VideoList;
-import io.github.vificlip.data.sampling.SegmentSampler;
-import io.github.vificlip.data.transform.EvalTransform;
-import io.github.vificlip.data.transform.TrainTransform;
 import io.github.vificlip.evaluation.VideoEvaluator;
 import io.github.vificlip.model.TuningMode;
 import io.github.vificlip.model.ViFiClip;
 import io.github.vificlip.prompts.PromptLearner;
 import io.github.vificlip.prompts.PromptedViFiClip;
-import io.github.vificlip.report.TrainingCharts;
 import io.github.vificlip.training.Recipe;
 import io.github.vificlip.training.Recipes;
-import io.github.vificlip.training.ViFiClipTrainer;
 import io.github.vificlip.zoo.VideoClassificationTranslator;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -54,10 +50,9 @@ public final class PromptLearning {
      * @throws TranslateException if a test video cannot be read
      */
     public static void main(String[] args) throws IOException, TranslateException {
-        Path root = Path.of(args[0]);
-        LabelMap labels = LabelMap.readCsv(Path.of(args[3]));
-        VideoList train = VideoList.read(Path.of(args[1]), root, labels);
-        VideoList test = VideoList.read(Path.of(args[2]), root, labels);
+        ExampleLists lists = ExampleLists.read(args); // root, training, test, labels
+        LabelMap labels = lists.labels();
+        VideoList test = lists.test();
         Path[] weights = Arrays.stream(args[4].split(",")).map(Path::of).toArray(Path[]::new);
         Path out = Path.of(args[5]);
         int epochs = Integer.parseInt(args[6]);
@@ -66,40 +61,15 @@ public final class PromptLearning {
 
         try (ViFiClip model = ViFiClip.builder().optWeights(weights).build()) {
             int size = model.getConfig().imageSize();
-            VideoDataset trainData =
-                    VideoDataset.builder()
-                            .setVideos(train)
-                            .setSampler(SegmentSampler.train(frames)) // a random frame per segment
-                            .setTransform(TrainTransform.builder().optSize(size).build())
-                            .build();
-            VideoDataset testData =
-                    VideoDataset.builder()
-                            .setVideos(test)
-                            .setSampler(SegmentSampler.test(frames)) // segment centres
-                            .setTransform(EvalTransform.builder().optSize(size).build())
-                            .build();
+            // Training clips take a random frame per segment, test clips segment centres.
+            VideoDataset trainData = ExampleDatasets.training(lists.train(), frames, size);
+            VideoDataset testData = ExampleDatasets.test(test, frames, size);
 
             // 1. prompt: attach fresh prompts (the model freezes) and train only them
-            Path promptsFile;
-            try (PromptedViFiClip prompted = PromptLearner.forRecipe(recipe).attach(model)) {
-                ViFiClipTrainer trainer =
-                        ViFiClipTrainer.builder()
-                                .optRecipe(
-                                        recipe.toBuilder()
-                                                .optEpochs(epochs)
-                                                .optFrames(frames)
-                                                .build())
-                                .optDevices(model.getDevice())
-                                .optOutputDirectory(out)
-                                .addListener(new TrainingCharts())
-                                .build();
-                promptsFile =
-                        trainer.fit(prompted.getBlock(), trainData, labels.names()).modelFile();
-            } // model.safetensors: the prompts only, a few hundred kB
+            Path promptsFile = learnPrompts(model, recipe, trainData, labels, epochs, frames, out);
 
             // 2. use them: reload the prompt file onto the same fine-tuned model
-            try (PromptedViFiClip prompted = PromptedViFiClip.load(model, promptsFile);
-                    Model scoring = Model.newInstance("prompted", model.getDevice())) {
+            try (PromptedViFiClip prompted = PromptedViFiClip.load(model, promptsFile)) {
                 prompted.getBlock().setTuning(TuningMode.NONE); // nothing trains now
                 VideoEvaluator evaluator =
                         VideoEvaluator.builder().setFramesPerView(frames).build();
@@ -108,22 +78,50 @@ public final class PromptLearning {
                 System.out.printf(
                         "Learned prompts in %s: top-1 %.2f%% on %d test videos%n",
                         promptsFile, 100 * top1, test.size());
+                classifyWithDjl(prompted, model.getDevice(), test, labels, frames);
+            }
+        }
+    }
 
-                scoring.setBlock(prompted.getBlock()); // DJL runs the prompted block
-                VideoClassificationTranslator translator = // no template: the prompts are the text
-                        VideoClassificationTranslator.builder()
-                                .setClassNames(labels.names())
-                                .optFrames(frames)
-                                .build();
-                try (Predictor<Path, Classifications> predictor =
-                        scoring.newPredictor(translator)) {
-                    for (int i = 0; i < test.size(); i++) {
-                        Path video = test.resolve(i);
-                        Classifications.Classification best = predictor.predict(video).best();
-                        System.out.printf(
-                                "%s: %s (%.1f%%)%n",
-                                video, best.getClassName(), 100 * best.getProbability());
-                    }
+    /**
+     * Trains fresh prompts on the frozen model with the recipe.
+     *
+     * @return the trained prompt file, model.safetensors: the prompts only, a few hundred kB
+     */
+    private static Path learnPrompts(
+            ViFiClip model,
+            Recipe recipe,
+            VideoDataset trainData,
+            LabelMap labels,
+            int epochs,
+            int frames,
+            Path out)
+            throws IOException {
+        try (PromptedViFiClip prompted = PromptLearner.forRecipe(recipe).attach(model)) {
+            return ExampleTrainer.forRecipe(recipe, epochs, frames, model, out)
+                    .fit(prompted.getBlock(), trainData, labels.names())
+                    .modelFile();
+        }
+    }
+
+    /** Classifies each test video with DJL's predictor running the prompted model. */
+    private static void classifyWithDjl(
+            PromptedViFiClip prompted, Device device, VideoList test, LabelMap labels, int frames)
+            throws TranslateException {
+        try (Model scoring = Model.newInstance("prompted", device)) {
+            scoring.setBlock(prompted.getBlock()); // DJL runs the prompted block
+            VideoClassificationTranslator translator = // no template: the prompts are the text
+                    VideoClassificationTranslator.builder()
+                            .setClassNames(labels.names())
+                            .optFrames(frames)
+                            .build();
+            try (Predictor<Path, Classifications> predictor = scoring.newPredictor(translator)) {
+                for (int i = 0; i < test.size(); i++) {
+                    Path video = test.resolve(i);
+                    Classifications.Classification best = predictor.predict(video).best();
+                    System.out.printf(
+                            "%s: %s (%.1f%%)%n",
+                            video, best.getClassName(), 100 * best.getProbability());
                 }
             }
         }
