@@ -241,7 +241,7 @@ public final class TrainingRun {
         }
 
         /**
-         * Sets the video decoding backend (default: Humble Video; {@code
+         * Sets the video decoding backend (default: Humble Video, or FFmpeg 8 without it; {@code
          * VideoDecoders.byName("ffmpeg")} for FFmpeg 8).
          *
          * @param decoder the backend

@@ -44,13 +44,14 @@ import java.util.SplittableRandom;
  * }
  * }</pre>
  *
- * <p>Each video is opened with the decoder (Humble Video by default), T frames per view are taken
- * at segment centres ({@code SampleFrames} in the reference's {@code datasets/pipeline.py}; several
- * clips spread over each segment for multi-view), resized and normalised as the reference tests
- * (short side 256/224 of the crop and a centre crop, or three crops along the long side), and the
- * model scores every view against the class prompts. The probabilities are the softmax over
- * classes, averaged over views (the reference sums them; the ranking is the same and these still
- * add up to 1).
+ * <p>Each video is opened with the decoder ({@link
+ * io.github.vificlip.data.video.VideoDecoders#byDefault()}: Humble Video, or FFmpeg 8 where only
+ * that backend is on the class path), T frames per view are taken at segment centres ({@code
+ * SampleFrames} in the reference's {@code datasets/pipeline.py}; several clips spread over each
+ * segment for multi-view), resized and normalised as the reference tests (short side 256/224 of the
+ * crop and a centre crop, or three crops along the long side), and the model scores every view
+ * against the class prompts. The probabilities are the softmax over classes, averaged over views
+ * (the reference sums them; the ranking is the same and these still add up to 1).
  *
  * <p>When a predictor is prepared, the translator sets its class names and template on the model's
  * {@link ViFiClipBlock} (the class text features are then computed once and cached). A model with

@@ -195,7 +195,10 @@ public final class ZooArguments {
         decoder(arguments);
     }
 
-    /** Returns the video decoder named by {@value #DECODER} (Humble Video by default). */
+    /**
+     * Returns the video decoder named by {@value #DECODER} (the default backend when none is
+     * named).
+     */
     static VideoDecoder decoder(Map<String, ?> arguments) {
         String name = string(arguments, DECODER);
         try {
