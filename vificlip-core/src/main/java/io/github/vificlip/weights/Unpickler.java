@@ -130,19 +130,7 @@ final class Unpickler {
             throw new WeightsException(file, tooLarge(record, data.length));
         }
         try {
-            while (true) {
-                opcodeStart = pos;
-                int opcode = readByte();
-                if (opcode == '.') {
-                    Object result = pop();
-                    if (!stack.isEmpty() || !marks.isEmpty()) {
-                        throw malformed("STOP with " + stack.size() + " extra stack items");
-                    }
-                    PickledGraph.check(result);
-                    return result;
-                }
-                dispatch(opcode);
-            }
+            return readToStop();
         } catch (NumberFormatException e) {
             // Its message repeats the text, which can be megabytes long.
             throw new WeightsException(
@@ -166,18 +154,7 @@ final class Unpickler {
                             + ")",
                     e);
         } catch (Hostile e) {
-            throw new WeightsException(
-                    file,
-                    record
-                            + ": refused: the pickle names "
-                            + abbreviate(e.global.toString())
-                            + " (at byte "
-                            + opcodeStart
-                            + "), and "
-                            + e.reason
-                            + ". A weights file never needs it: the file may be malicious, so do"
-                            + " not open it with Python's pickle or with torch.load unless"
-                            + " weights_only=True");
+            throw new WeightsException(file, refused(e));
         } catch (Truncated e) {
             throw new WeightsException(
                     file,
@@ -188,272 +165,295 @@ final class Unpickler {
         }
     }
 
-    private void dispatch(int opcode) throws WeightsException {
+    private Object readToStop() {
+        while (true) {
+            opcodeStart = pos;
+            int opcode = readByte();
+            if (opcode == '.') {
+                return stop();
+            }
+            dispatch(opcode);
+        }
+    }
+
+    /** STOP: the one object left on the stack, checked for cycles and depth. */
+    private Object stop() {
+        Object result = pop();
+        if (!stack.isEmpty() || !marks.isEmpty()) {
+            throw malformed("STOP with " + stack.size() + " extra stack items");
+        }
+        PickledGraph.check(result);
+        return result;
+    }
+
+    private String refused(Hostile e) {
+        return record
+                + ": refused: the pickle names "
+                + abbreviate(e.global.toString())
+                + " (at byte "
+                + opcodeStart
+                + "), and "
+                + e.reason
+                + ". A weights file never needs it: the file may be malicious, so do"
+                + " not open it with Python's pickle or with torch.load unless"
+                + " weights_only=True";
+    }
+
+    /**
+     * Runs one opcode: each family of opcodes has its own step, which returns whether it knew the
+     * opcode.
+     */
+    private void dispatch(int opcode) {
+        boolean known =
+                stackOpcode(opcode)
+                        || numberOpcode(opcode)
+                        || textOpcode(opcode)
+                        || sequenceOpcode(opcode)
+                        || mappingOpcode(opcode)
+                        || memoOpcode(opcode)
+                        || objectOpcode(opcode);
+        if (!known) {
+            throw refusal(opcode);
+        }
+    }
+
+    /** Framing and the stack: PROTO, FRAME, MARK, POP, POP_MARK, DUP. */
+    private boolean stackOpcode(int opcode) {
         switch (opcode) {
-            // Framing and structure.
-            case 0x80: // PROTO
-                int protocol = readByte();
-                if (protocol > 5) {
-                    throw new IllegalArgumentException(
-                            "pickle protocol " + protocol + " is newer than 5, the latest known");
-                }
-                break;
-            case 0x95: // FRAME: a length prefix for buffering; the data follow inline
-                readBytes(8);
-                break;
-            case '(': // MARK
-                count();
-                marks.add(stack.size());
-                break;
-            case '0': // POP
-                if (!marks.isEmpty() && marks.get(marks.size() - 1) == stack.size()) {
-                    marks.remove(marks.size() - 1);
-                } else {
-                    pop();
-                }
-                break;
-            case '1': // POP_MARK
-                popMark();
-                break;
-            case '2': // DUP
-                push(peek());
-                break;
+            case 0x80 -> checkProtocol(readByte()); // PROTO
+            // FRAME: a length prefix for buffering; the data follow inline
+            case 0x95 -> readBytes(8);
+            case '(' -> mark(); // MARK
+            case '0' -> popOrUnmark(); // POP
+            case '1' -> popMark(); // POP_MARK
+            case '2' -> push(peek()); // DUP
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
 
-            // Constants and numbers.
-            case 'N':
-                push(null);
-                break;
-            case 0x88: // NEWTRUE
-                push(Boolean.TRUE);
-                break;
-            case 0x89: // NEWFALSE
-                push(Boolean.FALSE);
-                break;
-            case 'J': // BININT
-                push((long) buffer(4).getInt());
-                break;
-            case 'K': // BININT1
-                push((long) readByte());
-                break;
-            case 'M': // BININT2
-                push((long) (buffer(2).getShort() & 0xffff));
-                break;
-            case 0x8a: // LONG1
-                push(littleEndianInteger(readBytes(readByte())));
-                break;
-            case 0x8b: // LONG4
-                push(littleEndianInteger(readBytes(integerBytes(readLength(4)))));
-                break;
-            case 'I': // INT (text); "01"/"00" are protocol 0's booleans
-                push(textInt(readLine()));
-                break;
-            case 'L': // LONG (text)
-                push(narrow(new BigInteger(digits(stripSuffix(readLine(), "L")))));
-                break;
-            case 'G': // BINFLOAT, big-endian
-                push(ByteBuffer.wrap(readBytes(8)).order(ByteOrder.BIG_ENDIAN).getDouble());
-                break;
-            case 'F': // FLOAT (text)
-                push(textFloat(readLine()));
-                break;
+    /** Constants and numbers. */
+    private boolean numberOpcode(int opcode) {
+        switch (opcode) {
+            case 'N' -> push(null);
+            case 0x88 -> push(Boolean.TRUE); // NEWTRUE
+            case 0x89 -> push(Boolean.FALSE); // NEWFALSE
+            case 'J' -> push((long) buffer(4).getInt()); // BININT
+            case 'K' -> push((long) readByte()); // BININT1
+            case 'M' -> push((long) (buffer(2).getShort() & 0xffff)); // BININT2
+            case 0x8a -> push(littleEndianInteger(readBytes(readByte()))); // LONG1
+            // LONG4
+            case 0x8b -> push(littleEndianInteger(readBytes(integerBytes(readLength(4)))));
+            // INT (text); "01"/"00" are protocol 0's booleans
+            case 'I' -> push(textInt(readLine()));
+            // LONG (text)
+            case 'L' -> push(narrow(new BigInteger(digits(stripSuffix(readLine(), "L")))));
+            // BINFLOAT, big-endian
+            case 'G' -> push(ByteBuffer.wrap(readBytes(8)).order(ByteOrder.BIG_ENDIAN).getDouble());
+            case 'F' -> push(textFloat(readLine())); // FLOAT (text)
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
 
-            // Strings and bytes.
-            case 'X': // BINUNICODE
-                push(utf8(readBytes(readLength(4))));
-                break;
-            case 0x8c: // SHORT_BINUNICODE
-                push(utf8(readBytes(readByte())));
-                break;
-            case 0x8d: // BINUNICODE8
-                push(utf8(readBytes(readLength(8))));
-                break;
-            case 'V': // UNICODE (raw-unicode-escape text)
-                push(PickleText.rawUnicodeEscape(readLine(StandardCharsets.ISO_8859_1)));
-                break;
-            case 'T': // BINSTRING (Python 2 str)
-                push(latin1(readBytes(readLength(4))));
-                break;
-            case 'U': // SHORT_BINSTRING
-                push(latin1(readBytes(readByte())));
-                break;
-            case 'S': // STRING (quoted text)
-                push(PickleText.quotedString(readLine(StandardCharsets.ISO_8859_1)));
-                break;
-            case 'B': // BINBYTES
-                push(readBytes(readLength(4)));
-                break;
-            case 'C': // SHORT_BINBYTES
-                push(readBytes(readByte()));
-                break;
-            case 0x8e: // BINBYTES8
-            case 0x96: // BYTEARRAY8
-                push(readBytes(readLength(8)));
-                break;
+    /** Strings and bytes. */
+    private boolean textOpcode(int opcode) {
+        switch (opcode) {
+            case 'X' -> push(utf8(readBytes(readLength(4)))); // BINUNICODE
+            case 0x8c -> push(utf8(readBytes(readByte()))); // SHORT_BINUNICODE
+            case 0x8d -> push(utf8(readBytes(readLength(8)))); // BINUNICODE8
+            // UNICODE (raw-unicode-escape text)
+            case 'V' -> push(PickleText.rawUnicodeEscape(readLine(StandardCharsets.ISO_8859_1)));
+            case 'T' -> push(latin1(readBytes(readLength(4)))); // BINSTRING (Python 2 str)
+            case 'U' -> push(latin1(readBytes(readByte()))); // SHORT_BINSTRING
+            // STRING (quoted text)
+            case 'S' -> push(PickleText.quotedString(readLine(StandardCharsets.ISO_8859_1)));
+            case 'B' -> push(readBytes(readLength(4))); // BINBYTES
+            case 'C' -> push(readBytes(readByte())); // SHORT_BINBYTES
+            case 0x8e, 0x96 -> push(readBytes(readLength(8))); // BINBYTES8, BYTEARRAY8
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
 
-            // Containers.
-            case ')': // EMPTY_TUPLE
-                push(new Pickled.Tuple(List.of()));
-                break;
-            case 0x85: // TUPLE1
-                push(new Pickled.Tuple(popN(1)));
-                break;
-            case 0x86: // TUPLE2
-                push(new Pickled.Tuple(popN(2)));
-                break;
-            case 0x87: // TUPLE3
-                push(new Pickled.Tuple(popN(3)));
-                break;
-            case 't': // TUPLE
-                push(new Pickled.Tuple(popMark()));
-                break;
-            case ']': // EMPTY_LIST
-                push(new ArrayList<>());
-                break;
-            case 'l': // LIST
-                push(new ArrayList<>(popMark()));
-                break;
-            case 'a': // APPEND
-                appendAll(Collections.singletonList(pop()));
-                break;
-            case 'e': // APPENDS
-                appendAll(popMark());
-                break;
-            case '}': // EMPTY_DICT
-                push(new LinkedHashMap<>());
-                break;
-            case 'd': // DICT
-                {
-                    Map<Object, Object> dict = new LinkedHashMap<>();
-                    putPairs(dict, popMark());
-                    push(dict);
-                }
-                break;
-            case 's': // SETITEM
-                {
-                    Object value = pop();
-                    Object key = pop();
-                    List<Object> pair = new ArrayList<>(2);
-                    pair.add(key);
-                    pair.add(value);
-                    setItems(pair);
-                }
-                break;
-            case 'u': // SETITEMS
-                setItems(popMark());
-                break;
-            case 0x8f: // EMPTY_SET
-                push(new LinkedHashSet<>());
-                break;
-            case 0x90: // ADDITEMS
-                addItems(popMark());
-                break;
-            case 0x91: // FROZENSET
-                {
-                    Set<Object> set = new LinkedHashSet<>();
-                    for (Object item : popMark()) {
-                        set.add(Pickled.requireHashable(item));
-                    }
-                    push(set);
-                }
-                break;
+    /** Tuples and lists. */
+    private boolean sequenceOpcode(int opcode) {
+        switch (opcode) {
+            case ')' -> push(new Pickled.Tuple(List.of())); // EMPTY_TUPLE
+            case 0x85 -> push(new Pickled.Tuple(popN(1))); // TUPLE1
+            case 0x86 -> push(new Pickled.Tuple(popN(2))); // TUPLE2
+            case 0x87 -> push(new Pickled.Tuple(popN(3))); // TUPLE3
+            case 't' -> push(new Pickled.Tuple(popMark())); // TUPLE
+            case ']' -> push(new ArrayList<>()); // EMPTY_LIST
+            case 'l' -> push(new ArrayList<>(popMark())); // LIST
+            case 'a' -> appendAll(Collections.singletonList(pop())); // APPEND
+            case 'e' -> appendAll(popMark()); // APPENDS
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
 
-            // Memo.
-            case 'q': // BINPUT
-                memoPut(readByte());
-                break;
-            case 'r': // LONG_BINPUT
-                memoPut(buffer(4).getInt() & 0xffffffffL);
-                break;
-            case 'p': // PUT
-                memoPut(Long.parseLong(readLine()));
-                break;
-            case 0x94: // MEMOIZE
-                memoPut(memo.size());
-                break;
-            case 'h': // BINGET
-                push(memoGet(readByte()));
-                break;
-            case 'j': // LONG_BINGET
-                push(memoGet(buffer(4).getInt() & 0xffffffffL));
-                break;
-            case 'g': // GET
-                push(memoGet(Long.parseLong(readLine())));
-                break;
+    /** Dicts and sets. */
+    private boolean mappingOpcode(int opcode) {
+        switch (opcode) {
+            case '}' -> push(new LinkedHashMap<>()); // EMPTY_DICT
+            case 'd' -> push(dict(popMark())); // DICT
+            case 's' -> setItem(); // SETITEM
+            case 'u' -> setItems(popMark()); // SETITEMS
+            case 0x8f -> push(new LinkedHashSet<>()); // EMPTY_SET
+            case 0x90 -> addItems(popMark()); // ADDITEMS
+            case 0x91 -> push(frozenSet(popMark())); // FROZENSET
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
 
-            // Names, calls and objects: all data, interpreted only by the resolver.
-            case 'c': // GLOBAL
-                push(global(readLine(), readLine()));
-                break;
-            case 0x93: // STACK_GLOBAL
-                {
-                    String name = (String) pop();
-                    String module = (String) pop();
-                    push(global(module, name));
-                }
-                break;
-            case 'R': // REDUCE
-                {
-                    Pickled.Tuple args = asTuple(pop(), "REDUCE arguments");
-                    push(call(pop(), args.items()));
-                }
-                break;
-            case 0x81: // NEWOBJ
-                {
-                    Pickled.Tuple args = asTuple(pop(), "NEWOBJ arguments");
-                    push(instantiate(pop(), args.items()));
-                }
-                break;
-            case 0x92: // NEWOBJ_EX: keyword arguments are kept out; classes here take none
-                {
-                    pop();
-                    Pickled.Tuple args = asTuple(pop(), "NEWOBJ_EX arguments");
-                    push(instantiate(pop(), args.items()));
-                }
-                break;
-            case 'i': // INST (protocol 0)
-                {
-                    Pickled.Global type = global(readLine(), readLine());
-                    push(instantiate(type, popMark()));
-                }
-                break;
-            case 'o': // OBJ (protocol 1)
-                {
-                    List<Object> items = popMark();
-                    if (items.isEmpty()) {
-                        throw malformed("OBJ without a class");
-                    }
-                    push(instantiate(items.get(0), items.subList(1, items.size())));
-                }
-                break;
-            case 'b': // BUILD
-                build(pop(), peek());
-                break;
-            case 'Q': // BINPERSID
-                push(resolver.persistentLoad(pop()));
-                break;
-            case 'P': // PERSID
-                push(resolver.persistentLoad(readLine()));
-                break;
+    /** The memo: PUT and GET in their text, one-byte and four-byte forms, and MEMOIZE. */
+    private boolean memoOpcode(int opcode) {
+        switch (opcode) {
+            case 'q' -> memoPut(readByte()); // BINPUT
+            case 'r' -> memoPut(buffer(4).getInt() & 0xffffffffL); // LONG_BINPUT
+            case 'p' -> memoPut(Long.parseLong(readLine())); // PUT
+            case 0x94 -> memoPut(memo.size()); // MEMOIZE
+            case 'h' -> push(memoGet(readByte())); // BINGET
+            case 'j' -> push(memoGet(buffer(4).getInt() & 0xffffffffL)); // LONG_BINGET
+            case 'g' -> push(memoGet(Long.parseLong(readLine()))); // GET
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
 
-            case 0x82: // EXT1
-            case 0x83: // EXT2
-            case 0x84: // EXT4
-                throw new IllegalArgumentException(
+    /** Names, calls, objects and persistent ids: all data, interpreted only by the resolver. */
+    private boolean objectOpcode(int opcode) {
+        switch (opcode) {
+            case 'c' -> push(global(readLine(), readLine())); // GLOBAL
+            case 0x93 -> push(stackGlobal()); // STACK_GLOBAL
+            case 'R' -> push(reduce()); // REDUCE
+            case 0x81 -> push(newObject()); // NEWOBJ
+            case 0x92 -> push(newObjectWithKeywords()); // NEWOBJ_EX
+            case 'i' -> push(instance(global(readLine(), readLine()))); // INST (protocol 0)
+            case 'o' -> push(objectOfMark()); // OBJ (protocol 1)
+            case 'b' -> build(pop(), peek()); // BUILD
+            case 'Q' -> push(resolver.persistentLoad(pop())); // BINPERSID
+            case 'P' -> push(resolver.persistentLoad(readLine())); // PERSID
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Says why an opcode no family knows is refused: an extension, a buffer or an unknown one. */
+    private static IllegalArgumentException refusal(int opcode) {
+        switch (opcode) {
+            case 0x82, 0x83, 0x84: // EXT1, EXT2, EXT4
+                return new IllegalArgumentException(
                         "pickle uses the copyreg extension registry (opcode "
                                 + hex(opcode)
                                 + "), which weights files never need");
-            case 0x97: // NEXT_BUFFER
-            case 0x98: // READONLY_BUFFER
-                throw new IllegalArgumentException(
+            case 0x97, 0x98: // NEXT_BUFFER, READONLY_BUFFER
+                return new IllegalArgumentException(
                         "pickle uses out-of-band buffers (protocol 5, opcode "
                                 + hex(opcode)
                                 + "), which a saved file cannot carry");
             default:
-                throw new IllegalArgumentException(
+                return new IllegalArgumentException(
                         "unknown pickle opcode "
                                 + hex(opcode)
                                 + " (the file is damaged or is not a pickle)");
         }
+    }
+
+    private static void checkProtocol(int protocol) {
+        if (protocol > 5) {
+            throw new IllegalArgumentException(
+                    "pickle protocol " + protocol + " is newer than 5, the latest known");
+        }
+    }
+
+    private void mark() {
+        count();
+        marks.add(stack.size());
+    }
+
+    /** POP: drops a MARK that tops the stack, else the top item. */
+    private void popOrUnmark() {
+        if (!marks.isEmpty() && marks.get(marks.size() - 1) == stack.size()) {
+            marks.remove(marks.size() - 1);
+        } else {
+            pop();
+        }
+    }
+
+    private Map<Object, Object> dict(List<Object> pairs) {
+        Map<Object, Object> dict = new LinkedHashMap<>();
+        putPairs(dict, pairs);
+        return dict;
+    }
+
+    private void setItem() {
+        Object value = pop();
+        Object key = pop();
+        List<Object> pair = new ArrayList<>(2);
+        pair.add(key);
+        pair.add(value);
+        setItems(pair);
+    }
+
+    private static Set<Object> frozenSet(List<Object> items) {
+        Set<Object> set = new LinkedHashSet<>();
+        for (Object item : items) {
+            set.add(Pickled.requireHashable(item));
+        }
+        return set;
+    }
+
+    private Pickled.Global stackGlobal() {
+        String name = (String) pop();
+        String module = (String) pop();
+        return global(module, name);
+    }
+
+    private Object reduce() {
+        Pickled.Tuple args = asTuple(pop(), "REDUCE arguments");
+        return call(pop(), args.items());
+    }
+
+    private Object newObject() {
+        Pickled.Tuple args = asTuple(pop(), "NEWOBJ arguments");
+        return instantiate(pop(), args.items());
+    }
+
+    /** NEWOBJ_EX: keyword arguments are kept out; classes here take none. */
+    private Object newObjectWithKeywords() {
+        pop();
+        Pickled.Tuple args = asTuple(pop(), "NEWOBJ_EX arguments");
+        return instantiate(pop(), args.items());
+    }
+
+    private Object instance(Pickled.Global type) {
+        return instantiate(type, popMark());
+    }
+
+    /** OBJ: the class and its arguments follow the MARK. */
+    private Object objectOfMark() {
+        List<Object> items = popMark();
+        if (items.isEmpty()) {
+            throw malformed("OBJ without a class");
+        }
+        return instantiate(items.get(0), items.subList(1, items.size()));
     }
 
     private Object call(Object callable, List<Object> args) {

@@ -84,6 +84,26 @@ public enum WeightsFormat {
      * @throws IOException if the file cannot be read
      */
     public static WeightsFormat detect(Path file) throws IOException {
+        requireReadableFile(file);
+        long size = Files.size(file);
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(HEAD_BYTES);
+        }
+        if (startsWith(head, new byte[] {'P', 'K', 3, 4})
+                || startsWith(head, new byte[] {'P', 'K', 5, 6})) {
+            try (TorchArchive archive = TorchArchive.open(file)) {
+                return archive.isTorchScript() ? TORCHSCRIPT : TORCH_ZIP;
+            }
+        }
+        if (looksLikeSafetensors(head)) {
+            return SAFETENSORS;
+        }
+        throw unsupported(file, head, size);
+    }
+
+    /** Refuses a directory, a missing file, a pipe or device, and a file this user cannot read. */
+    private static void requireReadableFile(Path file) throws IOException {
         if (Files.isDirectory(file)) {
             throw new WeightsException(
                     file,
@@ -103,22 +123,15 @@ public enum WeightsFormat {
             throw new AccessDeniedException(
                     file.toString(), null, "permission denied: this user cannot read it");
         }
-        long size = Files.size(file);
-        byte[] head;
-        try (InputStream in = Files.newInputStream(file)) {
-            head = in.readNBytes(HEAD_BYTES);
-        }
-        if (startsWith(head, new byte[] {'P', 'K', 3, 4})
-                || startsWith(head, new byte[] {'P', 'K', 5, 6})) {
-            try (TorchArchive archive = TorchArchive.open(file)) {
-                return archive.isTorchScript() ? TORCHSCRIPT : TORCH_ZIP;
-            }
-        }
-        if (looksLikeSafetensors(head)) {
-            return SAFETENSORS;
-        }
+    }
+
+    /**
+     * Says what a file in no supported format seems to be instead: PyTorch's legacy format (with
+     * the command that converts it), a tar archive, a bare pickle, or an unknown file.
+     */
+    private static WeightsException unsupported(Path file, byte[] head, long size) {
         if (startsWith(head, LEGACY_MAGIC)) {
-            throw new WeightsException(
+            return new WeightsException(
                     file,
                     "saved in PyTorch's legacy format (torch.save before PyTorch 1.6, or with"
                             + " _use_new_zipfile_serialization=False), which this library does not"
@@ -131,19 +144,19 @@ public enum WeightsFormat {
         }
         if (head.length > 262
                 && new String(head, 257, 5, StandardCharsets.US_ASCII).equals("ustar")) {
-            throw new WeightsException(
+            return new WeightsException(
                     file,
                     "is a tar archive: PyTorch's oldest legacy format (before 0.4) or a packed"
                             + " download. Extract it, or load it with PyTorch and save it again");
         }
         if (head.length >= 2 && (head[0] & 0xff) == 0x80 && head[1] >= 2 && head[1] <= 5) {
-            throw new WeightsException(
+            return new WeightsException(
                     file,
                     "is a bare Python pickle, not a torch.save archive; its tensors cannot be"
                             + " read without their storages. Save it again with torch.save (PyTorch"
                             + " 1.6 or later) or as safetensors");
         }
-        throw new WeightsException(
+        return new WeightsException(
                 file,
                 "is not a weights file ("
                         + size

@@ -16,79 +16,100 @@ final class Csv {
     /** One parsed row and the line it starts on. */
     record Row(int line, List<String> fields) {}
 
-    private Csv() {}
+    private final Path file;
+    private final String text;
+    private int pos;
+    private int line = 1;
+
+    private Csv(Path file, String text) {
+        this.file = file;
+        this.text = text;
+        this.pos = text.startsWith("\uFEFF") ? 1 : 0;
+    }
 
     static List<Row> parse(Path file, String text) throws DataFormatException {
+        return new Csv(file, text).rows();
+    }
+
+    /** Reads every row, leaving out blank lines. */
+    private List<Row> rows() throws DataFormatException {
         List<Row> rows = new ArrayList<>();
-        int i = text.startsWith("\uFEFF") ? 1 : 0;
-        int line = 1;
-        int n = text.length();
-        while (i < n) {
+        while (pos < text.length()) {
             int rowLine = line;
-            List<String> fields = new ArrayList<>();
-            StringBuilder field = new StringBuilder();
-            boolean endOfRow = false;
-            boolean quoted = false;
-            boolean fieldStarted = false;
-            while (!endOfRow) {
-                if (i >= n) {
-                    if (quoted) {
-                        throw new DataFormatException(
-                                file, rowLine, "unterminated quoted field (missing closing \")");
-                    }
-                    break;
-                }
-                char c = text.charAt(i);
-                if (quoted) {
-                    if (c == '"') {
-                        if (i + 1 < n && text.charAt(i + 1) == '"') {
-                            field.append('"');
-                            i += 2;
-                        } else {
-                            quoted = false;
-                            i++;
-                            if (i < n && ",\r\n".indexOf(text.charAt(i)) < 0) {
-                                throw new DataFormatException(
-                                        file,
-                                        line,
-                                        "unexpected character '"
-                                                + text.charAt(i)
-                                                + "' after a closing quote");
-                            }
-                        }
-                    } else {
-                        if (c == '\n') {
-                            line++;
-                        }
-                        field.append(c);
-                        i++;
-                    }
-                } else if (c == '"' && !fieldStarted) {
-                    quoted = true;
-                    fieldStarted = true;
-                    i++;
-                } else if (c == ',') {
-                    fields.add(field.toString());
-                    field.setLength(0);
-                    fieldStarted = false;
-                    i++;
-                } else if (c == '\r' || c == '\n') {
-                    i += c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n' ? 2 : 1;
-                    line++;
-                    endOfRow = true;
-                } else {
-                    field.append(c);
-                    fieldStarted = true;
-                    i++;
-                }
-            }
-            fields.add(field.toString());
+            List<String> fields = readRow(rowLine);
             boolean blank = fields.size() == 1 && fields.get(0).isBlank();
             if (!blank) {
                 rows.add(new Row(rowLine, fields));
             }
         }
         return rows;
+    }
+
+    /** Reads the fields up to the end of the line (CRLF or LF) or of the text. */
+    private List<String> readRow(int rowLine) throws DataFormatException {
+        int n = text.length();
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean fieldStarted = false;
+        while (pos < n) {
+            char c = text.charAt(pos);
+            if (c == '"' && !fieldStarted) {
+                pos++;
+                readQuoted(field, rowLine);
+                fieldStarted = true;
+            } else if (c == ',') {
+                fields.add(field.toString());
+                field.setLength(0);
+                fieldStarted = false;
+                pos++;
+            } else if (c == '\r' || c == '\n') {
+                pos += c == '\r' && pos + 1 < n && text.charAt(pos + 1) == '\n' ? 2 : 1;
+                line++;
+                break;
+            } else {
+                field.append(c);
+                fieldStarted = true;
+                pos++;
+            }
+        }
+        fields.add(field.toString());
+        return fields;
+    }
+
+    /**
+     * Reads a quoted field after its opening quote, through its closing quote, which must end the
+     * field.
+     */
+    private void readQuoted(StringBuilder field, int rowLine) throws DataFormatException {
+        int n = text.length();
+        while (true) {
+            if (pos >= n) {
+                throw new DataFormatException(
+                        file, rowLine, "unterminated quoted field (missing closing \")");
+            }
+            char c = text.charAt(pos);
+            if (c != '"') {
+                if (c == '\n') {
+                    line++;
+                }
+                field.append(c);
+                pos++;
+            } else if (pos + 1 < n && text.charAt(pos + 1) == '"') {
+                field.append('"');
+                pos += 2;
+            } else {
+                pos++;
+                if (pos < n && ",\r\n".indexOf(text.charAt(pos)) < 0) {
+                    throw new DataFormatException(
+                            file,
+                            line,
+                            "unexpected character '"
+                                    + text.charAt(pos)
+                                    + "' after a closing quote");
+                }
+                return;
+            }
+        }
     }
 
     /** Quotes a field when it holds a comma, a quote or a line break. */

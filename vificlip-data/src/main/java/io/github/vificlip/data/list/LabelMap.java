@@ -66,16 +66,8 @@ public final class LabelMap {
             throw new DataFormatException(file, 0, "empty label file (expected a header id,name)");
         }
         List<String> header = rows.get(0).fields();
-        int nameColumn = -1;
-        int idColumn = -1;
-        for (int i = 0; i < header.size(); i++) {
-            String column = header.get(i).strip();
-            if (column.equals("name")) {
-                nameColumn = i;
-            } else if (column.equals("id")) {
-                idColumn = i;
-            }
-        }
+        int nameColumn = column(header, "name");
+        int idColumn = column(header, "id");
         if (nameColumn < 0) {
             throw new DataFormatException(
                     file, rows.get(0).line(), "header must have a 'name' column, got " + header);
@@ -85,31 +77,10 @@ public final class LabelMap {
         boolean warnedAboutIds = false;
         for (int r = 1; r < rows.size(); r++) {
             Csv.Row row = rows.get(r);
-            if (row.fields().size() != header.size()) {
-                throw new DataFormatException(
-                        file,
-                        row.line(),
-                        "expected "
-                                + header.size()
-                                + " fields like the header, got "
-                                + row.fields().size());
-            }
-            String name = row.fields().get(nameColumn);
-            if (name.isBlank()) {
-                throw new DataFormatException(file, row.line(), "empty class name");
-            }
-            if (idColumn >= 0) {
-                String id = row.fields().get(idColumn).strip();
-                if (!id.equals(Integer.toString(r - 1)) && !warnedAboutIds) {
-                    LOG.warn(
-                            "{}:{}: id '{}' differs from the row's label index {}; labels follow"
-                                    + " row order, as in the reference",
-                            file,
-                            row.line(),
-                            id,
-                            r - 1);
-                    warnedAboutIds = true;
-                }
+            String name = className(file, row, header.size(), nameColumn);
+            if (idColumn >= 0 && !warnedAboutIds) {
+                warnedAboutIds =
+                        warnIfIdDiffers(file, row, row.fields().get(idColumn).strip(), r - 1);
             }
             Integer previous = seen.putIfAbsent(name, row.line());
             if (previous != null) {
@@ -124,6 +95,48 @@ public final class LabelMap {
             throw new DataFormatException(file, 0, "no classes after the header");
         }
         return new LabelMap(names);
+    }
+
+    /** The index of the header's last column of that name, or -1. */
+    private static int column(List<String> header, String name) {
+        int column = -1;
+        for (int i = 0; i < header.size(); i++) {
+            if (header.get(i).strip().equals(name)) {
+                column = i;
+            }
+        }
+        return column;
+    }
+
+    /** The class name of a row that has as many fields as the header. */
+    private static String className(Path file, Csv.Row row, int width, int nameColumn)
+            throws DataFormatException {
+        if (row.fields().size() != width) {
+            throw new DataFormatException(
+                    file,
+                    row.line(),
+                    "expected " + width + " fields like the header, got " + row.fields().size());
+        }
+        String name = row.fields().get(nameColumn);
+        if (name.isBlank()) {
+            throw new DataFormatException(file, row.line(), "empty class name");
+        }
+        return name;
+    }
+
+    /** Warns when a row's id is not its label index; returns whether it warned. */
+    private static boolean warnIfIdDiffers(Path file, Csv.Row row, String id, int label) {
+        if (id.equals(Integer.toString(label))) {
+            return false;
+        }
+        LOG.warn(
+                "{}:{}: id '{}' differs from the row's label index {}; labels follow"
+                        + " row order, as in the reference",
+                file,
+                row.line(),
+                id,
+                label);
+        return true;
     }
 
     /**

@@ -65,6 +65,20 @@ final class HumbleVideoReader extends AbstractVideoReader {
 
     @Override
     void openNative() throws IOException {
+        openContainer();
+        findVideoStream();
+        openDecoder();
+        packet = MediaPacket.make();
+        for (int i = 0; i < pictures.length; i++) {
+            pictures[i] =
+                    MediaPicture.make(
+                            decoder.getWidth(), decoder.getHeight(), decoder.getPixelFormat());
+        }
+        current = 0;
+        resetDecodeState();
+    }
+
+    private void openContainer() throws IOException {
         demuxer = Demuxer.make();
         try {
             synchronized (HumbleNative.LOCK) {
@@ -78,6 +92,10 @@ final class HumbleVideoReader extends AbstractVideoReader {
             throw new VideoDecodeException(
                     path, "not a readable video container (" + backendMessage(e) + ")", e);
         }
+    }
+
+    /** Takes the first stream that has a video decoder, and frees the others' handles. */
+    private void findVideoStream() throws IOException {
         int streams;
         try {
             streams = demuxer.getNumStreams();
@@ -101,6 +119,10 @@ final class HumbleVideoReader extends AbstractVideoReader {
             throw new VideoDecodeException(
                     path, "has no video stream (" + streams + " streams in the container)");
         }
+    }
+
+    /** Opens the video decoder single-threaded, refusing a codec without one or a frame size. */
+    private void openDecoder() throws IOException {
         Codec codec = decoder.getCodec();
         if (codec == null) {
             throw new VideoDecodeException(
@@ -121,14 +143,6 @@ final class HumbleVideoReader extends AbstractVideoReader {
         if (decoder.getWidth() <= 0 || decoder.getHeight() <= 0) {
             throw new VideoDecodeException(path, "video stream has no frame size");
         }
-        packet = MediaPacket.make();
-        for (int i = 0; i < pictures.length; i++) {
-            pictures[i] =
-                    MediaPicture.make(
-                            decoder.getWidth(), decoder.getHeight(), decoder.getPixelFormat());
-        }
-        current = 0;
-        resetDecodeState();
     }
 
     @Override

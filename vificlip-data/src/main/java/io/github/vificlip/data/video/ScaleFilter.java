@@ -101,6 +101,23 @@ final class ScaleFilter {
             int align,
             int one,
             long fone) {
+        int minFilterSize = trimNearZeroTaps(filter2, filter2Size, pos, dstSize, fone);
+        if (minFilterSize == 1 && align == 2) {
+            align = 1;
+        }
+        int size = (minFilterSize + align - 1) & ~(align - 1);
+        long[] filter = resize(filter2, filter2Size, size, dstSize);
+        fixBorders(filter, size, pos, srcSize, dstSize);
+        return new ScaleFilter(size, pos, normalise(filter, size, dstSize, one));
+    }
+
+    /**
+     * Drops each row's leading taps while their running sum stays under the cut-off (moving the
+     * row's position on, but never onto the next row's), and returns the longest row once its
+     * trailing near-zero taps are left out.
+     */
+    private static int trimNearZeroTaps(
+            long[] filter2, int filter2Size, int[] pos, int dstSize, long fone) {
         double cutOffLimit = MAX_REDUCE_CUTOFF * fone;
         int minFilterSize = 0;
         for (int i = dstSize - 1; i >= 0; i--) {
@@ -129,17 +146,25 @@ final class ScaleFilter {
             }
             minFilterSize = Math.max(minFilterSize, min);
         }
-        if (minFilterSize == 1 && align == 2) {
-            align = 1;
-        }
-        int size = (minFilterSize + align - 1) & ~(align - 1);
+        return minFilterSize;
+    }
+
+    /** Copies each row's first taps into rows of the new size, zero-padded. */
+    private static long[] resize(long[] filter2, int filter2Size, int size, int dstSize) {
         long[] filter = new long[dstSize * size];
         for (int i = 0; i < dstSize; i++) {
             for (int j = 0; j < size && j < filter2Size; j++) {
                 filter[i * size + j] = filter2[i * filter2Size + j];
             }
         }
-        fixBorders(filter, size, pos, srcSize, dstSize);
+        return filter;
+    }
+
+    /**
+     * Scales each row to sum to {@code one} in integers, carrying each tap's rounding error to the
+     * next.
+     */
+    private static int[] normalise(long[] filter, int size, int dstSize, int one) {
         int[] coeff = new int[dstSize * size];
         for (int i = 0; i < dstSize; i++) {
             long sum = 0;
@@ -158,7 +183,7 @@ final class ScaleFilter {
                 error = v - intV * sum;
             }
         }
-        return new ScaleFilter(size, pos, coeff);
+        return coeff;
     }
 
     /** Folds taps that fall before the first or after the last source sample onto the edge. */

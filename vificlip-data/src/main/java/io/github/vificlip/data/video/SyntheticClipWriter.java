@@ -112,14 +112,7 @@ public final class SyntheticClipWriter {
         MuxerFormat muxerFormat = MuxerFormat.guessFormat(format.muxer(), null, null);
         Codec codec = Codec.findEncodingCodecByName(format.encoder());
         if (muxerFormat == null || codec == null) {
-            throw new IOException(
-                    "This Humble Video build cannot write "
-                            + format
-                            + " (muxer "
-                            + format.muxer()
-                            + ", encoder "
-                            + format.encoder()
-                            + ")");
+            throw cannotWrite();
         }
         Muxer muxer = Muxer.make("file:" + path.toAbsolutePath(), muxerFormat, null);
         Encoder encoder = Encoder.make(codec);
@@ -139,19 +132,7 @@ public final class SyntheticClipWriter {
         MediaPacket packet = MediaPacket.make();
         boolean muxerOpen = false;
         try {
-            encoder.setWidth(width);
-            encoder.setHeight(height);
-            encoder.setPixelFormat(PixelFormat.Type.PIX_FMT_YUV420P);
-            encoder.setTimeBase(timeBase);
-            if (format.fourcc() != null) {
-                encoder.setProperty("codec_tag", fourcc(format.fourcc()));
-            }
-            if (format == VideoFormat.AVI_XVID || format == VideoFormat.AVI_MPEG4) {
-                encoder.setFlag(Coder.Flag.FLAG_QSCALE, true);
-            }
-            if (muxerFormat.getFlag(ContainerFormat.Flag.GLOBAL_HEADER)) {
-                encoder.setFlag(Coder.Flag.FLAG_GLOBAL_HEADER, true);
-            }
+            configure(encoder, timeBase, muxerFormat.getFlag(ContainerFormat.Flag.GLOBAL_HEADER));
             synchronized (HumbleNative.LOCK) {
                 encoder.open(options, null);
             }
@@ -168,19 +149,9 @@ public final class SyntheticClipWriter {
                 toYuv.resample(yuv, rgb);
                 yuv.setTimeStamp(i);
                 yuv.setComplete(true);
-                do {
-                    encoder.encode(packet, yuv);
-                    if (packet.isComplete()) {
-                        muxer.write(packet, false);
-                    }
-                } while (packet.isComplete());
+                encodeAndWrite(encoder, packet, yuv, muxer);
             }
-            do {
-                encoder.encode(packet, null);
-                if (packet.isComplete()) {
-                    muxer.write(packet, false);
-                }
-            } while (packet.isComplete());
+            encodeAndWrite(encoder, packet, null, muxer);
         } finally {
             if (muxerOpen) {
                 synchronized (HumbleNative.LOCK) {
@@ -189,6 +160,48 @@ public final class SyntheticClipWriter {
             }
             HumbleNative.deleteAll(packet, toYuv, yuv, rgb, options, timeBase, encoder, muxer);
         }
+    }
+
+    private IOException cannotWrite() {
+        return new IOException(
+                "This Humble Video build cannot write "
+                        + format
+                        + " (muxer "
+                        + format.muxer()
+                        + ", encoder "
+                        + format.encoder()
+                        + ")");
+    }
+
+    /** Sets the encoder's size, pixel format, time base, codec tag and flags. */
+    private void configure(Encoder encoder, Rational timeBase, boolean globalHeader) {
+        encoder.setWidth(width);
+        encoder.setHeight(height);
+        encoder.setPixelFormat(PixelFormat.Type.PIX_FMT_YUV420P);
+        encoder.setTimeBase(timeBase);
+        if (format.fourcc() != null) {
+            encoder.setProperty("codec_tag", fourcc(format.fourcc()));
+        }
+        if (format == VideoFormat.AVI_XVID || format == VideoFormat.AVI_MPEG4) {
+            encoder.setFlag(Coder.Flag.FLAG_QSCALE, true);
+        }
+        if (globalHeader) {
+            encoder.setFlag(Coder.Flag.FLAG_GLOBAL_HEADER, true);
+        }
+    }
+
+    /**
+     * Encodes one picture, or flushes the encoder when {@code picture} is null, writing every
+     * packet it completes.
+     */
+    private static void encodeAndWrite(
+            Encoder encoder, MediaPacket packet, MediaPicture picture, Muxer muxer) {
+        do {
+            encoder.encode(packet, picture);
+            if (packet.isComplete()) {
+                muxer.write(packet, false);
+            }
+        } while (packet.isComplete());
     }
 
     private KeyValueBag encoderOptions() {
