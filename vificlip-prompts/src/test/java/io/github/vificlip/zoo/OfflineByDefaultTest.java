@@ -5,16 +5,13 @@ package io.github.vificlip.zoo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,17 +35,13 @@ class OfflineByDefaultTest {
     }
 
     private static String host(String... properties) throws Exception {
-        return hostOn(System.getProperty("java.class.path"), properties);
-    }
-
-    private static String hostOn(String classPath, String... properties) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(properties));
         command.addAll(
                 List.of(
                         "-cp",
-                        classPath,
+                        System.getProperty("java.class.path"),
                         OfflineHost.class.getName(),
                         weights.toString(),
                         dir.resolve("videos/red_4.mp4").toString()));
@@ -83,33 +76,5 @@ class OfflineByDefaultTest {
                 .contains("offlineMode=false")
                 .contains("OPT_OUT_TRACKING=false")
                 .containsPattern("attempts=\\[.*169\\.254\\.169\\.254");
-    }
-
-    /**
-     * A host that excludes Humble Video (AGPL-3.0) and has bytedeco's FFmpeg classifies the same
-     * video through the README's lines with no decoder named: the translator falls back to the
-     * FFmpeg backend, whose H.264 frames are the same, so the scores are too.
-     */
-    @Test
-    void aHostWithoutHumbleVideoClassifiesThroughFfmpegWithTheSameScores() throws Exception {
-        String classPath =
-                Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                        .filter(
-                                entry ->
-                                        !Path.of(entry)
-                                                .getFileName()
-                                                .toString()
-                                                .startsWith("humble"))
-                        .collect(Collectors.joining(File.pathSeparator));
-        String withHumble = host();
-        String withoutHumble = hostOn(classPath);
-
-        assertThat(withHumble).contains("decoder=humble");
-        assertThat(withoutHumble).contains("decoder=ffmpeg").contains("attempts=[]");
-        assertThat(line(withoutHumble, "top=")).isEqualTo(line(withHumble, "top="));
-    }
-
-    private static String line(String output, String prefix) {
-        return output.lines().filter(l -> l.startsWith(prefix)).findFirst().orElseThrow();
     }
 }

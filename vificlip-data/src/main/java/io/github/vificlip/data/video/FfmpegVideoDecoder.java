@@ -25,12 +25,10 @@ import java.nio.file.Path;
  * }
  * }</pre>
  */
-public final class FfmpegVideoDecoder implements VideoDecoder {
+public final class FfmpegVideoDecoder extends BackendDecoder {
 
-    private final ReadStrategy strategy;
-
-    private FfmpegVideoDecoder(Builder builder) {
-        this.strategy = builder.strategy;
+    private FfmpegVideoDecoder(ReadStrategy strategy) {
+        super(strategy);
     }
 
     /**
@@ -40,15 +38,6 @@ public final class FfmpegVideoDecoder implements VideoDecoder {
      */
     public static Builder builder() {
         return new Builder();
-    }
-
-    /**
-     * Returns the strategy readers use to reach frames.
-     *
-     * @return the read strategy
-     */
-    public ReadStrategy strategy() {
-        return strategy;
     }
 
     /**
@@ -63,45 +52,24 @@ public final class FfmpegVideoDecoder implements VideoDecoder {
 
     @Override
     public VideoReader open(Path path) throws IOException {
-        return FfmpegVideoReader.open(path, strategy);
-    }
-
-    @Override
-    public String toString() {
-        return "FfmpegVideoDecoder[" + strategy + "]";
+        return FfmpegVideoReader.open(path, strategy());
     }
 
     /** Builds a {@link FfmpegVideoDecoder}. */
-    public static final class Builder {
+    public static final class Builder extends BackendDecoder.Builder<Builder, FfmpegVideoDecoder> {
 
-        private ReadStrategy strategy = ReadStrategy.AUTO;
+        private Builder() {
+            super(VideoDecoders.FFMPEG);
+        }
 
-        private Builder() {}
-
-        /**
-         * Sets how readers reach the wanted frames (default {@link ReadStrategy#AUTO}).
-         *
-         * @param strategy the strategy
-         * @return this builder
-         */
-        public Builder optStrategy(ReadStrategy strategy) {
-            this.strategy = strategy;
+        @Override
+        Builder self() {
             return this;
         }
 
-        /**
-         * Builds the decoder.
-         *
-         * @return the decoder
-         * @throws IllegalArgumentException if the strategy is null
-         * @throws IllegalStateException if bytedeco's FFmpeg is not on the class path
-         */
-        public FfmpegVideoDecoder build() {
-            if (strategy == null) {
-                throw new IllegalArgumentException("The read strategy must not be null");
-            }
-            VideoDecoders.requireAvailable(VideoDecoders.FFMPEG);
-            return new FfmpegVideoDecoder(this);
+        @Override
+        FfmpegVideoDecoder create(ReadStrategy strategy) {
+            return new FfmpegVideoDecoder(strategy);
         }
     }
 }

@@ -27,12 +27,10 @@ import java.nio.file.Path;
  * }
  * }</pre>
  */
-public final class HumbleVideoDecoder implements VideoDecoder {
+public final class HumbleVideoDecoder extends BackendDecoder {
 
-    private final ReadStrategy strategy;
-
-    private HumbleVideoDecoder(Builder builder) {
-        this.strategy = builder.strategy;
+    private HumbleVideoDecoder(ReadStrategy strategy) {
+        super(strategy);
     }
 
     /**
@@ -44,60 +42,30 @@ public final class HumbleVideoDecoder implements VideoDecoder {
         return new Builder();
     }
 
-    /**
-     * Returns the strategy readers use to reach frames.
-     *
-     * @return the read strategy
-     */
-    public ReadStrategy strategy() {
-        return strategy;
-    }
-
     @Override
     public VideoReader open(Path path) throws IOException {
         try {
-            return HumbleVideoReader.open(path, strategy);
+            return HumbleVideoReader.open(path, strategy());
         } catch (VideoDecodeException e) {
             throw VideoDecoders.explainHumbleFailure(e);
         }
     }
 
-    @Override
-    public String toString() {
-        return "HumbleVideoDecoder[" + strategy + "]";
-    }
-
     /** Builds a {@link HumbleVideoDecoder}. */
-    public static final class Builder {
+    public static final class Builder extends BackendDecoder.Builder<Builder, HumbleVideoDecoder> {
 
-        private ReadStrategy strategy = ReadStrategy.AUTO;
+        private Builder() {
+            super(VideoDecoders.HUMBLE);
+        }
 
-        private Builder() {}
-
-        /**
-         * Sets how readers reach the wanted frames (default {@link ReadStrategy#AUTO}).
-         *
-         * @param strategy the strategy
-         * @return this builder
-         */
-        public Builder optStrategy(ReadStrategy strategy) {
-            this.strategy = strategy;
+        @Override
+        Builder self() {
             return this;
         }
 
-        /**
-         * Builds the decoder.
-         *
-         * @return the decoder
-         * @throws IllegalArgumentException if the strategy is null
-         * @throws IllegalStateException if Humble Video is not on the class path
-         */
-        public HumbleVideoDecoder build() {
-            if (strategy == null) {
-                throw new IllegalArgumentException("The read strategy must not be null");
-            }
-            VideoDecoders.requireAvailable(VideoDecoders.HUMBLE);
-            return new HumbleVideoDecoder(this);
+        @Override
+        HumbleVideoDecoder create(ReadStrategy strategy) {
+            return new HumbleVideoDecoder(strategy);
         }
     }
 }
