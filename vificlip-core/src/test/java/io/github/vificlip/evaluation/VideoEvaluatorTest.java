@@ -11,6 +11,7 @@ import ai.djl.training.dataset.RandomAccessDataset;
 import ai.djl.training.dataset.Record;
 import ai.djl.util.Progress;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.vificlip.loading.SilentProgress;
 import io.github.vificlip.loading.UnreadableVideo;
 import io.github.vificlip.model.ViFiClip;
 import io.github.vificlip.testing.TrainingFixtures;
@@ -60,7 +61,7 @@ class VideoEvaluatorTest {
                             .setFramesPerView(2)
                             .optWorkers(2)
                             .optFailFast(true)
-                            .optProgress(new Silent())
+                            .optProgress(new SilentProgress())
                             .build();
 
             assertThatThrownBy(
@@ -76,7 +77,7 @@ class VideoEvaluatorTest {
         return VideoEvaluator.builder()
                 .setFramesPerView(2)
                 .optWorkers(2)
-                .optProgress(new Silent())
+                .optProgress(new SilentProgress())
                 .build();
     }
 
@@ -106,23 +107,5 @@ class VideoEvaluatorTest {
 
         @Override
         public void prepare(Progress progress) {}
-    }
-
-    /** No progress output. */
-    private static final class Silent implements Progress {
-        @Override
-        public void reset(String message, long max, String trailingMessage) {}
-
-        @Override
-        public void start(long initialProgress) {}
-
-        @Override
-        public void end() {}
-
-        @Override
-        public void increment(long increment) {}
-
-        @Override
-        public void update(long progress, String message) {}
     }
 }

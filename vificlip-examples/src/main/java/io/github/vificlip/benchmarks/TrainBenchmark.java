@@ -8,7 +8,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.dataset.ArrayDataset;
-import ai.djl.util.Progress;
+import io.github.vificlip.loading.SilentProgress;
 import io.github.vificlip.model.ClipConfig;
 import io.github.vificlip.model.PromptTemplate;
 import io.github.vificlip.model.TuningMode;
@@ -151,23 +151,5 @@ public final class TrainBenchmark implements Callable<Integer> {
                 100 * 3 * forward / stepSeconds / matMul,
                 matMul / 1e9);
         out.flush();
-    }
-
-    /** The benchmark prints its own figures. */
-    private static final class SilentProgress implements Progress {
-        @Override
-        public void reset(String message, long max, String trailingMessage) {}
-
-        @Override
-        public void start(long initialProgress) {}
-
-        @Override
-        public void end() {}
-
-        @Override
-        public void increment(long increment) {}
-
-        @Override
-        public void update(long progress, String message) {}
     }
 }
