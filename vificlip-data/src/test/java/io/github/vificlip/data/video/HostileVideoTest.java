@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,7 +51,19 @@ class HostileVideoTest {
 
         assertThatThrownBy(() -> VideoDecoders.byName(backend).open(file))
                 .isInstanceOf(VideoDecodeException.class)
-                .hasMessageStartingWith(file + ": ");
+                .hasMessageStartingWith(file + ": not a readable video container (")
+                .hasMessageContaining("Device or resource busy")
+                .hasMessageNotContaining("\u0000");
+    }
+
+    @Test
+    void ffmpegErrorTextsEndAtTheirNul() {
+        assumeTrue(VideoDecoders.names().contains("ffmpeg"), "the ffmpeg backend is present");
+        FfmpegNative.ensureLoaded();
+
+        assertThat(FfmpegNative.errorText(-16)).isEqualTo("Device or resource busy");
+        assertThat(FfmpegNative.errorText(-1094995529))
+                .isEqualTo("Invalid data found when processing input");
     }
 
     @ParameterizedTest
