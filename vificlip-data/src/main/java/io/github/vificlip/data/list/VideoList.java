@@ -5,7 +5,6 @@ package io.github.vificlip.data.list;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigInteger;
 import java.nio.file.FileSystemException;
 import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileVisitOption;
@@ -26,7 +25,8 @@ import java.util.stream.Stream;
  *
  * <p>List files are ViFi-CLIP's (and X-CLIP's) format: one {@code <relative/path> <label>} per
  * line, whitespace-separated, 0-based labels indexing the rows of the label CSV; CRLF line ends and
- * blank lines are accepted, as is a last line without a newline. Paths cannot contain spaces.
+ * blank lines are accepted, as is a last line without a newline. Paths cannot contain spaces and
+ * stay inside the root ({@link VideoEntry}); a path listed twice is refused.
  *
  * <pre>{@code
  * LabelMap labels = LabelMap.readCsv(Path.of("labels/hmdb_51_labels.csv"));
@@ -38,6 +38,8 @@ public final class VideoList {
     /** File extensions that {@link #fromFolders} treats as videos. */
     public static final Set<String> VIDEO_EXTENSIONS =
             Set.of("mp4", "avi", "webm", "mkv", "mov", "m4v", "mpg", "mpeg", "flv", "wmv", "3gp");
+
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     /** A label field: ASCII digits only ({@code Integer.parseInt} also takes other scripts'). */
     private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]+");
@@ -120,7 +122,7 @@ public final class VideoList {
     /** One non-blank, stripped line as an entry. */
     private static VideoEntry parseLine(Path listFile, int line, String text, LabelMap labels)
             throws DataFormatException {
-        String[] fields = text.split("\\s+");
+        String[] fields = WHITESPACE.split(text);
         if (fields.length != 2) {
             throw new DataFormatException(
                     listFile,
@@ -145,20 +147,22 @@ public final class VideoList {
             throw new DataFormatException(
                     listFile, line, "label '" + field + "' is not an integer");
         }
-        BigInteger label = new BigInteger(field);
-        if (label.signum() < 0 || label.compareTo(BigInteger.valueOf(labels.size())) >= 0) {
+        String digits = field.charAt(0) == '+' ? field.substring(1) : field;
+        // Over nine characters cannot be a class index (and might not fit an int).
+        int label = digits.length() <= 9 ? Integer.parseInt(digits) : -1;
+        if (label < 0 || label >= labels.size()) {
             throw new DataFormatException(
                     listFile,
                     line,
                     "label "
-                            + label
+                            + digits
                             + " is outside 0.."
                             + (labels.size() - 1)
                             + " ("
                             + labels.size()
                             + " classes in the label file)");
         }
-        return label.intValue();
+        return label;
     }
 
     /**
