@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -120,6 +121,18 @@ public final class LabelMap {
         String name = row.fields().get(nameColumn);
         if (name.isBlank()) {
             throw new DataFormatException(file, row.line(), "empty class name");
+        }
+        int control = Utf8Text.firstControl(name);
+        if (control >= 0) {
+            throw new DataFormatException(
+                    file,
+                    row.line(),
+                    String.format(
+                            Locale.ROOT,
+                            "class name has control character U+%04X at character %d (a NUL, tab"
+                                    + " or line break inside quotes); names are plain text",
+                            (int) name.charAt(control),
+                            control + 1));
         }
         return name;
     }

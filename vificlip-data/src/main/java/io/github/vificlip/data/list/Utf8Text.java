@@ -4,6 +4,7 @@
 package io.github.vificlip.data.list;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -20,6 +21,12 @@ import java.util.Locale;
  */
 final class Utf8Text {
 
+    /**
+     * The largest list or label file read, 128 MiB: a million entries of 100-byte paths fit; read
+     * as text it takes about three times as much heap (bytes, then UTF-16 characters).
+     */
+    static final int MAX_BYTES = 128 << 20;
+
     private Utf8Text() {}
 
     /**
@@ -31,7 +38,7 @@ final class Utf8Text {
      * @throws IOException if the file cannot be read
      */
     static String read(Path file) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
+        byte[] bytes = readBounded(file);
         CharsetDecoder decoder =
                 StandardCharsets.UTF_8
                         .newDecoder()
@@ -45,6 +52,53 @@ final class Utf8Text {
         }
         decoder.flush(out);
         return out.flip().toString();
+    }
+
+    /**
+     * Reads the bytes of a regular file of at most {@link #MAX_BYTES}: a folder, a FIFO or a device
+     * is refused before reading (a FIFO would block), and so is a larger file (it would not fit in
+     * memory as text); the read stops at the limit should the file grow meanwhile.
+     */
+    private static byte[] readBounded(Path file) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new DataFormatException(file, 0, "is a folder, expected a text file");
+        }
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new DataFormatException(
+                    file,
+                    0,
+                    "is not a regular file (a FIFO, device or socket), expected a text file");
+        }
+        long size = Files.size(file);
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] bytes = size > MAX_BYTES ? null : in.readNBytes(MAX_BYTES + 1);
+            if (bytes == null || bytes.length > MAX_BYTES) {
+                throw new DataFormatException(
+                        file,
+                        0,
+                        "is "
+                                + Math.max(size, MAX_BYTES + 1L)
+                                + " bytes, over the limit of "
+                                + MAX_BYTES
+                                + " bytes (128 MiB) for list and label files");
+            }
+            return bytes;
+        }
+    }
+
+    /**
+     * Finds the first control character (C0, DEL or C1: NUL, tab, line breaks...) of a text.
+     *
+     * @param text the text
+     * @return its index, or -1 if there is none
+     */
+    static int firstControl(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isISOControl(text.charAt(i))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static DataFormatException notUtf8(Path file, byte[] bytes, int position) {

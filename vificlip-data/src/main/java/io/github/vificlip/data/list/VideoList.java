@@ -4,12 +4,19 @@
 package io.github.vificlip.data.list;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -18,7 +25,8 @@ import java.util.stream.Stream;
  *
  * <p>List files are ViFi-CLIP's (and X-CLIP's) format: one {@code <relative/path> <label>} per
  * line, whitespace-separated, 0-based labels indexing the rows of the label CSV; CRLF line ends and
- * blank lines are accepted, as is a last line without a newline. Paths cannot contain spaces.
+ * blank lines are accepted, as is a last line without a newline. Paths cannot contain spaces and
+ * stay inside the root ({@link VideoEntry}); a path listed twice is refused.
  *
  * <pre>{@code
  * LabelMap labels = LabelMap.readCsv(Path.of("labels/hmdb_51_labels.csv"));
@@ -30,6 +38,11 @@ public final class VideoList {
     /** File extensions that {@link #fromFolders} treats as videos. */
     public static final Set<String> VIDEO_EXTENSIONS =
             Set.of("mp4", "avi", "webm", "mkv", "mov", "m4v", "mpg", "mpeg", "flv", "wmv", "3gp");
+
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
+    /** A label field: ASCII digits only ({@code Integer.parseInt} also takes other scripts'). */
+    private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]+");
 
     private final Path root;
     private final LabelMap labels;
@@ -73,13 +86,15 @@ public final class VideoList {
      * @param root the folder the paths are relative to (the reference's {@code DATA.ROOT})
      * @param labels the classes the labels index
      * @return the list
-     * @throws DataFormatException if a line is malformed or a label is out of range (names the file
-     *     and line)
+     * @throws DataFormatException if a line is malformed, a path leaves the root ({@link
+     *     VideoEntry}) or is listed twice, a label is out of range, or the file has no entries, is
+     *     not a regular file or is over 128 MiB (names the file and line)
      * @throws IOException if the file cannot be read
      */
     public static VideoList read(Path listFile, Path root, LabelMap labels) throws IOException {
         List<String> lines = Utf8Text.read(listFile).lines().toList();
         List<VideoEntry> entries = new ArrayList<>();
+        Map<String, Integer> lineOfPath = new HashMap<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             if (i == 0 && line.startsWith("\uFEFF")) {
@@ -89,48 +104,76 @@ public final class VideoList {
             if (stripped.isEmpty()) {
                 continue;
             }
-            String[] fields = stripped.split("\\s+");
-            if (fields.length != 2) {
+            VideoEntry entry = parseLine(listFile, i + 1, stripped, labels);
+            Integer first = lineOfPath.putIfAbsent(entry.path(), i + 1);
+            if (first != null) {
                 throw new DataFormatException(
-                        listFile,
-                        i + 1,
-                        "expected '<path> <label>' (two fields; paths cannot contain spaces), got "
-                                + fields.length
-                                + " fields: \""
-                                + stripped
-                                + "\"");
+                        listFile, i + 1, entry.path() + " is already listed on line " + first);
             }
-            int label;
-            try {
-                label = Integer.parseInt(fields[1]);
-            } catch (NumberFormatException e) {
-                throw new DataFormatException(
-                        listFile, i + 1, "label '" + fields[1] + "' is not an integer");
-            }
-            if (label < 0 || label >= labels.size()) {
-                throw new DataFormatException(
-                        listFile,
-                        i + 1,
-                        "label "
-                                + label
-                                + " is outside 0.."
-                                + (labels.size() - 1)
-                                + " ("
-                                + labels.size()
-                                + " classes in the label file)");
-            }
-            entries.add(new VideoEntry(fields[0], label));
+            entries.add(entry);
+        }
+        if (entries.isEmpty()) {
+            throw new DataFormatException(
+                    listFile, 0, "no entries (expected lines '<path> <label>')");
         }
         return new VideoList(root, labels, entries);
     }
 
+    /** One non-blank, stripped line as an entry. */
+    private static VideoEntry parseLine(Path listFile, int line, String text, LabelMap labels)
+            throws DataFormatException {
+        String[] fields = WHITESPACE.split(text);
+        if (fields.length != 2) {
+            throw new DataFormatException(
+                    listFile,
+                    line,
+                    "expected '<path> <label>' (two fields; paths cannot contain spaces), got "
+                            + fields.length
+                            + " fields: \""
+                            + text
+                            + "\"");
+        }
+        String problem = VideoEntry.pathProblem(fields[0]);
+        if (problem != null) {
+            throw new DataFormatException(listFile, line, problem);
+        }
+        return new VideoEntry(fields[0], label(listFile, line, fields[1], labels));
+    }
+
+    /** A label field: ASCII digits (an optional sign) naming a class of the label map. */
+    private static int label(Path listFile, int line, String field, LabelMap labels)
+            throws DataFormatException {
+        if (!INTEGER.matcher(field).matches()) {
+            throw new DataFormatException(
+                    listFile, line, "label '" + field + "' is not an integer");
+        }
+        String digits = field.charAt(0) == '+' ? field.substring(1) : field;
+        // Over nine characters cannot be a class index (and might not fit an int).
+        int label = digits.length() <= 9 ? Integer.parseInt(digits) : -1;
+        if (label < 0 || label >= labels.size()) {
+            throw new DataFormatException(
+                    listFile,
+                    line,
+                    "label "
+                            + digits
+                            + " is outside 0.."
+                            + (labels.size() - 1)
+                            + " ("
+                            + labels.size()
+                            + " classes in the label file)");
+        }
+        return label;
+    }
+
     /**
      * Builds a list from a folder-per-class layout: each sub-folder of {@code root} is a class
-     * (classes sorted by folder name), each video file inside it (any depth) an entry.
+     * (classes sorted by folder name), each video file inside it (any depth) an entry. Symbolic
+     * links are followed, so linked class folders and videos count.
      *
      * @param root the dataset folder
      * @return the list, entries sorted by path
-     * @throws DataFormatException if the folder has no class folders or no videos
+     * @throws DataFormatException if the folder has no class folders or no videos, a link loops
+     *     back to a folder above it, or a folder inside cannot be read (names it)
      * @throws IOException if the folder cannot be read
      */
     public static VideoList fromFolders(Path root) throws IOException {
@@ -140,6 +183,8 @@ public final class VideoList {
         List<Path> classDirs;
         try (Stream<Path> children = Files.list(root)) {
             classDirs = children.filter(Files::isDirectory).sorted().toList();
+        } catch (UncheckedIOException e) {
+            throw unreadable(root, e.getCause());
         }
         if (classDirs.isEmpty()) {
             throw new DataFormatException(
@@ -150,17 +195,12 @@ public final class VideoList {
         for (Path classDir : classDirs) {
             int label = names.size();
             names.add(classDir.getFileName().toString());
-            try (Stream<Path> files = Files.walk(classDir)) {
-                for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                    if (isVideo(file)) {
-                        String relative = root.relativize(file).toString().replace('\\', '/');
-                        if (relative.chars().anyMatch(Character::isWhitespace)) {
-                            throw new DataFormatException(
-                                    file, 0, "video paths cannot contain whitespace");
-                        }
-                        entries.add(new VideoEntry(relative, label));
-                    }
+            for (Path file : videosIn(classDir)) {
+                String relative = root.relativize(file).toString().replace('\\', '/');
+                if (relative.chars().anyMatch(Character::isWhitespace)) {
+                    throw new DataFormatException(file, 0, "video paths cannot contain whitespace");
                 }
+                entries.add(new VideoEntry(relative, label));
             }
         }
         if (entries.isEmpty()) {
@@ -168,6 +208,43 @@ public final class VideoList {
                     root, 0, "no video files (" + VIDEO_EXTENSIONS + ") in the class folders");
         }
         return new VideoList(root, LabelMap.of(names), entries);
+    }
+
+    /**
+     * The video files under a class folder, any depth, sorted; symbolic links are followed (a
+     * linked class folder or video counts), a link back to a folder above is refused.
+     */
+    private static List<Path> videosIn(Path classDir) throws DataFormatException {
+        try (Stream<Path> files = Files.walk(classDir, FileVisitOption.FOLLOW_LINKS)) {
+            return files.filter(VideoList::isVideo).filter(Files::isRegularFile).sorted().toList();
+        } catch (UncheckedIOException e) {
+            throw unreadable(classDir, e.getCause());
+        } catch (IOException e) {
+            throw unreadable(classDir, e);
+        }
+    }
+
+    /** A folder walk that failed: the file and the reason, in words. */
+    private static DataFormatException unreadable(Path folder, IOException e) {
+        if (e instanceof FileSystemLoopException loop) {
+            return new DataFormatException(
+                    Path.of(loop.getFile()),
+                    0,
+                    "symbolic link loop (it leads back to a folder above it); remove the link");
+        }
+        if (e instanceof FileSystemException fs && fs.getFile() != null) {
+            return new DataFormatException(
+                    Path.of(fs.getFile()),
+                    0,
+                    "cannot be read while listing "
+                            + folder
+                            + " ("
+                            + (fs.getReason() != null
+                                    ? fs.getReason()
+                                    : e.getClass().getSimpleName())
+                            + ")");
+        }
+        return new DataFormatException(folder, 0, "cannot be listed (" + e + ")");
     }
 
     private static boolean isVideo(Path file) {

@@ -47,6 +47,9 @@ abstract class AbstractVideoReader implements VideoReader {
     /** The video file. */
     final Path path;
 
+    /** The file's size in bytes when it was opened. */
+    private long fileSize;
+
     private final ReadStrategy strategy;
     private final TreeSet<Integer> landedKeyframes = new TreeSet<>();
 
@@ -105,7 +108,7 @@ abstract class AbstractVideoReader implements VideoReader {
      * @throws IOException if the file is unusable, naming the file and the reason
      */
     final void start() throws IOException {
-        checkFile(path);
+        fileSize = checkFile(path);
         try {
             openNative();
             info = readInfo(facts());
@@ -189,12 +192,17 @@ abstract class AbstractVideoReader implements VideoReader {
      */
     abstract void setSkipping(boolean skip);
 
-    private static void checkFile(Path path) throws VideoDecodeException {
+    /** Checks that the path is a non-empty, readable regular file; returns its size. */
+    private static long checkFile(Path path) throws VideoDecodeException {
         if (Files.isDirectory(path)) {
             throw new VideoDecodeException(path, "is a directory, not a video file");
         }
         if (!Files.exists(path)) {
             throw new VideoDecodeException(path, "no such file");
+        }
+        if (!Files.isRegularFile(path)) {
+            throw new VideoDecodeException(
+                    path, "is not a regular file (a FIFO, device or socket)");
         }
         if (!Files.isReadable(path)) {
             throw new VideoDecodeException(path, "file is not readable");
@@ -208,6 +216,7 @@ abstract class AbstractVideoReader implements VideoReader {
         if (size == 0) {
             throw new VideoDecodeException(path, "file is empty (0 bytes)");
         }
+        return size;
     }
 
     private VideoInfo readInfo(StreamFacts facts) throws IOException {
@@ -220,9 +229,15 @@ abstract class AbstractVideoReader implements VideoReader {
             duration = facts.streamDurationTicks() * tb;
         }
         long counted = facts.frameCount();
+        if (counted > fileSize) {
+            // Every frame takes at least a byte: the header lies, the frames are counted.
+            LOG.debug("{}: claims {} frames in {} bytes; counting them", path, counted, fileSize);
+            counted = 0;
+            duration = 0;
+        }
         boolean exact = counted > 0;
         int frames = (int) Math.min(Integer.MAX_VALUE, Math.max(0, counted));
-        if (!exact && fps > 0 && duration > 0) {
+        if (!exact && fps > 0 && duration > 0 && duration * fps <= fileSize) {
             frames = (int) Math.round(duration * fps);
         }
         if (fps <= 0 || tb <= 0) {

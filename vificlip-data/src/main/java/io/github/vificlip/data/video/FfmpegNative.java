@@ -3,6 +3,7 @@
  */
 package io.github.vificlip.data.video;
 
+import java.nio.charset.StandardCharsets;
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avformat;
 import org.bytedeco.ffmpeg.global.avutil;
@@ -77,7 +78,14 @@ final class FfmpegNative {
             if (avutil.av_strerror(code, buffer, buffer.capacity()) < 0) {
                 return "FFmpeg error " + code;
             }
-            return buffer.getString();
+            // getString() would decode all 256 bytes, whatever follows the text's NUL included.
+            byte[] bytes = new byte[(int) buffer.capacity()];
+            buffer.get(bytes);
+            int length = 0;
+            while (length < bytes.length && bytes[length] != 0) {
+                length++;
+            }
+            return new String(bytes, 0, length, StandardCharsets.UTF_8);
         }
     }
 

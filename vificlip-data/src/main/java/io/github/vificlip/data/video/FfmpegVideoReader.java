@@ -160,6 +160,7 @@ final class FfmpegVideoReader extends AbstractVideoReader {
         if (decoder.width() <= 0 || decoder.height() <= 0) {
             throw new VideoDecodeException(path, "video stream has no frame size");
         }
+        FrameSizeLimit.check(path, decoder.width(), decoder.height());
     }
 
     @Override
@@ -248,8 +249,10 @@ final class FfmpegVideoReader extends AbstractVideoReader {
     }
 
     @Override
-    RgbFrame convertLatest() {
-        return converter.convert(frames[1 - current]);
+    RgbFrame convertLatest() throws VideoDecodeException {
+        AVFrame frame = frames[1 - current];
+        FrameSizeLimit.check(path, frame.width(), frame.height()); // the size can change mid-stream
+        return converter.convert(frame);
     }
 
     @Override

@@ -143,6 +143,7 @@ final class HumbleVideoReader extends AbstractVideoReader {
         if (decoder.getWidth() <= 0 || decoder.getHeight() <= 0) {
             throw new VideoDecodeException(path, "video stream has no frame size");
         }
+        FrameSizeLimit.check(path, decoder.getWidth(), decoder.getHeight());
     }
 
     @Override

@@ -54,6 +54,15 @@ final class PictureConverter {
             int[] lineSizes = new int[3];
             for (int p = 0; p < 3; p++) {
                 buffers[p] = picture.getData(p);
+                if (buffers[p] == null) {
+                    throw new VideoDecodeException(
+                            path,
+                            "Humble Video returned a picture without pixel data in plane "
+                                    + p
+                                    + " (codec "
+                                    + decoder.getCodecID()
+                                    + "); the ffmpeg decoder backend reads it");
+                }
                 lineSizes[p] = picture.getLineSize(p);
                 planes[p] = buffers[p].getByteBuffer(0, buffers[p].getBufferSize());
             }

@@ -12,6 +12,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.training.dataset.Batch;
 import ai.djl.training.dataset.Record;
 import io.github.vificlip.data.list.LabelMap;
+import io.github.vificlip.data.list.VideoEntry;
 import io.github.vificlip.data.list.VideoList;
 import io.github.vificlip.data.sampling.SegmentSampler;
 import io.github.vificlip.data.transform.EvalTransform;
@@ -22,8 +23,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class VideoDatasetTest {
@@ -189,6 +192,46 @@ class VideoDatasetTest {
             assertThat(dataset.get(manager, 4).getLabels().head().getLong()).isEqualTo(1L);
         }
         assertThat(dataset.failures().endPass()).contains("1 unreadable video (left out)");
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void foldersFifosAndMissingFilesInAListAreUnreadableByNameWithoutBlocking(@TempDir Path other)
+            throws Exception {
+        Files.createDirectories(other.resolve("c/folder.mp4"));
+        boolean fifo =
+                new ProcessBuilder("mkfifo", other.resolve("c/fifo.mp4").toString())
+                                .start()
+                                .waitFor()
+                        == 0;
+        List<String> expected =
+                new ArrayList<>(
+                        List.of(
+                                "c/folder.mp4: is a directory, not a video file",
+                                "c/gone.mp4: no such file"));
+        if (fifo) {
+            expected.add("c/fifo.mp4: is not a regular file (a FIFO, device or socket)");
+        }
+        List<VideoEntry> entries =
+                expected.stream()
+                        .map(e -> new VideoEntry(e.substring(0, e.indexOf(':')), 0))
+                        .toList();
+        VideoDataset dataset =
+                VideoDataset.builder()
+                        .setVideos(VideoList.of(other, videos.labels(), entries))
+                        .setSampler(SegmentSampler.test(4))
+                        .setTransform(EvalTransform.builder().optSize(32).build())
+                        .optReplaceUnreadable(false)
+                        .setSampling(1, false)
+                        .build();
+        try (NDManager manager = NDManager.newBaseManager()) {
+            for (int i = 0; i < expected.size(); i++) {
+                int index = i;
+                assertThatThrownBy(() -> dataset.get(manager, index))
+                        .isInstanceOf(UnreadableVideoException.class)
+                        .hasMessageStartingWith(other + "/" + expected.get(i));
+            }
+        }
     }
 
     @Test
