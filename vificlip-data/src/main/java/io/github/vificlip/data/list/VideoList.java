@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The videos of a dataset split with their labels: a root folder, a {@link LabelMap} and entries
@@ -38,6 +40,8 @@ public final class VideoList {
     /** File extensions that {@link #fromFolders} treats as videos. */
     public static final Set<String> VIDEO_EXTENSIONS =
             Set.of("mp4", "avi", "webm", "mkv", "mov", "m4v", "mpg", "mpeg", "flv", "wmv", "3gp");
+
+    private static final Logger LOG = LoggerFactory.getLogger(VideoList.class);
 
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
@@ -87,14 +91,17 @@ public final class VideoList {
      * @param labels the classes the labels index
      * @return the list
      * @throws DataFormatException if a line is malformed, a path leaves the root ({@link
-     *     VideoEntry}) or is listed twice, a label is out of range, or the file has no entries, is
-     *     not a regular file or is over 128 MiB (names the file and line)
+     *     VideoEntry}) or is listed again with another label, a label is out of range, or the file
+     *     has no entries, is not a regular file or is over 128 MiB (names the file and line); a
+     *     video listed again with the same label is kept, with a warning
      * @throws IOException if the file cannot be read
      */
     public static VideoList read(Path listFile, Path root, LabelMap labels) throws IOException {
         List<String> lines = Utf8Text.read(listFile).lines().toList();
         List<VideoEntry> entries = new ArrayList<>();
         Map<String, Integer> lineOfPath = new HashMap<>();
+        Map<String, Integer> labelOfPath = new HashMap<>();
+        List<Integer> repeats = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             if (i == 0 && line.startsWith("\uFEFF")) {
@@ -107,16 +114,49 @@ public final class VideoList {
             VideoEntry entry = parseLine(listFile, i + 1, stripped, labels);
             Integer first = lineOfPath.putIfAbsent(entry.path(), i + 1);
             if (first != null) {
-                throw new DataFormatException(
-                        listFile, i + 1, entry.path() + " is already listed on line " + first);
+                checkRepeat(listFile, i + 1, entry, first, labelOfPath.get(entry.path()));
+                repeats.add(i + 1);
             }
+            labelOfPath.putIfAbsent(entry.path(), entry.label());
             entries.add(entry);
         }
         if (entries.isEmpty()) {
             throw new DataFormatException(
                     listFile, 0, "no entries (expected lines '<path> <label>')");
         }
+        if (!repeats.isEmpty()) {
+            LOG.warn(
+                    "{}: {} line(s) repeat a video with the same label (first: line {}, {}); each"
+                            + " repeat is one more record: it counts again in training and in every"
+                            + " metric",
+                    listFile,
+                    repeats.size(),
+                    repeats.get(0),
+                    lines.get(repeats.get(0) - 1).strip());
+        }
         return new VideoList(root, labels, entries);
+    }
+
+    /**
+     * A video listed again is refused when the labels disagree (the list contradicts itself); with
+     * the same label it is kept (repeating lines is how some lists oversample a class) and warned
+     * about once per file.
+     */
+    private static void checkRepeat(
+            Path listFile, int line, VideoEntry entry, int firstLine, int firstLabel)
+            throws DataFormatException {
+        if (entry.label() != firstLabel) {
+            throw new DataFormatException(
+                    listFile,
+                    line,
+                    entry.path()
+                            + " has label "
+                            + entry.label()
+                            + " here but "
+                            + firstLabel
+                            + " on line "
+                            + firstLine);
+        }
     }
 
     /** One non-blank, stripped line as an entry. */

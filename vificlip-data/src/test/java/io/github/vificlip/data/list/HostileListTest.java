@@ -144,12 +144,22 @@ class HostileListTest {
     }
 
     @Test
-    void aVideoListedTwiceIsRefusedWithBothLines() throws IOException {
+    void aVideoListedAgainWithAnotherLabelIsRefusedWithBothLines() throws IOException {
         Path list = Files.writeString(dir.resolve("dup.txt"), "x.mp4 0\ny.mp4 1\n\nx.mp4 2\n");
 
         assertThatThrownBy(() -> VideoList.read(list, dir, labels))
                 .isInstanceOf(DataFormatException.class)
-                .hasMessage(list + ":4: x.mp4 is already listed on line 1");
+                .hasMessage(list + ":4: x.mp4 has label 2 here but 0 on line 1");
+    }
+
+    @Test
+    void aVideoRepeatedWithItsLabelIsKeptAsOneMoreRecord() throws IOException {
+        Path list =
+                Files.writeString(dir.resolve("oversampled.txt"), "x.mp4 0\ny.mp4 1\nx.mp4 0\n");
+
+        assertThat(VideoList.read(list, dir, labels).entries())
+                .extracting(VideoEntry::path)
+                .containsExactly("x.mp4", "y.mp4", "x.mp4");
     }
 
     @Test
