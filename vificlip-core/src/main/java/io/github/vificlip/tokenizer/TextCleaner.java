@@ -20,11 +20,11 @@ import java.util.regex.Pattern;
  * unescaping twice, whitespace collapsing and lower-casing.
  *
  * <p>There is no Java port of ftfy. This class implements the fixes that change real text, in
- * ftfy's order and repeated until nothing changes: HTML entities (only when the text has no {@code
- * <}), UTF-8 read as Windows-1252 ("mojibake", fixed when the whole text re-decodes as valid
- * UTF-8), C1 controls as Windows-1252, Latin ligatures, full-width characters, curly quotes, line
- * breaks, lone surrogates, terminal escapes, control characters, and NFC. ftfy's statistical
- * mojibake detector for partly broken text is not reproduced.
+ * ftfy's order, line by line, and repeated until nothing changes: HTML entities (only up to the
+ * first line that holds a {@code <}), UTF-8 read as Windows-1252 ("mojibake", fixed when the whole
+ * line re-decodes as valid UTF-8), C1 controls as Windows-1252, Latin ligatures, full-width
+ * characters, curly quotes, line breaks, lone surrogates, terminal escapes, control characters, and
+ * NFC. ftfy's statistical mojibake detector for partly broken text is not reproduced.
  */
 final class TextCleaner {
 
@@ -39,6 +39,9 @@ final class TextCleaner {
 
     /** Lead bytes of multi-byte UTF-8 sequences, read as Windows-1252. */
     private static final Pattern MOJIBAKE_HINT = Pattern.compile("[\\u00C2-\\u00F4]");
+
+    /** ftfy's {@code max_decode_length}: the longest segment fixed at once. */
+    static final int MAX_SEGMENT = 1_000_000;
 
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
@@ -67,13 +70,40 @@ final class TextCleaner {
     }
 
     /**
-     * The subset of {@code ftfy.fix_text} described in the class comment.
+     * The subset of {@code ftfy.fix_text} described in the class comment, applied as ftfy does to
+     * each line (at most {@value #MAX_SEGMENT} code points) on its own; entities are fixed only up
+     * to the first line that holds a {@code <}.
      *
      * @param text raw text
      * @return the fixed text
      */
     static String fixText(String text) {
-        boolean unescapeHtml = text.indexOf('<') < 0;
+        StringBuilder out = new StringBuilder(text.length());
+        boolean unescapeHtml = true;
+        int start = 0;
+        while (start < text.length()) {
+            int end = segmentEnd(text, start);
+            String segment = text.substring(start, end);
+            unescapeHtml &= segment.indexOf('<') < 0;
+            out.append(fixSegment(segment, unescapeHtml));
+            start = end;
+        }
+        return out.toString();
+    }
+
+    /** The end of ftfy's segment starting at {@code start}: after the next newline, or capped. */
+    private static int segmentEnd(String text, int start) {
+        int end = text.indexOf('\n', start) + 1;
+        if (end == 0) {
+            end = text.length();
+        }
+        return text.codePointCount(start, end) > MAX_SEGMENT
+                ? text.offsetByCodePoints(start, MAX_SEGMENT)
+                : end;
+    }
+
+    /** ftfy's {@code fix_and_explain}: every fix, repeated until nothing changes. */
+    private static String fixSegment(String text, boolean unescapeHtml) {
         String current = text;
         while (true) {
             String previous = current;
