@@ -104,7 +104,8 @@ TEXTS = [
     "&NotAnEntity;", "&", "&&&&", "&#", "&#x;", "&lt;script&gt;alert(1)&lt;/script&gt;", "<&amp;>",
     "&nbsp;", "a&nbsp;b", "&#9;&#10;&#13;", "&zwj;", "&#8203;", "&#x1F600;", "&amp;#x41;", "&AMP;", "&ampx",
     "&#00000000000000065;", "&#99999999999;", "&#x0;", "&#1;&#11;&#127;", "&#xFFFE;", "&#xFDD0;",
-    "&eacute&eacute;", "&ThisIsAVeryLongNameThatIsNotAnEntityAtAll;",
+    "&eacute&eacute;", "P&EACUTE;REZ", "BUNDESSTRA&SZLIG;E", "&ntilde; &Ntilde; &NTILDE; &nTILDE;",
+    "&amp&semi;", "&AMPX;", "&ETH; &FRAC12; &NOTIN;", "&amp;EACUTE;", "&semi;&amp;semi;", "&ThisIsAVeryLongNameThatIsNotAnEntityAtAll;",
     # ftfy fixes text line by line: a later line's '<' stops entity fixing from there on
     "&amp;amp;amp; first\n<b> second &amp;amp;amp;", "<b>\n&amp;amp;amp;", "one\r\ntwo\rthree\u2028four",
     # mojibake

@@ -14,6 +14,7 @@ import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jsoup.nodes.Entities;
 
 /**
  * The text clean-up the CLIP tokenizer runs before splitting: {@code ftfy.fix_text}, HTML
@@ -42,6 +43,9 @@ final class TextCleaner {
 
     /** ftfy's {@code max_decode_length}: the longest segment fixed at once. */
     static final int MAX_SEGMENT = 1_000_000;
+
+    /** Rounds of fixes a segment may take; each level of nested entities takes one. */
+    static final int MAX_ROUNDS = 64;
 
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
@@ -105,7 +109,7 @@ final class TextCleaner {
     /** ftfy's {@code fix_and_explain}: every fix, repeated until nothing changes. */
     private static String fixSegment(String text, boolean unescapeHtml) {
         String current = text;
-        while (true) {
+        for (int round = 0; round < MAX_ROUNDS; round++) {
             String previous = current;
             if (unescapeHtml) {
                 current = unescapeEntities(current);
@@ -124,6 +128,14 @@ final class TextCleaner {
                 return current;
             }
         }
+        throw new IllegalArgumentException(
+                "Text still changes after "
+                        + MAX_ROUNDS
+                        + " rounds of ftfy's clean-up (HTML entities nested that deep, like"
+                        + " &amp;amp;amp;...?); each round is one pass over the text, so it is"
+                        + " refused: \""
+                        + (text.length() <= 60 ? text : text.substring(0, 57) + "...")
+                        + '"');
     }
 
     /** ftfy's entity step: only complete {@code &name;} and {@code &#n;} references. */
@@ -134,13 +146,34 @@ final class TextCleaner {
         Matcher matcher = FTFY_ENTITY.matcher(text);
         StringBuilder out = new StringBuilder(text.length());
         while (matcher.find()) {
-            String entity = matcher.group();
-            String decoded = HtmlUnescaper.unescape(entity);
-            boolean complete = !decoded.equals(entity) && decoded.indexOf(';') < 0;
-            matcher.appendReplacement(out, Matcher.quoteReplacement(complete ? decoded : entity));
+            matcher.appendReplacement(
+                    out, Matcher.quoteReplacement(unescapeEntity(matcher.group())));
         }
         matcher.appendTail(out);
         return out.toString();
+    }
+
+    /**
+     * ftfy's {@code _unescape_fixup}: an HTML5 name, an all-caps HTML5 name, or a numeric reference
+     * that {@code html.unescape} reads whole; anything else stays.
+     */
+    private static String unescapeEntity(String entity) {
+        String name = entity.substring(1, entity.length() - 1);
+        if (Entities.isNamedEntity(name)) {
+            return Entities.getByName(name);
+        }
+        if (name.charAt(0) == '#') {
+            String decoded = HtmlUnescaper.unescape(entity);
+            return decoded.indexOf(';') < 0 ? decoded : entity;
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        boolean allCaps = !name.equals(lower) && name.equals(lower.toUpperCase(Locale.ROOT));
+        if (allCaps
+                && Entities.isNamedEntity(lower)
+                && HtmlUnescaper.unescape(entity).equals(entity)) {
+            return Entities.getByName(lower).toUpperCase(Locale.ROOT);
+        }
+        return entity;
     }
 
     /** Re-decodes text whose UTF-8 bytes were read as Windows-1252 (or Latin-1). */

@@ -4,6 +4,7 @@
 package io.github.vificlip.tokenizer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,7 +12,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -45,6 +48,54 @@ class HostileTextTest {
     @MethodSource("hostileVectors")
     void matchesTheReferenceWithFtfy(String text, int[] ids) {
         assertThat(TOKENIZER.encode(text)).as(escaped(text)).containsExactly(ids);
+    }
+
+    @Test
+    void nestedEntitiesAreUnescapedUpToTheRoundLimit() {
+        String nested = "&" + "amp;".repeat(TextCleaner.MAX_ROUNDS - 1);
+
+        assertThat(TOKENIZER.encode(nested)).containsExactly(TOKENIZER.encode("&"));
+    }
+
+    @Test
+    void entitiesNestedDeeperThanTheRoundLimitAreRefused() {
+        // The reference makes one pass over the text per level: 100 KB of this took a minute.
+        String nested = "&" + "amp;".repeat(25_000);
+
+        assertThatThrownBy(() -> TOKENIZER.encode(nested))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("still changes after " + TextCleaner.MAX_ROUNDS + " rounds")
+                .hasMessageContaining("\"&amp;amp;");
+    }
+
+    @Test
+    void aLongWordWithoutSpacesEncodesAndDecodes() {
+        Random random = new Random(7);
+        StringBuilder word = new StringBuilder();
+        for (int i = 0; i < 100_000; i++) {
+            word.append((char) ('a' + random.nextInt(26)));
+        }
+
+        int[] ids = TOKENIZER.encode(word.toString());
+
+        assertThat(ids.length).isBetween(10_000, 100_000);
+        assertThat(TOKENIZER.decode(ids)).isEqualTo(word.toString());
+    }
+
+    @Test
+    void anOverLongTextInAListIsNamedByItsPosition() {
+        List<String> texts = List.of("dog", "dog ".repeat(100), "cat");
+
+        assertThatThrownBy(() -> TOKENIZER.tokenize(texts))
+                .isInstanceOf(TextTooLongException.class)
+                .hasMessageStartingWith("Text is too long (text 2 of 3): 102 tokens")
+                .satisfies(e -> assertThat(((TextTooLongException) e).getIndex()).isEqualTo(1));
+    }
+
+    @Test
+    void aTextOnItsOwnHasNoIndex() {
+        assertThatThrownBy(() -> TOKENIZER.tokenize("dog ".repeat(100)))
+                .satisfies(e -> assertThat(((TextTooLongException) e).getIndex()).isEqualTo(-1));
     }
 
     private static String escaped(String text) {
