@@ -182,7 +182,7 @@ public final class PromptedViFiClip implements AutoCloseable {
      *
      * @param classNames the class names in label order; underscores become spaces
      * @return a classifier; close it to free its text features
-     * @throws IllegalArgumentException if the list is empty or holds a null
+     * @throws IllegalArgumentException if the list is empty, or a name is null, blank or repeated
      */
     public VideoClassifier classifier(List<String> classNames) {
         return backbone.classifier(block, classNames, getLearner().template());
