@@ -21,7 +21,9 @@ import io.github.vificlip.zoo.VideoClassificationTranslator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -135,8 +137,8 @@ public final class ClassifyCommand implements Callable<Integer> {
     }
 
     /**
-     * Reads the class names and refuses, naming the class and where it came from, an empty name (as
-     * the label CSV reader does) or one whose prompt does not fit CLIP's context.
+     * Reads the class names and refuses, naming the class and where it came from, an empty or
+     * repeated name (as the label CSV reader does) or one whose prompt does not fit CLIP's context.
      */
     private List<String> classNames(PromptTemplate prompt) throws IOException {
         boolean given = classNames.names != null;
@@ -147,9 +149,21 @@ public final class ClassifyCommand implements Callable<Integer> {
                     spec.commandLine(), source + " gives no class names");
         }
         ClipTokenizer tokenizer = ClipTokenizer.newInstance();
+        Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i);
             String where = "class " + (i + 1) + " of " + names.size() + " in " + source;
+            Integer first = seen.putIfAbsent(name, i);
+            if (first != null) {
+                throw new CommandLine.ParameterException(
+                        spec.commandLine(),
+                        where
+                                + " repeats class "
+                                + (first + 1)
+                                + " (\""
+                                + abbreviate(name)
+                                + "\")");
+            }
             if (name.isBlank()) {
                 throw new CommandLine.ParameterException(
                         spec.commandLine(),
