@@ -132,6 +132,8 @@ public final class ClipTokenizer {
      *
      * @param text any text
      * @return the token ids
+     * @throws IllegalArgumentException if a line nests HTML entities more than 63 deep ({@code
+     *     &amp;amp;amp;...}), which the reference's clean-up undoes with one pass per level
      */
     public int[] encode(String text) {
         String cleaned = TextCleaner.clean(text);
@@ -150,6 +152,7 @@ public final class ClipTokenizer {
      * @param text any text
      * @return the row of {@link #getContextLength()} ids
      * @throws TextTooLongException if the text does not fit and truncation is off
+     * @throws IllegalArgumentException if a line nests HTML entities too deep (see {@link #encode})
      */
     public int[] tokenize(String text) {
         int[] bpe = encode(text);

@@ -25,7 +25,9 @@ import org.jsoup.nodes.Entities;
  * first line that holds a {@code <}), UTF-8 read as Windows-1252 ("mojibake", fixed when the whole
  * line re-decodes as valid UTF-8), C1 controls as Windows-1252, Latin ligatures, full-width
  * characters, curly quotes, line breaks, lone surrogates, terminal escapes, control characters, and
- * NFC. ftfy's statistical mojibake detector for partly broken text is not reproduced.
+ * NFC. ftfy's statistical mojibake detector for partly broken text is not reproduced. A line that
+ * still changes after {@value #MAX_ROUNDS} rounds (entities nested that deep) is refused rather
+ * than given ftfy's quadratic time.
  */
 final class TextCleaner {
 
