@@ -157,6 +157,20 @@ class HostilePromptFilesTest {
                         "unknown prompt tensor transformer.resblocks.99999999999.VPT_shallow");
     }
 
+    @Test
+    void tenThousandTextTokensAreRefusedNamingTheFile() throws Exception {
+        Path file = dir.resolve("long.safetensors");
+        SafetensorsWriter.builder()
+                .build()
+                .write(file, Map.of("prompt_learner.ctx", manager.zeros(new Shape(10_000, 32))));
+
+        assertThatThrownBy(() -> PromptedViFiClip.load(model, file))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith(file + ": The prompt learner (10000 text tokens")
+                .hasMessageEndingWith(
+                        "10000 text context vectors leave no room for class names in 77 tokens");
+    }
+
     static Stream<Arguments> hostileMetadata() {
         return Stream.of(
                 Arguments.of("[1, 2]", "metadata must be a JSON object, found ARRAY"),
