@@ -66,6 +66,7 @@ public final class PromptedViFiClip implements AutoCloseable {
     /** Builds, initialises and attaches fresh prompts (see {@link PromptLearner#attach}). */
     static PromptedViFiClip attach(PromptLearner learner, ViFiClip model) {
         ViFiClipBlock backbone = model.getBlock();
+        learner.checkFits(model.getConfig());
         checkClassTextFits(learner, backbone.getTokenizer());
         int[] initIds = initWordIds(learner, backbone);
         NDManager manager = model.getModel().getNDManager().newSubManager();
