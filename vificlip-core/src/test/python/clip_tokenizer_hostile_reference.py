@@ -13,7 +13,6 @@ Needs ftfy (6.3.1 was used) and regex on the path, e.g.
   pip install --target /tmp/ftfy ftfy regex
   PYTHONPATH=/tmp/ftfy python3 clip_tokenizer_hostile_reference.py VOCAB.txt.gz OUT.json
 """
-import gzip
 import html
 import json
 import sys
@@ -21,53 +20,15 @@ import sys
 import ftfy
 import regex
 
+from clip_tokenizer_reference import Reference
+
 SPLIT = regex.compile(
     r"""<\|startoftext\|>|<\|endoftext\|>|'s|'t|'re|'ve|'m|'ll|'d|[\p{L}]+|[\p{N}]|[^\s\p{L}\p{N}]+""",
     regex.IGNORECASE)
 
 
-def bytes_to_unicode():
-    bs = list(range(ord("!"), ord("~") + 1)) + list(range(0xA1, 0xAC + 1)) + list(range(0xAE, 0xFF + 1))
-    cs = bs[:]
-    n = 0
-    for b in range(256):
-        if b not in bs:
-            bs.append(b)
-            cs.append(256 + n)
-            n += 1
-    return dict(zip(bs, [chr(c) for c in cs]))
-
-
-class Reference:
-    def __init__(self, vocab_path):
-        lines = gzip.open(vocab_path).read().decode("utf-8").split("\n")
-        merges = [tuple(line.split()) for line in lines[1:49152 - 256 - 2 + 1]]
-        self.byte_encoder = bytes_to_unicode()
-        vocab = list(self.byte_encoder.values())
-        vocab = vocab + [v + "</w>" for v in vocab] + ["".join(m) for m in merges]
-        vocab += ["<|startoftext|>", "<|endoftext|>"]
-        self.encoder = {v: i for i, v in enumerate(vocab)}
-        self.ranks = {m: i for i, m in enumerate(merges)}
-
-    def bpe(self, token):
-        if token in ("<|startoftext|>", "<|endoftext|>"):
-            return [token]
-        word = list(token[:-1]) + [token[-1] + "</w>"]
-        while len(word) > 1:
-            ranked = [(self.ranks[p], p) for p in zip(word, word[1:]) if p in self.ranks]
-            if not ranked:
-                break
-            first, second = min(ranked)[1]
-            merged, i = [], 0
-            while i < len(word):
-                if i + 1 < len(word) and word[i] == first and word[i + 1] == second:
-                    merged.append(first + second)
-                    i += 2
-                else:
-                    merged.append(word[i])
-                    i += 1
-            word = merged
-        return word
+class HostileReference(Reference):
+    """The reference of clip_tokenizer_reference.py, cleaning text with the real ftfy and regex."""
 
     def encode(self, text):
         text = html.unescape(html.unescape(ftfy.fix_text(text))).strip()
@@ -118,7 +79,7 @@ TEXTS = [
 
 
 def main():
-    ref = Reference(sys.argv[1])
+    ref = HostileReference(sys.argv[1])
     cases = [{"text": text, "ids": ref.encode(text)} for text in TEXTS]
     with open(sys.argv[2], "w", encoding="ascii") as out:
         json.dump({"generator": "vificlip-core/src/test/python/clip_tokenizer_hostile_reference.py",

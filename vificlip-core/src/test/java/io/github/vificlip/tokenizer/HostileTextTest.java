@@ -34,11 +34,7 @@ class HostileTextTest {
             JsonNode root = new ObjectMapper().readTree(in);
             List<Arguments> cases = new ArrayList<>();
             for (JsonNode node : root.get("cases")) {
-                int[] ids = new int[node.get("ids").size()];
-                for (int i = 0; i < ids.length; i++) {
-                    ids[i] = node.get("ids").get(i).asInt();
-                }
-                cases.add(Arguments.of(node.get("text").asText(), ids));
+                cases.add(Arguments.of(node.get("text").asText(), ClipTokenizerTest.ids(node)));
             }
             return cases.stream();
         }

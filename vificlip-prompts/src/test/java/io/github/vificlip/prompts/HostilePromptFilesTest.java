@@ -90,6 +90,12 @@ class HostilePromptFilesTest {
         return file;
     }
 
+    private Path written(Map<String, NDArray> tensors) throws IOException {
+        Path file = dir.resolve("text-only.safetensors");
+        SafetensorsWriter.builder().build().write(file, tensors);
+        return file;
+    }
+
     @Test
     void nanAndInfinitePromptsAreRefusedByName() throws Exception {
         Map<String, float[]> values = prompts();
@@ -127,10 +133,7 @@ class HostilePromptFilesTest {
 
     @Test
     void promptsWithoutTokensAreRefused() throws Exception {
-        Path file = dir.resolve("empty.safetensors");
-        SafetensorsWriter.builder()
-                .build()
-                .write(file, Map.of("prompt_learner.ctx", manager.zeros(new Shape(0, 32))));
+        Path file = written(Map.of("prompt_learner.ctx", manager.zeros(new Shape(0, 32))));
 
         assertThatThrownBy(() -> PromptCheckpoint.read(file, manager))
                 .isInstanceOf(IOException.class)
@@ -140,11 +143,8 @@ class HostilePromptFilesTest {
 
     @Test
     void blockNumbersBeyondAnyTowerAreUnknownTensors() throws Exception {
-        Path file = dir.resolve("block.safetensors");
-        SafetensorsWriter.builder()
-                .build()
-                .write(
-                        file,
+        Path file =
+                written(
                         Map.of(
                                 "prompt_learner.ctx",
                                 manager.zeros(new Shape(3, 32)),
@@ -159,10 +159,7 @@ class HostilePromptFilesTest {
 
     @Test
     void tenThousandTextTokensAreRefusedNamingTheFile() throws Exception {
-        Path file = dir.resolve("long.safetensors");
-        SafetensorsWriter.builder()
-                .build()
-                .write(file, Map.of("prompt_learner.ctx", manager.zeros(new Shape(10_000, 32))));
+        Path file = written(Map.of("prompt_learner.ctx", manager.zeros(new Shape(10_000, 32))));
 
         assertThatThrownBy(() -> PromptedViFiClip.load(model, file))
                 .isInstanceOf(IllegalArgumentException.class)
