@@ -10,11 +10,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -92,6 +99,23 @@ class HostileTextTest {
     void aTextOnItsOwnHasNoIndex() {
         assertThatThrownBy(() -> TOKENIZER.tokenize("dog ".repeat(100)))
                 .satisfies(e -> assertThat(((TextTooLongException) e).getIndex()).isEqualTo(-1));
+    }
+
+    @Test
+    void aVocabularyOfOneEndlessLineIsRefused(@TempDir Path dir) throws IOException {
+        Path endless = dir.resolve("endless.txt.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(endless))) {
+            out.write("#version: 0.2\n".getBytes(StandardCharsets.UTF_8));
+            byte[] chunk = "a".repeat(1 << 16).getBytes(StandardCharsets.UTF_8);
+            for (int i = 0; i < 256; i++) { // 16 MB in one line
+                out.write(chunk);
+            }
+        }
+
+        assertThatThrownBy(() -> ClipTokenizer.builder().optVocabulary(endless).build())
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessageEndingWith(
+                        "endless.txt.gz line 2: longer than 1024 characters, so not a merges file");
     }
 
     private static String escaped(String text) {
