@@ -3,6 +3,7 @@
  */
 package io.github.vificlip.model;
 
+import io.github.vificlip.tokenizer.ShownText;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -98,26 +99,8 @@ final class ClassNames {
                                         || Character.isISOControl(c));
     }
 
-    /** The name as a message shows it: abbreviated, with invisible characters as escapes. */
     private static String shown(String name) {
-        String cut =
-                name.length() <= SHOWN_CHARACTERS
-                        ? name
-                        : name.substring(0, SHOWN_CHARACTERS - 3) + "...";
-        StringBuilder out = new StringBuilder(cut.length());
-        cut.chars()
-                .forEach(
-                        c -> {
-                            boolean visible =
-                                    !Character.isISOControl(c)
-                                            && !Character.isSurrogate((char) c)
-                                            && Character.getType(c) != Character.FORMAT;
-                            out.append(
-                                    visible
-                                            ? String.valueOf((char) c)
-                                            : String.format("\\u%04x", c));
-                        });
-        return out.toString();
+        return ShownText.of(name, SHOWN_CHARACTERS);
     }
 
     /** A row of ids with value equality. */

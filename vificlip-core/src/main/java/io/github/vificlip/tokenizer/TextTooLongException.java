@@ -60,9 +60,7 @@ public class TextTooLongException extends IllegalArgumentException {
     }
 
     private static String abbreviate(String text) {
-        return text.length() <= SHOWN_CHARACTERS
-                ? text
-                : text.substring(0, SHOWN_CHARACTERS) + "...";
+        return ShownText.of(text, SHOWN_CHARACTERS + 3);
     }
 
     /**

@@ -82,6 +82,20 @@ class HostileClassNamesTest {
     }
 
     @Test
+    void messagesShowControlAndBidiCharactersAsEscapes() {
+        String escape = "\u001b[2J\u202edog";
+
+        assertThatThrownBy(() -> block.setClassNames(List.of(escape, escape)))
+                .hasMessageContaining("are both \"\\u001b[2J\\u202edog\"")
+                .hasMessageNotContaining("\u001b")
+                .hasMessageNotContaining("\u202e");
+        assertThatThrownBy(() -> block.setClassNames(List.of("\u001b[2J" + "dog ".repeat(100))))
+                .isInstanceOf(TextTooLongException.class)
+                .hasMessageContaining("a photo of a \\u001b[2Jdog dog")
+                .hasMessageNotContaining("\u001b");
+    }
+
+    @Test
     void aHundredThousandClassesAreAccepted() {
         List<String> names = IntStream.range(0, 100_000).mapToObj(i -> "class " + i).toList();
 

@@ -17,6 +17,7 @@ import io.github.vificlip.model.TuningMode;
 import io.github.vificlip.model.ViFiClip;
 import io.github.vificlip.prompts.PromptedViFiClip;
 import io.github.vificlip.tokenizer.ClipTokenizer;
+import io.github.vificlip.tokenizer.ShownText;
 import io.github.vificlip.zoo.VideoClassificationTranslator;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -161,7 +162,7 @@ public final class ClassifyCommand implements Callable<Integer> {
                                 + " repeats class "
                                 + (first + 1)
                                 + " (\""
-                                + abbreviate(name)
+                                + ShownText.of(name, 60)
                                 + "\")");
             }
             if (name.isBlank()) {
@@ -169,7 +170,7 @@ public final class ClassifyCommand implements Callable<Integer> {
                         spec.commandLine(),
                         where
                                 + " is empty (\""
-                                + String.join(",", names)
+                                + ShownText.of(String.join(",", names), 200)
                                 + "\"): class names are separated by single commas and none may"
                                 + " be empty");
             }
@@ -181,7 +182,7 @@ public final class ClassifyCommand implements Callable<Integer> {
                         spec.commandLine(),
                         where
                                 + " is too long: its prompt \""
-                                + abbreviate(prompt.apply(name))
+                                + ShownText.of(prompt.apply(name), 60)
                                 + "\" needs "
                                 + tokens
                                 + " tokens with the start and end tokens, but CLIP's context holds "
@@ -189,10 +190,6 @@ public final class ClassifyCommand implements Callable<Integer> {
             }
         }
         return names;
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 60 ? text : text.substring(0, 57) + "...";
     }
 
     /** Classifies every video, printing a line each; returns how many could not be read. */

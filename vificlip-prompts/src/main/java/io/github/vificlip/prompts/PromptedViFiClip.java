@@ -15,6 +15,7 @@ import io.github.vificlip.model.ViFiClip;
 import io.github.vificlip.model.ViFiClipBlock;
 import io.github.vificlip.model.VideoClassifier;
 import io.github.vificlip.tokenizer.ClipTokenizer;
+import io.github.vificlip.tokenizer.ShownText;
 import io.github.vificlip.tokenizer.TextTooLongException;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -108,7 +109,7 @@ public final class PromptedViFiClip implements AutoCloseable {
                             + " tokens with the start and end tokens, but the context length is "
                             + e.getContextLength()
                             + ": \""
-                            + abbreviate(learner.initWords().get())
+                            + ShownText.of(learner.initWords().get(), 60)
                             + '"',
                     e);
         }
@@ -123,15 +124,11 @@ public final class PromptedViFiClip implements AutoCloseable {
         if (tokens > tokenizer.getContextLength()) {
             throw new IllegalArgumentException(
                     "The class text \""
-                            + abbreviate(text)
+                            + ShownText.of(text, 60)
                             + "\" leaves no room for class names in "
                             + tokenizer.getContextLength()
                             + " tokens");
         }
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 60 ? text : text.substring(0, 57) + "...";
     }
 
     /** The reference's init: the context starts as the init words' token embeddings. */
