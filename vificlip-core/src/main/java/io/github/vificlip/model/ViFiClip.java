@@ -118,7 +118,7 @@ public final class ViFiClip implements AutoCloseable {
      *
      * @param classNames the class names, used verbatim, in label order
      * @return a classifier; close it to free its text features
-     * @throws IllegalArgumentException if the list is empty or holds a null
+     * @throws IllegalArgumentException if the list is empty, or a name is null, blank or repeated
      */
     public VideoClassifier classifier(List<String> classNames) {
         return classifier(classNames, block.getTemplate());
@@ -131,7 +131,7 @@ public final class ViFiClip implements AutoCloseable {
      * @param classNames the class names, used verbatim, in label order
      * @param template the prompt template
      * @return a classifier; close it to free its text features
-     * @throws IllegalArgumentException if the list is empty or holds a null
+     * @throws IllegalArgumentException if the list is empty, or a name is null, blank or repeated
      */
     public VideoClassifier classifier(List<String> classNames, PromptTemplate template) {
         return classifier(block, classNames, template);
@@ -146,8 +146,8 @@ public final class ViFiClip implements AutoCloseable {
      * @param template how a name becomes text (for a prompted model: the text after the learned
      *     context)
      * @return a classifier; close it to free its text features
-     * @throws IllegalArgumentException if the list is empty or holds a null, or the template is
-     *     null
+     * @throws IllegalArgumentException if the list is empty, a name is null, blank or repeated, or
+     *     the template is null
      */
     public VideoClassifier classifier(
             VideoClassificationBlock scorer, List<String> classNames, PromptTemplate template) {

@@ -141,7 +141,7 @@ public final class ViFiClipBlock extends VideoTextBlock {
      * @param classNames the names, in label order (class index = position), used verbatim
      * @param template the prompt template, e.g. {@link PromptTemplate#FINE_TUNE} or {@link
      *     PromptTemplate#BARE}
-     * @throws IllegalArgumentException if the list is empty or holds a null
+     * @throws IllegalArgumentException if the list is empty, or a name is null, blank or repeated
      * @throws io.github.vificlip.tokenizer.TextTooLongException if a prompt does not fit the
      *     context length
      */

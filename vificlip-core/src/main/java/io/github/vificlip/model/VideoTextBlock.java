@@ -16,7 +16,6 @@ import ai.djl.util.PairList;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -150,7 +149,8 @@ public abstract class VideoTextBlock extends AbstractBlock implements VideoClass
      * Sets the classes through this block's class prompt; drops cached text features.
      *
      * @param classNames the names, in label order (class index = position)
-     * @throws IllegalArgumentException if the list is empty or holds a null
+     * @throws IllegalArgumentException if the list is empty, or a name is null, blank or repeated,
+     *     or two names give the same prompt tokens
      * @throws io.github.vificlip.tokenizer.TextTooLongException if a prompt does not fit the
      *     context length
      */
@@ -165,26 +165,25 @@ public abstract class VideoTextBlock extends AbstractBlock implements VideoClass
      *
      * @param classNames the names, already checked
      * @param ids their token ids
+     * @throws IllegalArgumentException if two names give the same ids (their scores would tie)
      */
     protected final synchronized void useClassNames(List<String> classNames, int[][] ids) {
+        ClassNames.checkDistinctPrompts(classNames, ids);
         this.classNames = List.copyOf(classNames);
         this.classIds = ids;
         dropCachedClassFeatures();
     }
 
     /**
-     * Throws unless {@code classNames} is a non-empty list without nulls.
+     * Throws unless {@code classNames} is a non-empty list of distinct names, none null or blank
+     * (only spaces and control characters).
      *
      * @param classNames the names to check
-     * @throws IllegalArgumentException if the list is null, empty or holds a null
+     * @throws IllegalArgumentException if the list is null or empty, or a name is null, blank or
+     *     repeated; the message names the class and its position
      */
     public static void checkClassNames(List<String> classNames) {
-        if (classNames == null
-                || classNames.isEmpty()
-                || classNames.stream().anyMatch(Objects::isNull)) {
-            throw new IllegalArgumentException(
-                    "Class names must be a non-empty list without nulls, got " + classNames);
-        }
+        ClassNames.check(classNames);
     }
 
     /** {@inheritDoc} */

@@ -7,6 +7,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,6 +30,9 @@ final class BpeVocabulary {
 
     /** Merges used by CLIP: lines 1..48894 of the file (49152 - 256 - 2 of them). */
     static final int MERGE_COUNT = 49152 - 256 - 2;
+
+    /** CLIP's longest line has 129 characters. */
+    private static final int LONGEST_LINE = 1024;
 
     private final String[] symbols;
     private final Map<Long, Merge> merges;
@@ -56,9 +60,10 @@ final class BpeVocabulary {
                 new BufferedReader(
                         new InputStreamReader(
                                 new GZIPInputStream(gzipped), StandardCharsets.UTF_8))) {
-            String line = reader.readLine(); // version header
+            String line = line(reader, source, 1); // version header
             int lineNumber = 1;
-            while (pairs.size() < MERGE_COUNT && (line = reader.readLine()) != null) {
+            while (pairs.size() < MERGE_COUNT
+                    && (line = line(reader, source, lineNumber + 1)) != null) {
                 lineNumber++;
                 String[] pair = line.trim().split("\\s+");
                 if (pair.length != 2) {
@@ -82,6 +87,28 @@ final class BpeVocabulary {
                             + pairs.size());
         }
         return build(pairs);
+    }
+
+    /**
+     * Reads one line of at most {@value #LONGEST_LINE} characters, so that a file of one endless
+     * line cannot exhaust the memory; {@code null} at the end of the file.
+     */
+    private static String line(Reader reader, String source, int lineNumber) throws IOException {
+        StringBuilder out = new StringBuilder();
+        int c;
+        while ((c = reader.read()) >= 0 && c != '\n') {
+            if (out.length() == LONGEST_LINE) {
+                throw new IOException(
+                        source
+                                + " line "
+                                + lineNumber
+                                + ": longer than "
+                                + LONGEST_LINE
+                                + " characters, so not a merges file");
+            }
+            out.append((char) c);
+        }
+        return c < 0 && out.length() == 0 ? null : out.toString();
     }
 
     private static BpeVocabulary build(List<String[]> pairs) {

@@ -63,6 +63,9 @@ public final class ClipTokenizer {
                             | Pattern.UNICODE_CASE
                             | Pattern.UNICODE_CHARACTER_CLASS);
 
+    /** Longer pieces are merged afresh each time, so that the cache's memory stays bounded. */
+    private static final int LONGEST_CACHED_PIECE = 64;
+
     private static volatile BpeVocabulary shippedVocabulary;
 
     private final BpeVocabulary vocabulary;
@@ -129,6 +132,8 @@ public final class ClipTokenizer {
      *
      * @param text any text
      * @return the token ids
+     * @throws IllegalArgumentException if a line nests HTML entities more than 63 deep ({@code
+     *     &amp;amp;amp;...}), which the reference's clean-up undoes with one pass per level
      */
     public int[] encode(String text) {
         String cleaned = TextCleaner.clean(text);
@@ -147,6 +152,7 @@ public final class ClipTokenizer {
      * @param text any text
      * @return the row of {@link #getContextLength()} ids
      * @throws TextTooLongException if the text does not fit and truncation is off
+     * @throws IllegalArgumentException if a line nests HTML entities too deep (see {@link #encode})
      */
     public int[] tokenize(String text) {
         int[] bpe = encode(text);
@@ -167,12 +173,17 @@ public final class ClipTokenizer {
      *
      * @param texts the texts
      * @return one row per text
-     * @throws TextTooLongException for the first text that does not fit, when truncation is off
+     * @throws TextTooLongException for the first text that does not fit, when truncation is off;
+     *     its message and {@link TextTooLongException#getIndex()} give the text's position
      */
     public int[][] tokenize(List<String> texts) {
         int[][] rows = new int[texts.size()][];
         for (int i = 0; i < rows.length; i++) {
-            rows[i] = tokenize(texts.get(i));
+            try {
+                rows[i] = tokenize(texts.get(i));
+            } catch (TextTooLongException e) {
+                throw e.inList(i, rows.length);
+            }
         }
         return rows;
     }
@@ -245,7 +256,9 @@ public final class ClipTokenizer {
         if (piece.equals(BpeVocabulary.END_OF_TEXT)) {
             return new int[] {END_OF_TEXT};
         }
-        return cache.get(piece, this::bytePairEncode);
+        return piece.length() > LONGEST_CACHED_PIECE
+                ? bytePairEncode(piece)
+                : cache.get(piece, this::bytePairEncode);
     }
 
     private int[] bytePairEncode(String piece) {
@@ -352,7 +365,8 @@ public final class ClipTokenizer {
         }
 
         /**
-         * Bounds the number of words whose merges are cached (100,000 by default).
+         * Bounds the number of words whose merges are cached (100,000 by default); words over 64
+         * characters are never cached.
          *
          * @param cacheSize the number of words; 0 disables the cache
          * @return this builder

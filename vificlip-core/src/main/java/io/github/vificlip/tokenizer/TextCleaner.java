@@ -14,17 +14,20 @@ import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jsoup.nodes.Entities;
 
 /**
  * The text clean-up the CLIP tokenizer runs before splitting: {@code ftfy.fix_text}, HTML
  * unescaping twice, whitespace collapsing and lower-casing.
  *
  * <p>There is no Java port of ftfy. This class implements the fixes that change real text, in
- * ftfy's order and repeated until nothing changes: HTML entities (only when the text has no {@code
- * <}), UTF-8 read as Windows-1252 ("mojibake", fixed when the whole text re-decodes as valid
- * UTF-8), C1 controls as Windows-1252, Latin ligatures, full-width characters, curly quotes, line
- * breaks, lone surrogates, terminal escapes, control characters, and NFC. ftfy's statistical
- * mojibake detector for partly broken text is not reproduced.
+ * ftfy's order, line by line, and repeated until nothing changes: HTML entities (only up to the
+ * first line that holds a {@code <}), UTF-8 read as Windows-1252 ("mojibake", fixed when the whole
+ * line re-decodes as valid UTF-8), C1 controls as Windows-1252, Latin ligatures, full-width
+ * characters, curly quotes, line breaks, lone surrogates, terminal escapes, control characters, and
+ * NFC. ftfy's statistical mojibake detector for partly broken text is not reproduced. A line that
+ * still changes after {@value #MAX_ROUNDS} rounds (entities nested that deep) is refused rather
+ * than given ftfy's quadratic time.
  */
 final class TextCleaner {
 
@@ -39,6 +42,12 @@ final class TextCleaner {
 
     /** Lead bytes of multi-byte UTF-8 sequences, read as Windows-1252. */
     private static final Pattern MOJIBAKE_HINT = Pattern.compile("[\\u00C2-\\u00F4]");
+
+    /** ftfy's {@code max_decode_length}: the longest segment fixed at once. */
+    static final int MAX_SEGMENT = 1_000_000;
+
+    /** Rounds of fixes a segment may take; each level of nested entities takes one. */
+    static final int MAX_ROUNDS = 64;
 
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
@@ -67,15 +76,42 @@ final class TextCleaner {
     }
 
     /**
-     * The subset of {@code ftfy.fix_text} described in the class comment.
+     * The subset of {@code ftfy.fix_text} described in the class comment, applied as ftfy does to
+     * each line (at most {@value #MAX_SEGMENT} code points) on its own; entities are fixed only up
+     * to the first line that holds a {@code <}.
      *
      * @param text raw text
      * @return the fixed text
      */
     static String fixText(String text) {
-        boolean unescapeHtml = text.indexOf('<') < 0;
+        StringBuilder out = new StringBuilder(text.length());
+        boolean unescapeHtml = true;
+        int start = 0;
+        while (start < text.length()) {
+            int end = segmentEnd(text, start);
+            String segment = text.substring(start, end);
+            unescapeHtml &= segment.indexOf('<') < 0;
+            out.append(fixSegment(segment, unescapeHtml));
+            start = end;
+        }
+        return out.toString();
+    }
+
+    /** The end of ftfy's segment starting at {@code start}: after the next newline, or capped. */
+    private static int segmentEnd(String text, int start) {
+        int end = text.indexOf('\n', start) + 1;
+        if (end == 0) {
+            end = text.length();
+        }
+        return text.codePointCount(start, end) > MAX_SEGMENT
+                ? text.offsetByCodePoints(start, MAX_SEGMENT)
+                : end;
+    }
+
+    /** ftfy's {@code fix_and_explain}: every fix, repeated until nothing changes. */
+    private static String fixSegment(String text, boolean unescapeHtml) {
         String current = text;
-        while (true) {
+        for (int round = 0; round < MAX_ROUNDS; round++) {
             String previous = current;
             if (unescapeHtml) {
                 current = unescapeEntities(current);
@@ -94,6 +130,14 @@ final class TextCleaner {
                 return current;
             }
         }
+        throw new IllegalArgumentException(
+                "Text still changes after "
+                        + MAX_ROUNDS
+                        + " rounds of ftfy's clean-up (HTML entities nested that deep, like"
+                        + " &amp;amp;amp;...?); each round is one pass over the text, so it is"
+                        + " refused: \""
+                        + (text.length() <= 60 ? text : text.substring(0, 57) + "...")
+                        + '"');
     }
 
     /** ftfy's entity step: only complete {@code &name;} and {@code &#n;} references. */
@@ -104,13 +148,34 @@ final class TextCleaner {
         Matcher matcher = FTFY_ENTITY.matcher(text);
         StringBuilder out = new StringBuilder(text.length());
         while (matcher.find()) {
-            String entity = matcher.group();
-            String decoded = HtmlUnescaper.unescape(entity);
-            boolean complete = !decoded.equals(entity) && decoded.indexOf(';') < 0;
-            matcher.appendReplacement(out, Matcher.quoteReplacement(complete ? decoded : entity));
+            matcher.appendReplacement(
+                    out, Matcher.quoteReplacement(unescapeEntity(matcher.group())));
         }
         matcher.appendTail(out);
         return out.toString();
+    }
+
+    /**
+     * ftfy's {@code _unescape_fixup}: an HTML5 name, an all-caps HTML5 name, or a numeric reference
+     * that {@code html.unescape} reads whole; anything else stays.
+     */
+    private static String unescapeEntity(String entity) {
+        String name = entity.substring(1, entity.length() - 1);
+        if (Entities.isNamedEntity(name)) {
+            return Entities.getByName(name);
+        }
+        if (name.charAt(0) == '#') {
+            String decoded = HtmlUnescaper.unescape(entity);
+            return decoded.indexOf(';') < 0 ? decoded : entity;
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        boolean allCaps = !name.equals(lower) && name.equals(lower.toUpperCase(Locale.ROOT));
+        if (allCaps
+                && Entities.isNamedEntity(lower)
+                && HtmlUnescaper.unescape(entity).equals(entity)) {
+            return Entities.getByName(lower).toUpperCase(Locale.ROOT);
+        }
+        return entity;
     }
 
     /** Re-decodes text whose UTF-8 bytes were read as Windows-1252 (or Latin-1). */

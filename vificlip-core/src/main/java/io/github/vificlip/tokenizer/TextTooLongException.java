@@ -20,6 +20,9 @@ public class TextTooLongException extends IllegalArgumentException {
     /** The context length the text had to fit in. */
     private final int contextLength;
 
+    /** The text's position in the list it came in, or -1. */
+    private final int index;
+
     /**
      * Creates the exception for one text.
      *
@@ -28,8 +31,15 @@ public class TextTooLongException extends IllegalArgumentException {
      * @param contextLength the context length it had to fit in
      */
     public TextTooLongException(String text, int tokenCount, int contextLength) {
+        this(text, tokenCount, contextLength, -1, "");
+    }
+
+    private TextTooLongException(
+            String text, int tokenCount, int contextLength, int index, String position) {
         super(
-                "Text is too long: "
+                "Text is too long"
+                        + position
+                        + ": "
                         + tokenCount
                         + " tokens with the start and end tokens, but the context length is "
                         + contextLength
@@ -40,12 +50,17 @@ public class TextTooLongException extends IllegalArgumentException {
         this.text = text;
         this.tokenCount = tokenCount;
         this.contextLength = contextLength;
+        this.index = index;
+    }
+
+    /** The same refusal for the text at {@code index} of a list of {@code count} texts. */
+    TextTooLongException inList(int index, int count) {
+        String position = " (text " + (index + 1) + " of " + count + ")";
+        return new TextTooLongException(text, tokenCount, contextLength, index, position);
     }
 
     private static String abbreviate(String text) {
-        return text.length() <= SHOWN_CHARACTERS
-                ? text
-                : text.substring(0, SHOWN_CHARACTERS) + "...";
+        return ShownText.of(text, SHOWN_CHARACTERS + 3);
     }
 
     /**
@@ -55,6 +70,15 @@ public class TextTooLongException extends IllegalArgumentException {
      */
     public String getText() {
         return text;
+    }
+
+    /**
+     * Returns the text's position in the list it was tokenized with (a class name's label).
+     *
+     * @return the zero-based index, or -1 for a text tokenized on its own
+     */
+    public int getIndex() {
+        return index;
     }
 
     /**

@@ -83,20 +83,25 @@ class ClipTokenizerTest {
             JsonNode root = new ObjectMapper().readTree(in);
             List<Arguments> cases = new ArrayList<>();
             for (JsonNode node : root.get("cases")) {
-                int[] ids = new int[node.get("ids").size()];
-                for (int i = 0; i < ids.length; i++) {
-                    ids[i] = node.get("ids").get(i).asInt();
-                }
                 cases.add(
                         Arguments.of(
                                 node.get("text").asText(),
-                                ids,
+                                ids(node),
                                 node.get("decoded").isNull()
                                         ? null
                                         : node.get("decoded").asText()));
             }
             return cases.stream();
         }
+    }
+
+    /** The {@code ids} array of a golden case. */
+    static int[] ids(JsonNode node) {
+        int[] ids = new int[node.get("ids").size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = node.get("ids").get(i).asInt();
+        }
+        return ids;
     }
 
     /** Golden ids from the independent Python reference in src/test/python. */

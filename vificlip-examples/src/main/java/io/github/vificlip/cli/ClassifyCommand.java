@@ -17,11 +17,14 @@ import io.github.vificlip.model.TuningMode;
 import io.github.vificlip.model.ViFiClip;
 import io.github.vificlip.prompts.PromptedViFiClip;
 import io.github.vificlip.tokenizer.ClipTokenizer;
+import io.github.vificlip.tokenizer.ShownText;
 import io.github.vificlip.zoo.VideoClassificationTranslator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -135,8 +138,8 @@ public final class ClassifyCommand implements Callable<Integer> {
     }
 
     /**
-     * Reads the class names and refuses, naming the class and where it came from, an empty name (as
-     * the label CSV reader does) or one whose prompt does not fit CLIP's context.
+     * Reads the class names and refuses, naming the class and where it came from, an empty or
+     * repeated name (as the label CSV reader does) or one whose prompt does not fit CLIP's context.
      */
     private List<String> classNames(PromptTemplate prompt) throws IOException {
         boolean given = classNames.names != null;
@@ -147,15 +150,27 @@ public final class ClassifyCommand implements Callable<Integer> {
                     spec.commandLine(), source + " gives no class names");
         }
         ClipTokenizer tokenizer = ClipTokenizer.newInstance();
+        Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i);
             String where = "class " + (i + 1) + " of " + names.size() + " in " + source;
+            Integer first = seen.putIfAbsent(name, i);
+            if (first != null) {
+                throw new CommandLine.ParameterException(
+                        spec.commandLine(),
+                        where
+                                + " repeats class "
+                                + (first + 1)
+                                + " (\""
+                                + ShownText.of(name, 60)
+                                + "\")");
+            }
             if (name.isBlank()) {
                 throw new CommandLine.ParameterException(
                         spec.commandLine(),
                         where
                                 + " is empty (\""
-                                + String.join(",", names)
+                                + ShownText.of(String.join(",", names), 200)
                                 + "\"): class names are separated by single commas and none may"
                                 + " be empty");
             }
@@ -167,7 +182,7 @@ public final class ClassifyCommand implements Callable<Integer> {
                         spec.commandLine(),
                         where
                                 + " is too long: its prompt \""
-                                + abbreviate(prompt.apply(name))
+                                + ShownText.of(prompt.apply(name), 60)
                                 + "\" needs "
                                 + tokens
                                 + " tokens with the start and end tokens, but CLIP's context holds "
@@ -175,10 +190,6 @@ public final class ClassifyCommand implements Callable<Integer> {
             }
         }
         return names;
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 60 ? text : text.substring(0, 57) + "...";
     }
 
     /** Classifies every video, printing a line each; returns how many could not be read. */

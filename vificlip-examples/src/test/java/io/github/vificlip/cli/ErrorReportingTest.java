@@ -143,6 +143,14 @@ class ErrorReportingTest {
                         "needs 87 tokens with the start and end tokens, but CLIP's context holds 77");
     }
 
+    @Test
+    void repeatedClassNamesAreRefusedNamingBoth() {
+        CommandRun twice = classify("--classes", "archery,surfing,archery");
+
+        assertThat(twice.exitCode()).isEqualTo(2);
+        assertThat(twice.err()).contains("class 3 of 3 in --classes repeats class 1 (\"archery\")");
+    }
+
     private CommandRun classify(String... classes) {
         String[] args = new String[classes.length + 4];
         args[0] = "classify";

@@ -67,6 +67,20 @@ class TokenizeCommandTest {
     }
 
     @Test
+    void hostileTextsGiveIdsOrOneLineRefusals() throws Exception {
+        CommandRun odd =
+                CommandRun.of("tokenize", "\u0000\ud800 \ud83d\udc69\u200d\ud83d\udc68 &amp;");
+        CommandRun nested = CommandRun.of("tokenize", "&" + "amp;".repeat(100));
+
+        assertThat(odd.exitCode()).isZero();
+        assertThat(JSON.readValue(odd.out().strip(), int[].class)).hasSize(77);
+        assertThat(nested.exitCode()).isNotZero();
+        assertThat(nested.err())
+                .contains("vificlip tokenize: error: Text still changes after 64 rounds")
+                .doesNotContain("at io.github");
+    }
+
+    @Test
     void missingSubcommandIsAUsageError() {
         CommandRun run = CommandRun.of();
 

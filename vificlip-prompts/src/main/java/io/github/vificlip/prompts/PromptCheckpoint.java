@@ -77,7 +77,7 @@ public final class PromptCheckpoint implements AutoCloseable {
     private static final int FORMAT_VERSION = 1;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern DEEP =
-            Pattern.compile("(visual\\.)?transformer\\.resblocks\\.(\\d+)\\.VPT_shallow");
+            Pattern.compile("(visual\\.)?transformer\\.resblocks\\.(\\d{1,9})\\.VPT_shallow");
 
     private final Path file;
     private final PromptLearner learner;
@@ -111,6 +111,7 @@ public final class PromptCheckpoint implements AutoCloseable {
      */
     public static PromptCheckpoint read(Path file, NDManager manager) throws IOException {
         WeightsIndex index = StateDicts.inspect(file);
+        checkFloating(file, index);
         Map<String, Shape> shapes = new LinkedHashMap<>();
         int backbone = 0;
         for (TensorInfo tensor : index.tensors()) {
@@ -146,12 +147,61 @@ public final class PromptCheckpoint implements AutoCloseable {
                     learner.promptText("{name}", learner.template()));
         }
         StateDict weights = StateDicts.read(List.of(file), manager, TuningMode::isPromptParameter);
-        Map<String, NDArray> tensors = new LinkedHashMap<>(weights.tensors());
-        if (reference) {
-            tensors.replaceAll((name, array) -> isHalvedPrompt(name) ? halfRounded(array) : array);
+        try {
+            Map<String, NDArray> tensors = new LinkedHashMap<>(weights.tensors());
+            if (reference) {
+                tensors.replaceAll(
+                        (name, array) -> isHalvedPrompt(name) ? halfRounded(array) : array);
+            }
+            checkFinite(file, tensors, reference);
+            return new PromptCheckpoint(
+                    file, learner, weights, Collections.unmodifiableMap(tensors), backbone);
+        } catch (IOException | RuntimeException e) {
+            weights.close();
+            throw e;
         }
-        return new PromptCheckpoint(
-                file, learner, weights, Collections.unmodifiableMap(tensors), backbone);
+    }
+
+    /** Refuses prompts stored as integers or booleans: prompts are learned floating values. */
+    private static void checkFloating(Path file, WeightsIndex index) throws IOException {
+        List<String> problems = new ArrayList<>();
+        for (TensorInfo tensor : index.tensors()) {
+            if (TuningMode.isPromptParameter(tensor.name()) && !tensor.storedType().isFloating()) {
+                problems.add(tensor.name() + " is " + tensor.storedType());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IOException(
+                    file + ": prompts must be floating point, but " + String.join(", ", problems));
+        }
+    }
+
+    /** Refuses NaN and infinite prompts, which would make every score NaN. */
+    private static void checkFinite(Path file, Map<String, NDArray> tensors, boolean halved)
+            throws IOException {
+        List<String> problems = new ArrayList<>();
+        for (Map.Entry<String, NDArray> entry : tensors.entrySet()) {
+            NDArray array = entry.getValue();
+            try (NDArray nan = array.isNaN();
+                    NDArray infinite = array.isInfinite();
+                    NDArray bad = nan.logicalOr(infinite);
+                    NDArray count = bad.countNonzero()) {
+                long n = count.toType(DataType.INT64, false).getLong();
+                if (n > 0) {
+                    problems.add(entry.getKey() + " has " + n + " NaN or infinite values");
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IOException(
+                    file
+                            + ": "
+                            + String.join(", ", problems)
+                            + (halved
+                                    ? " (as fp16, which the reference's forward pass casts VPT"
+                                            + " prompts to)"
+                                    : ""));
+        }
     }
 
     /**
@@ -316,6 +366,22 @@ public final class PromptCheckpoint implements AutoCloseable {
         } catch (JsonProcessingException e) {
             throw new IOException(file + ": the " + METADATA_KEY + " metadata is not JSON", e);
         }
+        if (!node.isObject()) {
+            throw new IOException(
+                    file
+                            + ": the "
+                            + METADATA_KEY
+                            + " metadata must be a JSON object, found "
+                            + node.getNodeType());
+        }
+        if (node.has("formatVersion") && !node.get("formatVersion").isIntegralNumber()) {
+            throw new IOException(
+                    file
+                            + ": the "
+                            + METADATA_KEY
+                            + " formatVersion must be an integer, found "
+                            + node.get("formatVersion"));
+        }
         if (node.path("formatVersion").asInt() > FORMAT_VERSION) {
             throw new IOException(
                     file
@@ -343,8 +409,9 @@ public final class PromptCheckpoint implements AutoCloseable {
         int visionDepth =
                 depth("vision", vision, PromptLearner.VISION_PROMPTS, visionBlocks, problems);
         for (Shape shape : new Shape[] {context, vision}) {
-            if (shape != null && shape.dimension() != 2) {
-                problems.add("prompts must be [tokens, width], found " + shape);
+            if (shape != null && (shape.dimension() != 2 || shape.get(0) < 1)) {
+                problems.add(
+                        "prompts must be [tokens, width] with 1 or more tokens, found " + shape);
             }
         }
         if (!problems.isEmpty()) {
@@ -359,8 +426,7 @@ public final class PromptCheckpoint implements AutoCloseable {
                         .setVisionContext(vision == null ? 0 : Math.toIntExact(vision.get(0)))
                         .optTextDepth(textDepth)
                         .optVisionDepth(visionDepth);
-        applyDescription(builder, description);
-        return agreeingWithConfig(file, builder, config);
+        return agreeingWithConfig(file, builder, description, config);
     }
 
     /**
@@ -400,18 +466,67 @@ public final class PromptCheckpoint implements AutoCloseable {
         }
     }
 
-    /** Sets the template, init words and seed of a prompt-only file's description, if any. */
+    /**
+     * Sets the template, init words and seed of a prompt-only file's description, if any.
+     *
+     * @throws IllegalArgumentException if an entry has the wrong type or the template no {@code {}}
+     */
     private static void applyDescription(PromptLearner.Builder builder, JsonNode description) {
         if (description == null) {
             return;
         }
         if (description.hasNonNull("template")) {
-            builder.optTemplate(PromptTemplate.of(description.get("template").asText()));
+            builder.optTemplate(PromptTemplate.of(text(description, "template")));
         }
         if (description.hasNonNull("initWords")) {
-            builder.optInitWords(description.get("initWords").asText());
+            builder.optInitWords(text(description, "initWords"));
         }
-        builder.optSeed(description.path("seed").asLong());
+        if (description.hasNonNull("seed")) {
+            JsonNode seed = description.get("seed");
+            if (!seed.canConvertToExactIntegral() || !seed.canConvertToLong()) {
+                throw new IllegalArgumentException(
+                        "the " + METADATA_KEY + " seed must be an integer, found " + seed);
+            }
+            builder.optSeed(seed.asLong());
+        }
+    }
+
+    private static String text(JsonNode description, String key) {
+        JsonNode value = description.get(key);
+        if (!value.isTextual()) {
+            throw new IllegalArgumentException(
+                    "the " + METADATA_KEY + " " + key + " must be a string, found " + value);
+        }
+        return value.asText();
+    }
+
+    /** Lists how the sizes a description states disagree with those of the tensors. */
+    private static List<String> descriptionDisagreements(
+            JsonNode description, PromptLearner learner) {
+        List<String> problems = new ArrayList<>();
+        if (description == null) {
+            return problems;
+        }
+        Map<String, Integer> sizes = new LinkedHashMap<>();
+        sizes.put("textContext", learner.textContext());
+        sizes.put("visionContext", learner.visionContext());
+        sizes.put("textDepth", learner.textDepth());
+        sizes.put("visionDepth", learner.visionDepth());
+        sizes.forEach(
+                (key, tensors) -> {
+                    JsonNode stated = description.get(key);
+                    if (stated != null
+                            && !(stated.isIntegralNumber() && stated.asLong() == tensors)) {
+                        problems.add(
+                                "metadata "
+                                        + key
+                                        + " is "
+                                        + stated
+                                        + " but the tensors give "
+                                        + tensors);
+                    }
+                });
+        return problems;
     }
 
     /**
@@ -419,10 +534,23 @@ public final class PromptCheckpoint implements AutoCloseable {
      * config's init words when there is one.
      */
     private static PromptLearner agreeingWithConfig(
-            Path file, PromptLearner.Builder builder, Optional<ReferencePromptConfig> config)
+            Path file,
+            PromptLearner.Builder builder,
+            JsonNode description,
+            Optional<ReferencePromptConfig> config)
             throws IOException {
         try {
+            applyDescription(builder, description);
             PromptLearner learner = builder.build();
+            List<String> stated = descriptionDisagreements(description, learner);
+            if (!stated.isEmpty()) {
+                throw new IOException(
+                        file
+                                + ": the prompt tensors do not match the "
+                                + METADATA_KEY
+                                + " metadata: "
+                                + String.join("; ", stated));
+            }
             if (config.isEmpty()) {
                 return learner;
             }

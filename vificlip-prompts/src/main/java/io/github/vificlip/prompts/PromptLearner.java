@@ -340,9 +340,8 @@ public final class PromptLearner {
      *
      * @param model the backbone, typically a fine-tuned ViFi-CLIP ("bridge")
      * @return the prompted model
-     * @throws IllegalArgumentException if the prompts do not fit the model's architecture
-     * @throws io.github.vificlip.tokenizer.TextTooLongException if the init words do not fit the
-     *     model's context length
+     * @throws IllegalArgumentException if the prompts do not fit the model's architecture, or the
+     *     init words or the class text (context and template) do not fit its context length
      */
     public PromptedViFiClip attach(ViFiClip model) {
         return PromptedViFiClip.attach(this, model);

@@ -14,6 +14,9 @@ import io.github.vificlip.model.TuningMode;
 import io.github.vificlip.model.ViFiClip;
 import io.github.vificlip.model.ViFiClipBlock;
 import io.github.vificlip.model.VideoClassifier;
+import io.github.vificlip.tokenizer.ClipTokenizer;
+import io.github.vificlip.tokenizer.ShownText;
+import io.github.vificlip.tokenizer.TextTooLongException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -64,6 +67,8 @@ public final class PromptedViFiClip implements AutoCloseable {
     /** Builds, initialises and attaches fresh prompts (see {@link PromptLearner#attach}). */
     static PromptedViFiClip attach(PromptLearner learner, ViFiClip model) {
         ViFiClipBlock backbone = model.getBlock();
+        learner.checkFits(model.getConfig());
+        checkClassTextFits(learner, backbone.getTokenizer());
         int[] initIds = initWordIds(learner, backbone);
         NDManager manager = model.getModel().getNDManager().newSubManager();
         try {
@@ -94,8 +99,36 @@ public final class PromptedViFiClip implements AutoCloseable {
         if (learner.initWords().isEmpty()) {
             return null;
         }
-        int[] ids = backbone.getTokenizer().tokenize(learner.initWords().get());
+        int[] ids;
+        try {
+            ids = backbone.getTokenizer().tokenize(learner.initWords().get());
+        } catch (TextTooLongException e) {
+            throw new IllegalArgumentException(
+                    "The init words (CTX_INIT) need "
+                            + e.getTokenCount()
+                            + " tokens with the start and end tokens, but the context length is "
+                            + e.getContextLength()
+                            + ": \""
+                            + ShownText.of(learner.initWords().get(), 60)
+                            + '"',
+                    e);
+        }
         return Arrays.copyOfRange(ids, 1, 1 + learner.textContext());
+    }
+
+    /** Refuses a class text (context words, template) that leaves no token for a class name. */
+    private static void checkClassTextFits(PromptLearner learner, ClipTokenizer tokenizer) {
+        String text = learner.promptText("", learner.template());
+        // start token, the text, at least one token of the name, end token
+        int tokens = tokenizer.encode(text).length + 3;
+        if (tokens > tokenizer.getContextLength()) {
+            throw new IllegalArgumentException(
+                    "The class text \""
+                            + ShownText.of(text, 60)
+                            + "\" leaves no room for class names in "
+                            + tokenizer.getContextLength()
+                            + " tokens");
+        }
     }
 
     /** The reference's init: the context starts as the init words' token embeddings. */
@@ -124,12 +157,18 @@ public final class PromptedViFiClip implements AutoCloseable {
      * @throws IOException if the file cannot be read or holds no consistent prompts
      * @throws StateDictMismatchException if the prompts do not fit the model (another width); the
      *     message names each tensor with its expected and found shape
-     * @throws IllegalArgumentException if the prompts are deeper than the model's towers
+     * @throws IllegalArgumentException if the prompts are deeper than the model's towers, or their
+     *     init words or class text do not fit its context; the message names the file
      */
     public static PromptedViFiClip load(ViFiClip model, Path promptsFile) throws IOException {
         try (NDManager reading = model.getModel().getNDManager().newSubManager();
                 PromptCheckpoint checkpoint = PromptCheckpoint.read(promptsFile, reading)) {
-            PromptedViFiClip prompted = attach(checkpoint.learner(), model);
+            PromptedViFiClip prompted;
+            try {
+                prompted = attach(checkpoint.learner(), model);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(promptsFile + ": " + e.getMessage(), e);
+            }
             try {
                 prompted.load(checkpoint);
                 return prompted;
@@ -182,7 +221,7 @@ public final class PromptedViFiClip implements AutoCloseable {
      *
      * @param classNames the class names in label order; underscores become spaces
      * @return a classifier; close it to free its text features
-     * @throws IllegalArgumentException if the list is empty or holds a null
+     * @throws IllegalArgumentException if the list is empty, or a name is null, blank or repeated
      */
     public VideoClassifier classifier(List<String> classNames) {
         return backbone.classifier(block, classNames, getLearner().template());

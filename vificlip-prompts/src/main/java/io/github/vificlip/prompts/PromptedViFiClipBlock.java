@@ -178,7 +178,7 @@ public final class PromptedViFiClipBlock extends VideoTextBlock {
      *
      * @param classNames the names, in label order (class index = position)
      * @param template ignored
-     * @throws IllegalArgumentException if the list is empty or holds a null
+     * @throws IllegalArgumentException if the list is empty, or a name is null, blank or repeated
      * @throws io.github.vificlip.tokenizer.TextTooLongException if a prompt does not fit the
      *     context length
      */

@@ -8,6 +8,7 @@ import io.github.vificlip.data.video.VideoDecoder;
 import io.github.vificlip.data.video.VideoDecoders;
 import io.github.vificlip.model.ClipConfig;
 import io.github.vificlip.model.PromptTemplate;
+import io.github.vificlip.model.VideoTextBlock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -134,6 +136,7 @@ public final class ZooArguments {
     static List<String> classNames(Path folder, Map<String, ?> arguments) {
         List<String> classes = list(arguments, CLASSES);
         if (!classes.isEmpty()) {
+            checkClassNames(folder, arguments.get(CLASSES), classes);
             return classes;
         }
         String labels = string(arguments, LABELS);
@@ -156,6 +159,23 @@ public final class ZooArguments {
         } catch (IOException e) {
             throw new UncheckedIOException(
                     "'" + LABELS + "' names an unreadable label CSV: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Refuses a null in a given collection (which would read as the name "null") and, as {@link
+     * VideoTextBlock#checkClassNames} does, blank and repeated names, before any weights load.
+     */
+    private static void checkClassNames(Path folder, Object given, List<String> classes) {
+        try {
+            if (given instanceof Collection<?> collection
+                    && collection.stream().anyMatch(Objects::isNull)) {
+                throw new IllegalArgumentException("Class names must not hold a null");
+            }
+            VideoTextBlock.checkClassNames(classes);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    "'" + CLASSES + "' of " + describe(folder) + ": " + e.getMessage(), e);
         }
     }
 
