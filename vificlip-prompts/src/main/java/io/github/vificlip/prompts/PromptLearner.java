@@ -366,6 +366,14 @@ public final class PromptLearner {
                             + config.visionLayers()
                             + " blocks");
         }
+        if (visionContext > config.visionTokens()) {
+            problems.add(
+                    visionContext
+                            + " vision prompt tokens are more than the "
+                            + config.visionTokens()
+                            + " tokens of each frame they join (attention memory grows with the"
+                            + " square of the sum)");
+        }
         // start token, context, at least one token of text, end token
         if (textContext + 3 > config.contextLength()) {
             problems.add(

@@ -168,6 +168,18 @@ class HostilePromptFilesTest {
                         "10000 text context vectors leave no room for class names in 77 tokens");
     }
 
+    @Test
+    void moreVisionPromptsThanTheFrameHasTokensAreRefusedNamingTheFile() throws Exception {
+        int tokens = model.getConfig().visionTokens();
+        Path file = written(Map.of("visual.VPT", manager.zeros(new Shape(tokens + 1, 64))));
+
+        assertThatThrownBy(() -> PromptedViFiClip.load(model, file))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith(file + ": The prompt learner (")
+                .hasMessageContaining(
+                        (tokens + 1) + " vision prompt tokens are more than the " + tokens);
+    }
+
     static Stream<Arguments> hostileMetadata() {
         return Stream.of(
                 Arguments.of("[1, 2]", "metadata must be a JSON object, found ARRAY"),
