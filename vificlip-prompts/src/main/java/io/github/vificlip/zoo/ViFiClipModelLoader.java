@@ -32,6 +32,9 @@ import java.util.Set;
  */
 final class ViFiClipModelLoader implements ModelLoader {
 
+    /** The largest {@code serving.properties} read (a real one is a few hundred bytes). */
+    private static final int MAX_PROPERTIES_BYTES = 1 << 20;
+
     /** A local zoo has no repository: each {@code Criteria} brings its folder. */
     private final MRL mrl =
             MRL.model(
@@ -117,6 +120,10 @@ final class ViFiClipModelLoader implements ModelLoader {
             return;
         }
         try (Reader in = Files.newBufferedReader(file)) {
+            if (Files.size(file) > MAX_PROPERTIES_BYTES) {
+                throw new IOException(
+                        Files.size(file) + " bytes, expected at most " + MAX_PROPERTIES_BYTES);
+            }
             new Properties().load(in);
         } catch (IOException | IllegalArgumentException e) {
             throw new IllegalArgumentException(

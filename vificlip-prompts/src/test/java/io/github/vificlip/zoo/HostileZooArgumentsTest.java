@@ -169,6 +169,13 @@ class HostileZooArgumentsTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("dir-props/serving.properties");
 
+        Path huge = Files.createDirectories(dir.resolve("huge-props"));
+        Files.write(huge.resolve("serving.properties"), new byte[(1 << 20) + 1]);
+        assertThatThrownBy(() -> throughZoo(huge).loadModel())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("huge-props/serving.properties")
+                .hasMessageContaining("1048577 bytes, expected at most 1048576");
+
         Path file = folder.resolve("labels.csv");
         assertThatThrownBy(() -> throughZoo(file).loadModel())
                 .isInstanceOf(IllegalArgumentException.class)
