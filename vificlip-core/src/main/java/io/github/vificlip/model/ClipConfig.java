@@ -147,10 +147,41 @@ public record ClipConfig(
             int textHeads,
             int mlpRatio,
             float layerNormEps) {
+        this.name = name == null ? "custom" : name;
+        this.embedDim = embedDim;
+        this.imageSize = imageSize;
+        this.patchSize = patchSize;
+        this.visionWidth = visionWidth;
+        this.visionLayers = visionLayers;
+        this.visionHeads = visionHeads;
+        this.contextLength = contextLength;
+        this.vocabSize = vocabSize;
+        this.textWidth = textWidth;
+        this.textLayers = textLayers;
+        this.textHeads = textHeads;
+        this.mlpRatio = mlpRatio;
+        this.layerNormEps = layerNormEps;
         List<String> problems = new ArrayList<>();
         if (name != null && nameProblem(name) != null) {
             problems.add(nameProblem(name));
         }
+        addSizeProblems(problems);
+        addShapeProblems(problems);
+        if (problems.isEmpty() && parameterCount() > MAX_PARAMETERS) {
+            problems.add(
+                    String.format(
+                            Locale.ROOT,
+                            "%,d parameters is over the limit of %,d (ViT-bigG/14 has 2.5 billion)",
+                            parameterCount(),
+                            MAX_PARAMETERS));
+        }
+        if (!problems.isEmpty()) {
+            throw invalid(name, problems);
+        }
+    }
+
+    /** Adds each size outside 1 to its maximum. */
+    private void addSizeProblems(List<String> problems) {
         within(problems, "embedDim", embedDim, MAX_WIDTH);
         within(problems, "imageSize", imageSize, MAX_IMAGE_SIZE);
         within(problems, "patchSize", patchSize, MAX_IMAGE_SIZE);
@@ -163,6 +194,10 @@ public record ClipConfig(
         within(problems, "textLayers", textLayers, MAX_LAYERS);
         within(problems, "textHeads", textHeads, MAX_WIDTH);
         within(problems, "mlpRatio", mlpRatio, MAX_MLP_RATIO);
+    }
+
+    /** Adds each size that does not fit another: patches, heads, context, epsilon. */
+    private void addShapeProblems(List<String> problems) {
         if (imageSize > 0 && patchSize > 0 && imageSize % patchSize != 0) {
             problems.add(
                     String.format(
@@ -199,35 +234,6 @@ public record ClipConfig(
         }
         if (!(layerNormEps > 0 && layerNormEps <= 1)) {
             problems.add("layerNormEps must be a positive number, at most 1, got " + layerNormEps);
-        }
-        if (!problems.isEmpty()) {
-            throw invalid(name, problems);
-        }
-        this.name = name == null ? "custom" : name;
-        this.embedDim = embedDim;
-        this.imageSize = imageSize;
-        this.patchSize = patchSize;
-        this.visionWidth = visionWidth;
-        this.visionLayers = visionLayers;
-        this.visionHeads = visionHeads;
-        this.contextLength = contextLength;
-        this.vocabSize = vocabSize;
-        this.textWidth = textWidth;
-        this.textLayers = textLayers;
-        this.textHeads = textHeads;
-        this.mlpRatio = mlpRatio;
-        this.layerNormEps = layerNormEps;
-        long parameters = parameterCount();
-        if (parameters > MAX_PARAMETERS) {
-            throw invalid(
-                    name,
-                    List.of(
-                            String.format(
-                                    Locale.ROOT,
-                                    "%,d parameters is over the limit of %,d (ViT-bigG/14 has"
-                                            + " 2.5 billion)",
-                                    parameters,
-                                    MAX_PARAMETERS)));
         }
     }
 
