@@ -325,6 +325,11 @@ public record ClipConfig(
      *     message names the file and, for a valid JSON, every invalid dimension
      */
     public static ClipConfig fromJson(Path file) {
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            String problem = "not a regular file (a folder, device or pipe)";
+            throw new UncheckedIOException(
+                    file + ": cannot read the configuration: " + problem, new IOException(problem));
+        }
         try (InputStream in = Files.newInputStream(file)) {
             long size = Files.size(file);
             if (size > ClipConfigJson.MAX_BYTES) {

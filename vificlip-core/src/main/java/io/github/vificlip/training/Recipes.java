@@ -226,6 +226,9 @@ public final class Recipes {
                             + String.join(", ", knownKeys()));
         }
         String field = path[path.length - 1];
+        if (text == null) {
+            throw new IllegalArgumentException("Recipe value '" + key + "' has no value (null)");
+        }
         try {
             if (type == int.class) {
                 target.put(field, Integer.parseInt(text.strip()));

@@ -5,6 +5,7 @@ package io.github.vificlip.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -167,6 +168,20 @@ class HostileClipConfigTest {
                 .hasMessageStartingWith(latin1 + ": not a valid ClipConfig: ")
                 .hasMessageContaining("UTF-8")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+
+    @Test
+    void aFolderOrADeviceIsRefusedWithoutReadingIt() {
+        assertThatThrownBy(() -> ClipConfig.fromJson(temp))
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessage(
+                        temp
+                                + ": cannot read the configuration: not a regular file (a folder,"
+                                + " device or pipe)");
+        Path endless = Path.of("/dev/zero");
+        assumeTrue(Files.exists(endless), "a device that never ends");
+        assertThatThrownBy(() -> ClipConfig.fromJson(endless))
+                .hasMessageContaining("/dev/zero: cannot read the configuration: not a regular");
     }
 
     private Path write(String json) throws IOException {

@@ -6,6 +6,7 @@ package io.github.vificlip.training;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -79,6 +80,16 @@ class HostileRecipesTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("Unknown recipe value '" + key + "'")
                 .hasMessageContaining("prompts.textContext");
+    }
+
+    @Test
+    void aNullValueIsRefusedNamingTheKey() {
+        Map<String, String> overrides = new HashMap<>();
+        overrides.put("epochs", null);
+
+        assertThatThrownBy(() -> Recipes.withOverrides(FEW_SHOT, overrides))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Recipe value 'epochs' has no value (null)");
     }
 
     @Test

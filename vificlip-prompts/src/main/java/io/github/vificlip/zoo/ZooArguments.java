@@ -11,6 +11,7 @@ import io.github.vificlip.model.PromptTemplate;
 import io.github.vificlip.training.Recipe;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -170,6 +171,14 @@ public final class ZooArguments {
                             + " or as Criteria.optArgument(...)");
         }
         Path file = resolve(folder, labels, LABELS);
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new IllegalArgumentException(
+                    "'"
+                            + LABELS
+                            + "' names "
+                            + file
+                            + ", not a regular file (a folder, device or pipe)");
+        }
         List<String> names;
         try {
             names = LabelMap.readCsv(file).names();

@@ -5,6 +5,7 @@ package io.github.vificlip.zoo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ai.djl.modality.Classifications;
 import ai.djl.repository.zoo.Criteria;
@@ -106,9 +107,19 @@ class HostileZooArgumentsTest {
                 .hasMessageContaining("empty.csv")
                 .hasMessageContaining("empty label file");
         assertThatThrownBy(() -> ZooArguments.checkSettings(folder, Map.of("labels", ".")))
-                .isInstanceOf(UncheckedIOException.class)
-                .hasMessageContaining("'labels'")
-                .hasMessageContaining(folder.resolve(".").toString());
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(
+                        "'labels' names "
+                                + folder.resolve(".")
+                                + ", not a regular file (a folder, device or pipe)");
+        Path endless = Path.of("/dev/zero");
+        assumeTrue(Files.exists(endless), "a device that never ends");
+        assertThatThrownBy(
+                        () ->
+                                ZooArguments.checkSettings(
+                                        folder, Map.of("labels", endless.toString())))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("/dev/zero, not a regular file");
     }
 
     @Test
