@@ -307,7 +307,7 @@ public record Recipe(
         /**
          * Sets the frames per clip.
          *
-         * @param frames at least 1
+         * @param frames 1 to {@value Recipe#MAX_FRAMES}
          * @return this builder
          */
         public Builder optFrames(int frames) {
@@ -318,7 +318,7 @@ public record Recipe(
         /**
          * Sets the clips per device per iteration.
          *
-         * @param batchSize at least 1
+         * @param batchSize 1 to {@value Recipe#MAX_BATCH_SIZE}
          * @return this builder
          */
         public Builder optBatchSize(int batchSize) {
@@ -329,7 +329,7 @@ public record Recipe(
         /**
          * Sets the iterations whose gradients add up before each optimizer step.
          *
-         * @param accumulation at least 1
+         * @param accumulation 1 to {@value Recipe#MAX_ACCUMULATION}
          * @return this builder
          */
         public Builder optAccumulation(int accumulation) {
@@ -340,7 +340,7 @@ public record Recipe(
         /**
          * Sets the number of epochs.
          *
-         * @param epochs at least 1
+         * @param epochs 1 to {@value Recipe#MAX_EPOCHS}
          * @return this builder
          */
         public Builder optEpochs(int epochs) {
@@ -351,7 +351,7 @@ public record Recipe(
         /**
          * Sets the peak learning rate.
          *
-         * @param learningRate a positive rate
+         * @param learningRate a positive rate, at most 1
          * @return this builder
          */
         public Builder optLearningRate(double learningRate) {
