@@ -3,20 +3,18 @@
  */
 package io.github.vificlip.model;
 
+import ai.djl.ndarray.types.Shape;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * The architecture of a CLIP model with a ViT image tower: a few numbers from which every other
@@ -71,6 +69,38 @@ public record ClipConfig(
         int mlpRatio,
         float layerNormEps) {
 
+    /**
+     * The largest width (embedDim, visionWidth, textWidth, and so the head counts): ViT-bigG/14,
+     * the largest CLIP, has 1,664.
+     */
+    public static final int MAX_WIDTH = 4096;
+
+    /** The largest number of residual blocks per tower: ViT-bigG/14 has 48. */
+    public static final int MAX_LAYERS = 128;
+
+    /** The largest frame side in pixels: CLIP models run at 224 to 448. */
+    public static final int MAX_IMAGE_SIZE = 1024;
+
+    /** The most patches along a frame's side: 16 for ViT-B/16 at 224 px, 32 for ViT-L/14 at 448. */
+    public static final int MAX_GRID = 64;
+
+    /** The longest text context: CLIP has 77. */
+    public static final int MAX_CONTEXT_LENGTH = 1024;
+
+    /** The largest vocabulary: CLIP has 49,408, multilingual tokenizers about 250,000. */
+    public static final int MAX_VOCAB_SIZE = 1 << 20;
+
+    /** The largest MLP ratio: CLIP has 4. */
+    public static final int MAX_MLP_RATIO = 16;
+
+    /**
+     * The most learnable values of a whole model (20 GB in float32): ViT-bigG/14 has 2.5 billion.
+     */
+    public static final long MAX_PARAMETERS = 5_000_000_000L;
+
+    /** The longest name. */
+    public static final int MAX_NAME_LENGTH = 200;
+
     /** OpenAI CLIP ViT-B/32 at 224 px ({@code presets/ViT-B-32.json}). */
     public static final ClipConfig VIT_B_32 = preset("ViT-B/32");
 
@@ -102,20 +132,72 @@ public record ClipConfig(
      * @param layerNormEps the LayerNorm epsilon
      * @throws IllegalArgumentException naming every invalid dimension and what is allowed
      */
-    public ClipConfig {
+    public ClipConfig(
+            String name,
+            int embedDim,
+            int imageSize,
+            int patchSize,
+            int visionWidth,
+            int visionLayers,
+            int visionHeads,
+            int contextLength,
+            int vocabSize,
+            int textWidth,
+            int textLayers,
+            int textHeads,
+            int mlpRatio,
+            float layerNormEps) {
+        this.name = name == null ? "custom" : name;
+        this.embedDim = embedDim;
+        this.imageSize = imageSize;
+        this.patchSize = patchSize;
+        this.visionWidth = visionWidth;
+        this.visionLayers = visionLayers;
+        this.visionHeads = visionHeads;
+        this.contextLength = contextLength;
+        this.vocabSize = vocabSize;
+        this.textWidth = textWidth;
+        this.textLayers = textLayers;
+        this.textHeads = textHeads;
+        this.mlpRatio = mlpRatio;
+        this.layerNormEps = layerNormEps;
         List<String> problems = new ArrayList<>();
-        positive(problems, "embedDim", embedDim);
-        positive(problems, "imageSize", imageSize);
-        positive(problems, "patchSize", patchSize);
-        positive(problems, "visionWidth", visionWidth);
-        positive(problems, "visionLayers", visionLayers);
-        positive(problems, "visionHeads", visionHeads);
-        positive(problems, "contextLength", contextLength);
-        positive(problems, "vocabSize", vocabSize);
-        positive(problems, "textWidth", textWidth);
-        positive(problems, "textLayers", textLayers);
-        positive(problems, "textHeads", textHeads);
-        positive(problems, "mlpRatio", mlpRatio);
+        if (name != null && nameProblem(name) != null) {
+            problems.add(nameProblem(name));
+        }
+        addSizeProblems(problems);
+        addShapeProblems(problems);
+        if (problems.isEmpty() && parameterCount() > MAX_PARAMETERS) {
+            problems.add(
+                    String.format(
+                            Locale.ROOT,
+                            "%,d parameters is over the limit of %,d (ViT-bigG/14 has 2.5 billion)",
+                            parameterCount(),
+                            MAX_PARAMETERS));
+        }
+        if (!problems.isEmpty()) {
+            throw invalid(name, problems);
+        }
+    }
+
+    /** Adds each size outside 1 to its maximum. */
+    private void addSizeProblems(List<String> problems) {
+        within(problems, "embedDim", embedDim, MAX_WIDTH);
+        within(problems, "imageSize", imageSize, MAX_IMAGE_SIZE);
+        within(problems, "patchSize", patchSize, MAX_IMAGE_SIZE);
+        within(problems, "visionWidth", visionWidth, MAX_WIDTH);
+        within(problems, "visionLayers", visionLayers, MAX_LAYERS);
+        within(problems, "visionHeads", visionHeads, MAX_WIDTH);
+        within(problems, "contextLength", contextLength, MAX_CONTEXT_LENGTH);
+        within(problems, "vocabSize", vocabSize, MAX_VOCAB_SIZE);
+        within(problems, "textWidth", textWidth, MAX_WIDTH);
+        within(problems, "textLayers", textLayers, MAX_LAYERS);
+        within(problems, "textHeads", textHeads, MAX_WIDTH);
+        within(problems, "mlpRatio", mlpRatio, MAX_MLP_RATIO);
+    }
+
+    /** Adds each size that does not fit another: patches, heads, context, epsilon. */
+    private void addShapeProblems(List<String> problems) {
         if (imageSize > 0 && patchSize > 0 && imageSize % patchSize != 0) {
             problems.add(
                     String.format(
@@ -123,6 +205,13 @@ public record ClipConfig(
                             "imageSize %d must be a multiple of patchSize %d",
                             imageSize,
                             patchSize));
+        } else if (patchSize > 0 && imageSize / patchSize > MAX_GRID) {
+            problems.add(
+                    String.format(
+                            Locale.ROOT,
+                            "imageSize / patchSize must be at most %d patches a side, got %d",
+                            MAX_GRID,
+                            imageSize / patchSize));
         }
         if (visionHeads > 0 && visionWidth % visionHeads != 0) {
             problems.add(
@@ -143,25 +232,47 @@ public record ClipConfig(
         if (contextLength > 0 && contextLength < 2) {
             problems.add("contextLength must be at least 2 (start and end tokens)");
         }
-        if (!(layerNormEps > 0) || Float.isInfinite(layerNormEps)) {
-            problems.add("layerNormEps must be a positive number, got " + layerNormEps);
-        }
-        if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(
-                    "Invalid CLIP configuration"
-                            + (name != null ? " '" + name + "'" : "")
-                            + ": "
-                            + String.join("; ", problems));
-        }
-        if (name == null) {
-            name = "custom";
+        if (!(layerNormEps > 0 && layerNormEps <= 1)) {
+            problems.add("layerNormEps must be a positive number, at most 1, got " + layerNormEps);
         }
     }
 
-    private static void positive(List<String> problems, String field, int value) {
+    private static IllegalArgumentException invalid(String name, List<String> problems) {
+        boolean printable = name != null && nameProblem(name) == null;
+        return new IllegalArgumentException(
+                "Invalid CLIP configuration"
+                        + (printable ? " '" + name + "'" : "")
+                        + ": "
+                        + String.join("; ", problems));
+    }
+
+    /** Returns what is wrong with a non-null name, or null. */
+    private static String nameProblem(String name) {
+        if (name.length() > MAX_NAME_LENGTH) {
+            return "name must be at most " + MAX_NAME_LENGTH + " characters, got " + name.length();
+        }
+        if (name.chars().anyMatch(Character::isISOControl)) {
+            return "name must not contain control characters (line breaks, tabs, ...)";
+        }
+        return null;
+    }
+
+    private static void within(List<String> problems, String field, int value, int max) {
         if (value <= 0) {
             problems.add(field + " must be positive, got " + value);
+        } else if (value > max) {
+            problems.add(field + " must be at most " + max + ", got " + value);
         }
+    }
+
+    /**
+     * Returns the number of learnable values of a model of this architecture, from {@link
+     * ClipModel#parameterShapes} (ViT-B/16: 149,620,737).
+     *
+     * @return the sum of the sizes of every tensor
+     */
+    public long parameterCount() {
+        return ClipModel.parameterShapes(this).values().stream().mapToLong(Shape::size).sum();
     }
 
     /**
@@ -214,7 +325,19 @@ public record ClipConfig(
      *     message names the file and, for a valid JSON, every invalid dimension
      */
     public static ClipConfig fromJson(Path file) {
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            String problem = "not a regular file (a folder, device or pipe)";
+            throw new UncheckedIOException(
+                    file + ": cannot read the configuration: " + problem, new IOException(problem));
+        }
         try (InputStream in = Files.newInputStream(file)) {
+            long size = Files.size(file);
+            if (size > ClipConfigJson.MAX_BYTES) {
+                String problem =
+                        size + " bytes, a configuration is at most " + ClipConfigJson.MAX_BYTES;
+                throw new UncheckedIOException(
+                        file + ": not a valid ClipConfig: " + problem, new IOException(problem));
+            }
             return fromJson(in, file.toString());
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": cannot read the configuration: " + e, e);
@@ -232,38 +355,19 @@ public record ClipConfig(
      */
     public static ClipConfig fromJson(InputStream in, String source) {
         try {
-            ObjectMapper mapper = new ObjectMapper();
-            JsonNode tree = mapper.readTree(in);
-            String problem = unknownFields(tree);
+            JsonNode tree = ClipConfigJson.MAPPER.readTree(in);
+            String problem = ClipConfigJson.fieldProblem(tree);
             if (problem != null) {
                 throw new UncheckedIOException(
                         source + ": not a valid ClipConfig: " + problem, new IOException(problem));
             }
-            return mapper.treeToValue(tree, ClipConfig.class);
+            return ClipConfigJson.MAPPER.treeToValue(tree, ClipConfig.class);
         } catch (JsonProcessingException e) {
-            Throwable cause = e.getCause() instanceof IllegalArgumentException ? e.getCause() : e;
             throw new UncheckedIOException(
-                    source + ": not a valid ClipConfig: " + cause.getMessage(), e);
+                    source + ": not a valid ClipConfig: " + ClipConfigJson.describe(e), e);
         } catch (IOException e) {
             throw new UncheckedIOException(source + ": cannot read the configuration: " + e, e);
         }
-    }
-
-    /** Returns what makes {@code tree} other than an object of the record's fields, or null. */
-    private static String unknownFields(JsonNode tree) {
-        if (tree == null || !tree.isObject()) {
-            return "a JSON object is expected";
-        }
-        List<String> fields =
-                Stream.of(ClipConfig.class.getRecordComponents())
-                        .map(RecordComponent::getName)
-                        .toList();
-        List<String> unknown = new ArrayList<>();
-        tree.fieldNames().forEachRemaining(unknown::add);
-        unknown.removeAll(fields);
-        return unknown.isEmpty()
-                ? null
-                : "unknown field(s) " + unknown + "; the fields are " + String.join(", ", fields);
     }
 
     /**

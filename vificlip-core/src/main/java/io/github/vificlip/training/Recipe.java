@@ -78,6 +78,21 @@ public record Recipe(
         PromptTemplate template,
         PromptSizes prompts) {
 
+    /** The most frames per clip: the paper samples 8 to 32. */
+    public static final int MAX_FRAMES = 256;
+
+    /** The most clips per device per iteration. */
+    public static final int MAX_BATCH_SIZE = 1024;
+
+    /** The most iterations per optimizer step (the paper's effective batch of 256 needs 256). */
+    public static final int MAX_ACCUMULATION = 4096;
+
+    /** The most epochs (and warm-up epochs): the paper trains 10 to 50. */
+    public static final int MAX_EPOCHS = 10_000;
+
+    /** The most temporal clips per video in an evaluation: the paper uses up to 4. */
+    public static final int MAX_TEST_CLIPS = 64;
+
     /**
      * The prompt learner's sizes (the {@code TRAINER.ViFi_CLIP} settings of the reference's
      * prompting configs).
@@ -125,13 +140,13 @@ public record Recipe(
         if (tune == null || tune == TuningMode.NONE) {
             problems.add("tune must be one of both, image, text, prompts; got " + tune);
         }
-        atLeast(problems, "frames", frames, 1);
-        atLeast(problems, "batchSize", batchSize, 1);
-        atLeast(problems, "accumulation", accumulation, 1);
-        atLeast(problems, "epochs", epochs, 1);
-        atLeast(problems, "testClips", testClips, 1);
+        within(problems, "frames", frames, MAX_FRAMES);
+        within(problems, "batchSize", batchSize, MAX_BATCH_SIZE);
+        within(problems, "accumulation", accumulation, MAX_ACCUMULATION);
+        within(problems, "epochs", epochs, MAX_EPOCHS);
+        within(problems, "testClips", testClips, MAX_TEST_CLIPS);
         atLeast(problems, "testCrops", testCrops, 1);
-        atLeast(problems, "finalTestClips", finalTestClips, 1);
+        within(problems, "finalTestClips", finalTestClips, MAX_TEST_CLIPS);
         atLeast(problems, "finalTestCrops", finalTestCrops, 1);
         atLeast(problems, "saveFrequency", saveFrequency, 1);
         if (testCrops != 1 && testCrops != 3 || finalTestCrops != 1 && finalTestCrops != 3) {
@@ -139,18 +154,24 @@ public record Recipe(
         }
         if (!(learningRate > 0)) {
             problems.add("learningRate must be positive, got " + learningRate);
+        } else if (!(learningRate <= 1)) {
+            problems.add("learningRate must be at most 1, got " + learningRate);
         }
         if (!(warmupEpochs >= 0)) {
             problems.add("warmupEpochs must be 0 or more, got " + warmupEpochs);
+        } else if (!(warmupEpochs <= MAX_EPOCHS)) {
+            problems.add("warmupEpochs must be at most " + MAX_EPOCHS + ", got " + warmupEpochs);
         }
-        if (!(minLearningRateRatio >= 0 && minLearningRateRatio <= 1)) {
-            problems.add("minLearningRateRatio must be in [0, 1], got " + minLearningRateRatio);
-        }
-        if (!(labelSmoothing >= 0 && labelSmoothing < 1)) {
-            problems.add("labelSmoothing must be in [0, 1), got " + labelSmoothing);
-        }
-        if (!(switchProbability >= 0 && switchProbability <= 1)) {
-            problems.add("switchProbability must be in [0, 1], got " + switchProbability);
+        fraction(problems, "minLearningRateRatio", minLearningRateRatio, true);
+        fraction(problems, "labelSmoothing", labelSmoothing, false);
+        fraction(problems, "switchProbability", switchProbability, true);
+        fraction(problems, "beta1", beta1, false);
+        fraction(problems, "beta2", beta2, false);
+        finiteAtLeastZero(problems, "weightDecay", weightDecay);
+        finiteAtLeastZero(problems, "mixupAlpha", mixupAlpha);
+        finiteAtLeastZero(problems, "cutmixAlpha", cutmixAlpha);
+        if (!(epsilon > 0 && epsilon <= 1)) {
+            problems.add("epsilon must be positive, at most 1, got " + epsilon);
         }
         if (template == null) {
             problems.add("template must contain {} where the class name goes, got null");
@@ -167,6 +188,27 @@ public record Recipe(
     private static void atLeast(List<String> problems, String field, int value, int min) {
         if (value < min) {
             problems.add(field + " must be at least " + min + ", got " + value);
+        }
+    }
+
+    private static void within(List<String> problems, String field, int value, int max) {
+        atLeast(problems, field, value, 1);
+        if (value > max) {
+            problems.add(field + " must be at most " + max + ", got " + value);
+        }
+    }
+
+    /** Checks a value in [0, 1], or in [0, 1) without {@code oneAllowed}. */
+    private static void fraction(
+            List<String> problems, String field, double value, boolean oneAllowed) {
+        if (!(value >= 0 && (value < 1 || oneAllowed && value == 1))) {
+            problems.add(field + " must be in [0, 1" + (oneAllowed ? "]" : ")") + ", got " + value);
+        }
+    }
+
+    private static void finiteAtLeastZero(List<String> problems, String field, double value) {
+        if (!(value >= 0 && value < Double.POSITIVE_INFINITY)) {
+            problems.add(field + " must be a finite number, 0 or more, got " + value);
         }
     }
 
@@ -265,7 +307,7 @@ public record Recipe(
         /**
          * Sets the frames per clip.
          *
-         * @param frames at least 1
+         * @param frames 1 to {@value Recipe#MAX_FRAMES}
          * @return this builder
          */
         public Builder optFrames(int frames) {
@@ -276,7 +318,7 @@ public record Recipe(
         /**
          * Sets the clips per device per iteration.
          *
-         * @param batchSize at least 1
+         * @param batchSize 1 to {@value Recipe#MAX_BATCH_SIZE}
          * @return this builder
          */
         public Builder optBatchSize(int batchSize) {
@@ -287,7 +329,7 @@ public record Recipe(
         /**
          * Sets the iterations whose gradients add up before each optimizer step.
          *
-         * @param accumulation at least 1
+         * @param accumulation 1 to {@value Recipe#MAX_ACCUMULATION}
          * @return this builder
          */
         public Builder optAccumulation(int accumulation) {
@@ -298,7 +340,7 @@ public record Recipe(
         /**
          * Sets the number of epochs.
          *
-         * @param epochs at least 1
+         * @param epochs 1 to {@value Recipe#MAX_EPOCHS}
          * @return this builder
          */
         public Builder optEpochs(int epochs) {
@@ -309,7 +351,7 @@ public record Recipe(
         /**
          * Sets the peak learning rate.
          *
-         * @param learningRate a positive rate
+         * @param learningRate a positive rate, at most 1
          * @return this builder
          */
         public Builder optLearningRate(double learningRate) {

@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -21,6 +20,7 @@ import io.github.vificlip.model.TuningMode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -47,6 +47,10 @@ public final class Recipes {
             new ObjectMapper()
                     .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                     .registerModule(textForms());
+    private static final String PROMPTS = "prompts";
+    private static final Map<String, Class<?>> RECIPE_FIELDS = fields(Recipe.class, PROMPTS);
+    private static final Map<String, Class<?>> PROMPT_FIELDS =
+            fields(Recipe.PromptSizes.class, null);
     private static final Map<String, Recipe> SHIPPED = load();
 
     private Recipes() {}
@@ -174,37 +178,95 @@ public final class Recipes {
     public static Recipe withOverrides(Recipe recipe, Map<String, String> overrides) {
         ObjectNode tree = JSON.valueToTree(recipe);
         for (Map.Entry<String, String> override : overrides.entrySet()) {
-            String[] path = override.getKey().split("\\.");
-            ObjectNode target = tree;
-            for (int i = 0; i < path.length - 1; i++) {
-                JsonNode child = target.get(path[i]);
-                target = child instanceof ObjectNode node ? node : target.putObject(path[i]);
-            }
-            String field = path[path.length - 1];
-            if (path.length == 1 && !tree.has(field) && !"prompts".equals(field)) {
+            set(tree, override.getKey(), override.getValue());
+        }
+        JsonNode prompts = tree.get(PROMPTS);
+        if (prompts != null) {
+            List<String> unset = new ArrayList<>();
+            PROMPT_FIELDS.keySet().stream()
+                    .filter(field -> !prompts.has(field))
+                    .forEach(field -> unset.add(PROMPTS + "." + field));
+            if (!unset.isEmpty()) {
                 throw new IllegalArgumentException(
-                        "Unknown recipe value '"
-                                + override.getKey()
-                                + "'; known values: "
-                                + String.join(", ", fieldNames(tree)));
+                        "Recipe '"
+                                + recipe.name()
+                                + "' has no prompt sizes to change: set all four, missing "
+                                + String.join(", ", unset));
             }
-            target.put(field, override.getValue());
         }
         try {
             return JSON.treeToValue(tree, Recipe.class);
-        } catch (UnrecognizedPropertyException e) {
-            throw new IllegalArgumentException(
-                    "Unknown recipe value '" + e.getPropertyName() + "'", e);
         } catch (IOException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw new IllegalArgumentException(
-                    "Invalid recipe override " + overrides + ": " + cause.getMessage(), e);
+                    "Invalid recipe override "
+                            + overrides
+                            + ": "
+                            + cause.getMessage().lines().findFirst().orElse(""),
+                    e);
         }
     }
 
-    private static List<String> fieldNames(ObjectNode tree) {
-        List<String> names = new ArrayList<>();
-        tree.fieldNames().forEachRemaining(names::add);
-        return names;
+    /** Puts one override into {@code tree} as its field's type, or says what is wrong. */
+    private static void set(ObjectNode tree, String key, String text) {
+        String[] path = key.split("\\.", -1);
+        Class<?> type = null;
+        ObjectNode target = tree;
+        if (path.length == 1 && !PROMPTS.equals(key)) {
+            type = RECIPE_FIELDS.get(key);
+        } else if (path.length == 2 && PROMPTS.equals(path[0])) {
+            type = PROMPT_FIELDS.get(path[1]);
+            target = tree.get(PROMPTS) instanceof ObjectNode node ? node : tree.putObject(PROMPTS);
+        }
+        if (type == null) {
+            throw new IllegalArgumentException(
+                    "Unknown recipe value '"
+                            + key
+                            + "'; known values: "
+                            + String.join(", ", knownKeys()));
+        }
+        String field = path[path.length - 1];
+        if (text == null) {
+            throw new IllegalArgumentException("Recipe value '" + key + "' has no value (null)");
+        }
+        try {
+            if (type == int.class) {
+                target.put(field, Integer.parseInt(text.strip()));
+            } else if (type == long.class) {
+                target.put(field, Long.parseLong(text.strip()));
+            } else if (type == double.class) {
+                target.put(field, Double.parseDouble(text));
+            } else {
+                target.put(field, text);
+            }
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(
+                    "Recipe value '"
+                            + key
+                            + "' must be "
+                            + (type == double.class ? "a number" : "a whole number")
+                            + (type == int.class ? " up to " + Integer.MAX_VALUE : "")
+                            + ", got '"
+                            + text
+                            + "'",
+                    e);
+        }
+    }
+
+    private static List<String> knownKeys() {
+        List<String> keys = new ArrayList<>(RECIPE_FIELDS.keySet());
+        PROMPT_FIELDS.keySet().forEach(field -> keys.add(PROMPTS + "." + field));
+        return keys;
+    }
+
+    /** Returns a record's components by name, in order. */
+    private static Map<String, Class<?>> fields(Class<?> record, String except) {
+        Map<String, Class<?>> fields = new LinkedHashMap<>();
+        for (RecordComponent component : record.getRecordComponents()) {
+            if (!component.getName().equals(except)) {
+                fields.put(component.getName(), component.getType());
+            }
+        }
+        return Collections.unmodifiableMap(fields);
     }
 }

@@ -17,10 +17,12 @@ import ai.djl.translate.TranslatorFactory;
 import ai.djl.util.Pair;
 import ai.djl.util.Progress;
 import java.io.IOException;
+import java.io.Reader;
 import java.lang.reflect.Type;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 
 /**
@@ -29,6 +31,9 @@ import java.util.Set;
  * factory, that DJL has no parameter file to read, and the translator factory.
  */
 final class ViFiClipModelLoader implements ModelLoader {
+
+    /** The largest {@code serving.properties} read (a real one is a few hundred bytes). */
+    private static final int MAX_PROPERTIES_BYTES = 1 << 20;
 
     /** A local zoo has no repository: each {@code Criteria} brings its folder. */
     private final MRL mrl =
@@ -89,8 +94,12 @@ final class ViFiClipModelLoader implements ModelLoader {
         Path path = Path.of(folder.toString());
         if (!Files.isDirectory(path)) {
             throw new IllegalArgumentException(
-                    "The ViFi-CLIP model folder " + path + " (argument modelPath) does not exist");
+                    "The ViFi-CLIP model folder "
+                            + path
+                            + " (argument modelPath) "
+                            + (Files.exists(path) ? "is not a folder" : "does not exist"));
         }
+        checkProperties(path.resolve("serving.properties"));
         return criteria.toBuilder()
                 .optGroupId(null)
                 .optArtifactId(null)
@@ -100,6 +109,26 @@ final class ViFiClipModelLoader implements ModelLoader {
                 .optTranslatorFactory(new ClosingOnFailure(translators))
                 .build()
                 .loadModel();
+    }
+
+    /**
+     * Reads a folder's {@code serving.properties}, if it has one, as DJL will, so that a broken
+     * file is refused naming it (DJL's own message names neither the file nor the line).
+     */
+    private static void checkProperties(Path file) {
+        if (!Files.exists(file)) {
+            return;
+        }
+        try (Reader in = Files.newBufferedReader(file)) {
+            if (Files.size(file) > MAX_PROPERTIES_BYTES) {
+                throw new IOException(
+                        Files.size(file) + " bytes, expected at most " + MAX_PROPERTIES_BYTES);
+            }
+            new Properties().load(in);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    file + ": not a readable properties file (key=value lines in UTF-8): " + e, e);
+        }
     }
 
     /**

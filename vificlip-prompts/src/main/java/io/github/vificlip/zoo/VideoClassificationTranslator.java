@@ -21,12 +21,14 @@ import io.github.vificlip.model.DjlDefaults;
 import io.github.vificlip.model.PromptTemplate;
 import io.github.vificlip.model.ViFiClipBlock;
 import io.github.vificlip.model.VideoClassificationBlock;
+import io.github.vificlip.model.VideoTextBlock;
 import io.github.vificlip.prompts.PromptedViFiClipBlock;
+import io.github.vificlip.training.Recipe;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
+import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
@@ -65,6 +67,12 @@ import java.util.SplittableRandom;
  * and the reason. {@code batchPredict} decodes every video of the batch and runs one forward pass.
  */
 public final class VideoClassificationTranslator implements Translator<Path, Classifications> {
+
+    /**
+     * The most class names: all are encoded by the text tower in one batch when the model is first
+     * used (ImageNet-21k's 21,841 fit; Kinetics has 400 to 700).
+     */
+    public static final int MAX_CLASSES = 25_000;
 
     static {
         DjlDefaults.apply();
@@ -253,6 +261,34 @@ public final class VideoClassificationTranslator implements Translator<Path, Cla
                 : ((ViFiClipBlock) block).getConfig();
     }
 
+    /**
+     * Checks a list of class names as {@link Builder#build()} does: 1 to {@value #MAX_CLASSES}
+     * names, none null, and none blank or repeated ({@link VideoTextBlock#checkClassNames}).
+     *
+     * @param classNames the names
+     * @throws IllegalArgumentException naming the first problem (and at most a few names)
+     */
+    static void checkClassNames(List<String> classNames) {
+        if (classNames == null || classNames.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "setClassNames(...) needs at least one class name, got " + classNames);
+        }
+        if (classNames.size() > MAX_CLASSES) {
+            throw new IllegalArgumentException(
+                    String.format(
+                            Locale.ROOT,
+                            "at most %,d class names, got %,d",
+                            MAX_CLASSES,
+                            classNames.size()));
+        }
+        for (int i = 0; i < classNames.size(); i++) {
+            if (classNames.get(i) == null) {
+                throw new IllegalArgumentException("class name " + (i + 1) + " is null");
+            }
+        }
+        VideoTextBlock.checkClassNames(classNames);
+    }
+
     /** Builds a {@link VideoClassificationTranslator}. */
     public static final class Builder {
 
@@ -347,15 +383,7 @@ public final class VideoClassificationTranslator implements Translator<Path, Cla
          *     count is out of range
          */
         public VideoClassificationTranslator build() {
-            if (classNames == null
-                    || classNames.isEmpty()
-                    || classNames.stream().anyMatch(Objects::isNull)) {
-                throw new IllegalArgumentException(
-                        "setClassNames(...) needs at least one class name, got " + classNames);
-            }
-            if (classNames.stream().distinct().count() != classNames.size()) {
-                throw new IllegalArgumentException("Class names repeat: " + classNames);
-            }
+            checkClassNames(classNames);
             if (frames < 1 || clips < 1 || topK < 1) {
                 throw new IllegalArgumentException(
                         "Frames, clips and topK must be at least 1, got "
@@ -364,6 +392,17 @@ public final class VideoClassificationTranslator implements Translator<Path, Cla
                                 + clips
                                 + ", "
                                 + topK);
+            }
+            if (frames > Recipe.MAX_FRAMES || clips > Recipe.MAX_TEST_CLIPS) {
+                throw new IllegalArgumentException(
+                        "Frames and clips must be at most "
+                                + Recipe.MAX_FRAMES
+                                + " and "
+                                + Recipe.MAX_TEST_CLIPS
+                                + ", got "
+                                + frames
+                                + " and "
+                                + clips);
             }
             if (crops != 1 && crops != 3) {
                 throw new IllegalArgumentException("Crops must be 1 or 3, got " + crops);

@@ -8,16 +8,18 @@ import io.github.vificlip.data.video.VideoDecoder;
 import io.github.vificlip.data.video.VideoDecoders;
 import io.github.vificlip.model.ClipConfig;
 import io.github.vificlip.model.PromptTemplate;
-import io.github.vificlip.model.VideoTextBlock;
+import io.github.vificlip.training.Recipe;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -88,6 +90,21 @@ public final class ZooArguments {
     /** The model folder, for {@link ViFiClipModelZoo}'s loader. */
     public static final String MODEL_PATH = "modelPath";
 
+    private static final List<String> KEYS =
+            List.of(
+                    WEIGHTS,
+                    PROMPTS,
+                    CONFIG,
+                    PRESET,
+                    CLASSES,
+                    LABELS,
+                    TEMPLATE,
+                    FRAMES,
+                    VIEWS,
+                    TOP_K,
+                    DECODER,
+                    MODEL_PATH);
+
     static final int DEFAULT_FRAMES = 32;
     static final int DEFAULT_TOP_K = 5;
 
@@ -109,7 +126,7 @@ public final class ZooArguments {
                             + WEIGHTS
                             + "\", ...)");
         }
-        return names.stream().map(name -> resolve(folder, name)).toList();
+        return names.stream().map(name -> resolve(folder, name, WEIGHTS)).toList();
     }
 
     /** Returns the architecture from {@code config} or {@code preset}, or null to detect it. */
@@ -127,17 +144,20 @@ public final class ZooArguments {
                             + ")");
         }
         if (preset != null) {
-            return ClipConfig.preset(preset);
+            try {
+                return ClipConfig.preset(preset);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("'" + PRESET + "': " + e.getMessage(), e);
+            }
         }
-        return file == null ? null : ClipConfig.fromJson(resolve(folder, file));
+        return file == null ? null : ClipConfig.fromJson(resolve(folder, file, CONFIG));
     }
 
     /** Returns the class names: {@code classes} if given, else the rows of {@code labels}. */
     static List<String> classNames(Path folder, Map<String, ?> arguments) {
         List<String> classes = list(arguments, CLASSES);
         if (!classes.isEmpty()) {
-            checkClassNames(folder, arguments.get(CLASSES), classes);
-            return classes;
+            return checkedClassNames(classes, "'" + CLASSES + "'");
         }
         String labels = string(arguments, LABELS);
         if (labels == null) {
@@ -150,45 +170,57 @@ public final class ZooArguments {
                             + describe(folder)
                             + " or as Criteria.optArgument(...)");
         }
-        Path file = resolve(folder, labels);
+        Path file = resolve(folder, labels, LABELS);
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new IllegalArgumentException(
+                    "'"
+                            + LABELS
+                            + "' names "
+                            + file
+                            + ", not a regular file (a folder, device or pipe)");
+        }
+        List<String> names;
         try {
-            return LabelMap.readCsv(file).names();
+            names = LabelMap.readCsv(file).names();
         } catch (NoSuchFileException e) {
             throw new UncheckedIOException(
                     "'" + LABELS + "' names a label CSV that does not exist: " + file, e);
         } catch (IOException e) {
+            String message = String.valueOf(e.getMessage());
             throw new UncheckedIOException(
-                    "'" + LABELS + "' names an unreadable label CSV: " + e.getMessage(), e);
+                    "'"
+                            + LABELS
+                            + "' names an unreadable or invalid label CSV: "
+                            + (message.contains(file.toString()) ? message : file + ": " + message),
+                    e);
         }
+        return checkedClassNames(names, "'" + LABELS + "' (" + file + ")");
     }
 
-    /**
-     * Refuses a null in a given collection (which would read as the name "null") and, as {@link
-     * VideoTextBlock#checkClassNames} does, blank and repeated names, before any weights load.
-     */
-    private static void checkClassNames(Path folder, Object given, List<String> classes) {
+    /** Returns {@code names} if a translator takes them, else says why, naming {@code source}. */
+    private static List<String> checkedClassNames(List<String> names, String source) {
         try {
-            if (given instanceof Collection<?> collection
-                    && collection.stream().anyMatch(Objects::isNull)) {
-                throw new IllegalArgumentException("Class names must not hold a null");
-            }
-            VideoTextBlock.checkClassNames(classes);
+            VideoClassificationTranslator.checkClassNames(names);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(
-                    "'" + CLASSES + "' of " + describe(folder) + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
         }
+        return names;
     }
 
     /** Returns the prompt template, or null when none is given ("a photo of a {}." then). */
     static PromptTemplate template(Map<String, ?> arguments) {
         String pattern = string(arguments, TEMPLATE);
-        return pattern == null ? null : PromptTemplate.of(pattern);
+        try {
+            return pattern == null ? null : PromptTemplate.of(pattern);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("'" + TEMPLATE + "': " + e.getMessage(), e);
+        }
     }
 
     /** Returns the learned-prompts file, resolved against {@code folder}, or null without one. */
     static Path prompts(Path folder, Map<String, ?> arguments) {
         String name = string(arguments, PROMPTS);
-        return name == null ? null : resolve(folder, name);
+        return name == null ? null : resolve(folder, name, PROMPTS);
     }
 
     /**
@@ -196,6 +228,7 @@ public final class ZooArguments {
      * decoder) so that a folder with a bad value fails before its weights load.
      */
     static void checkSettings(Path folder, Map<String, ?> arguments) {
+        checkKeys(folder, arguments);
         if (string(arguments, CLASSES) != null || string(arguments, LABELS) != null) {
             classNames(folder, arguments);
         }
@@ -216,6 +249,54 @@ public final class ZooArguments {
     }
 
     /**
+     * Refuses a key one letter (or only case) away from one of ours, such as {@code frame=8}: it
+     * would be ignored, the default silently in its place. Other keys are DJL's or the host's.
+     */
+    private static void checkKeys(Path folder, Map<String, ?> arguments) {
+        if (arguments == null) {
+            return;
+        }
+        for (String key : arguments.keySet()) {
+            for (String known : KEYS) {
+                if (!known.equals(key) && nearMiss(key, known)) {
+                    throw new IllegalArgumentException(
+                            "Unknown key '"
+                                    + key
+                                    + "' ("
+                                    + describe(folder)
+                                    + "): did you mean '"
+                                    + known
+                                    + "'? The keys are "
+                                    + String.join(", ", KEYS));
+                }
+            }
+        }
+    }
+
+    /** Tells whether two keys differ only in case or by one letter added, dropped or changed. */
+    private static boolean nearMiss(String key, String known) {
+        String a = key.toLowerCase(Locale.ROOT);
+        String b = known.toLowerCase(Locale.ROOT);
+        if (a.equals(b)) {
+            return true;
+        }
+        if (Math.abs(a.length() - b.length()) > 1 || Math.min(a.length(), b.length()) < 4) {
+            return false;
+        }
+        int start = 0;
+        while (start < Math.min(a.length(), b.length()) && a.charAt(start) == b.charAt(start)) {
+            start++;
+        }
+        int endA = a.length();
+        int endB = b.length();
+        while (endA > start && endB > start && a.charAt(endA - 1) == b.charAt(endB - 1)) {
+            endA--;
+            endB--;
+        }
+        return endA - start <= 1 && endB - start <= 1;
+    }
+
+    /**
      * Returns the video decoder named by {@value #DECODER} (the default backend when none is
      * named).
      */
@@ -230,12 +311,12 @@ public final class ZooArguments {
 
     /** Returns the frames per view (32 by default). */
     static int frames(Map<String, ?> arguments) {
-        return positive(arguments, FRAMES, DEFAULT_FRAMES);
+        return positive(arguments, FRAMES, DEFAULT_FRAMES, Recipe.MAX_FRAMES);
     }
 
     /** Returns how many classes {@code toString} shows (5 by default). */
     static int topK(Map<String, ?> arguments) {
-        return positive(arguments, TOP_K, DEFAULT_TOP_K);
+        return positive(arguments, TOP_K, DEFAULT_TOP_K, Integer.MAX_VALUE);
     }
 
     /** Returns {clips, crops} (1x1 by default). */
@@ -258,34 +339,44 @@ public final class ZooArguments {
             throw new IllegalArgumentException(
                     "'" + VIEWS + "' must look like 4x3 (clips x crops), got '" + value + "'");
         }
-        int clips = Integer.parseInt(matcher.group(1));
-        int crops = Integer.parseInt(matcher.group(2));
-        if (clips < 1 || (crops != 1 && crops != 3)) {
+        // more than 9 digits is out of range anyway, and would overflow a parse
+        long clips =
+                matcher.group(1).length() > 9 ? Long.MAX_VALUE : Long.parseLong(matcher.group(1));
+        long crops =
+                matcher.group(2).length() > 9 ? Long.MAX_VALUE : Long.parseLong(matcher.group(2));
+        if (clips < 1 || clips > Recipe.MAX_TEST_CLIPS || (crops != 1 && crops != 3)) {
             throw new IllegalArgumentException(
                     "'"
                             + VIEWS
-                            + "' needs at least one clip and 1 or 3 crops, got '"
+                            + "' needs 1 to "
+                            + Recipe.MAX_TEST_CLIPS
+                            + " clips and 1 or 3 crops, got '"
                             + value
                             + "'");
         }
-        return new int[] {clips, crops};
+        return new int[] {(int) clips, (int) crops};
     }
 
-    private static int positive(Map<String, ?> arguments, String key, int fallback) {
+    private static int positive(Map<String, ?> arguments, String key, int fallback, int max) {
         String value = string(arguments, key);
         if (value == null) {
             return fallback;
         }
+        int parsed = 0;
         try {
-            int parsed = Integer.parseInt(value);
-            if (parsed > 0) {
-                return parsed;
-            }
+            parsed = Integer.parseInt(value);
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException(
-                "'" + key + "' must be a positive whole number, got '" + value + "'");
+        if (parsed < 1) {
+            throw new IllegalArgumentException(
+                    "'" + key + "' must be a positive whole number, got '" + value + "'");
+        }
+        if (parsed > max) {
+            throw new IllegalArgumentException(
+                    "'" + key + "' must be at most " + max + ", got '" + value + "'");
+        }
+        return parsed;
     }
 
     /** Returns a trimmed string value, or null when the key is absent or blank. */
@@ -305,7 +396,13 @@ public final class ZooArguments {
         Object value = arguments == null ? null : arguments.get(key);
         List<String> items = new ArrayList<>();
         if (value instanceof Collection<?> collection) {
-            collection.forEach(item -> items.add(String.valueOf(item))); // verbatim
+            for (Object item : collection) {
+                if (item == null) {
+                    throw new IllegalArgumentException(
+                            "'" + key + "' holds a null item: " + collection);
+                }
+                items.add(item.toString()); // verbatim
+            }
         } else if (value != null) {
             for (String item : value.toString().split(",")) {
                 items.add(item.strip());
@@ -315,9 +412,34 @@ public final class ZooArguments {
         return items;
     }
 
-    private static Path resolve(Path folder, String name) {
-        Path path = Path.of(name);
-        return folder == null || path.isAbsolute() ? path : folder.resolve(path);
+    /**
+     * Resolves a file name against the model folder; a relative name must stay inside it ({@code
+     * ../} cannot leave it), an absolute one is used as it is.
+     */
+    private static Path resolve(Path folder, String name, String key) {
+        Path path;
+        try {
+            path = Path.of(name);
+        } catch (InvalidPathException e) {
+            throw new IllegalArgumentException(
+                    "'" + key + "' is not a valid file name: " + e.getMessage(), e);
+        }
+        if (folder == null || path.isAbsolute()) {
+            return path;
+        }
+        Path resolved = folder.resolve(path);
+        if (!resolved.normalize().startsWith(folder.normalize())) {
+            throw new IllegalArgumentException(
+                    "'"
+                            + key
+                            + "' names "
+                            + name
+                            + ", outside "
+                            + describe(folder)
+                            + ": relative names stay inside the folder (give an absolute path"
+                            + " for a file elsewhere)");
+        }
+        return resolved;
     }
 
     private static String describe(Path folder) {
