@@ -403,12 +403,22 @@ public final class ZooArguments {
                 }
                 items.add(item.toString()); // verbatim
             }
-        } else if (value != null) {
-            for (String item : value.toString().split(",")) {
+        } else if (value != null && !value.toString().isBlank()) {
+            for (String item : value.toString().split(",", -1)) {
                 items.add(item.strip());
             }
         }
-        items.removeIf(String::isEmpty);
+        int empty = items.indexOf("");
+        if (empty >= 0) {
+            throw new IllegalArgumentException(
+                    "'"
+                            + key
+                            + "' has an empty item at position "
+                            + (empty + 1)
+                            + " of "
+                            + items.size()
+                            + " (two commas in a row, or one at an end?)");
+        }
         return items;
     }
 

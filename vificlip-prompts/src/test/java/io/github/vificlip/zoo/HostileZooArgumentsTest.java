@@ -106,6 +106,10 @@ class HostileZooArgumentsTest {
                                 ZooArguments.checkSettings(
                                         folder, Map.of("classes", List.of("archery", " \t"))))
                 .hasMessageContaining("Class name 2 of 2 is empty or only spaces");
+        assertThatThrownBy(() -> ZooArguments.checkSettings(folder, Map.of("classes", "a,,b")))
+                .hasMessage(
+                        "'classes' has an empty item at position 2 of 3 (two commas in a row, or"
+                                + " one at an end?)");
         assertThat(ZooArguments.classNames(folder, Map.of("classes", "archery, surfing water")))
                 .containsExactly("archery", "surfing water");
 
