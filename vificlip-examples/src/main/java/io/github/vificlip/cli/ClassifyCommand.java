@@ -15,6 +15,7 @@ import io.github.vificlip.data.list.LabelMap;
 import io.github.vificlip.model.PromptTemplate;
 import io.github.vificlip.model.TuningMode;
 import io.github.vificlip.model.ViFiClip;
+import io.github.vificlip.model.VideoTextBlock;
 import io.github.vificlip.prompts.PromptedViFiClip;
 import io.github.vificlip.tokenizer.ClipTokenizer;
 import io.github.vificlip.tokenizer.ShownText;
@@ -188,6 +189,12 @@ public final class ClassifyCommand implements Callable<Integer> {
                                 + " tokens with the start and end tokens, but CLIP's context holds "
                                 + tokenizer.getContextLength());
             }
+        }
+        try { // the model's own rules (names of control characters only, ...), before it loads
+            VideoTextBlock.checkClassNames(names);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), source + ": " + e.getMessage());
         }
         return names;
     }

@@ -151,6 +151,16 @@ class ErrorReportingTest {
         assertThat(twice.err()).contains("class 3 of 3 in --classes repeats class 1 (\"archery\")");
     }
 
+    @Test
+    void aClassNameOfControlCharactersOnlyIsRefusedBeforeTheWeightsLoad() {
+        CommandRun control = classify("--classes", "archery,\u0001\u0002");
+
+        assertThat(control.exitCode()).isEqualTo(2);
+        assertThat(control.err())
+                .contains("--classes: Class name 2 of 2 is empty or only spaces and control")
+                .doesNotContain("never-read.pt");
+    }
+
     private CommandRun classify(String... classes) {
         String[] args = new String[classes.length + 4];
         args[0] = "classify";

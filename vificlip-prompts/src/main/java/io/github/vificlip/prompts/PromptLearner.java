@@ -61,6 +61,13 @@ public final class PromptLearner {
      */
     public static final double INIT_STD = 0.02;
 
+    /**
+     * The most vision prompt tokens a learner takes: far above the reference's settings (10 or 16)
+     * and ViT-L/14@336's 577 patch tokens, low enough that a hostile prompt file cannot make the
+     * attention over patches plus prompts exhaust memory.
+     */
+    public static final int MAX_VISION_CONTEXT = 1024;
+
     /** The reference's rule: init words are used only for this many context vectors or fewer. */
     public static final int MAX_INIT_WORDS = 4;
 
@@ -366,14 +373,6 @@ public final class PromptLearner {
                             + config.visionLayers()
                             + " blocks");
         }
-        if (visionContext > config.visionTokens()) {
-            problems.add(
-                    visionContext
-                            + " vision prompt tokens are more than the "
-                            + config.visionTokens()
-                            + " tokens of each frame they join (attention memory grows with the"
-                            + " square of the sum)");
-        }
         // start token, context, at least one token of text, end token
         if (textContext + 3 > config.contextLength()) {
             problems.add(
@@ -556,6 +555,13 @@ public final class PromptLearner {
                                 + visionContext);
             } else if (textContext == 0 && visionContext == 0) {
                 problems.add("at least one tower needs prompt tokens");
+            } else if (visionContext > MAX_VISION_CONTEXT) {
+                problems.add(
+                        "at most "
+                                + MAX_VISION_CONTEXT
+                                + " vision prompt tokens (attention memory grows with the square"
+                                + " of patches plus prompts), got "
+                                + visionContext);
             }
             if (textContext > 0 && textDepth < 1) {
                 problems.add("the text depth must be at least 1, got " + textDepth);
