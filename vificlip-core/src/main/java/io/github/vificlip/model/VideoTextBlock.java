@@ -5,6 +5,7 @@ package io.github.vificlip.model;
 
 import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -15,6 +16,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.io.DataInputStream;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -32,6 +34,13 @@ import java.util.concurrent.atomic.AtomicLong;
 public abstract class VideoTextBlock extends AbstractBlock implements VideoClassificationBlock {
 
     private static final byte VERSION = 1;
+
+    /**
+     * The most classes the text tower encodes in one pass when the features are cached: the
+     * activations of a pass grow with the classes (for ViT-B/16, about 0.6 MB per class in the MLP
+     * alone), so thousands of class names are encoded a slice at a time.
+     */
+    public static final int CLASSES_PER_PASS = 256;
 
     private final AtomicLong ownWeightsVersion = new AtomicLong();
     private TuningMode tuning;
@@ -223,7 +232,7 @@ public abstract class VideoTextBlock extends AbstractBlock implements VideoClass
                         || !cachedClassFeatures.getDevice().equals(manager.getDevice())
                         || cachedVersion != version) {
                     dropCachedClassFeatures();
-                    NDArray fresh = encodeIds(parameterStore, manager, ids, training).transpose();
+                    NDArray fresh = encodeInSlices(parameterStore, manager, ids, training);
                     cachedClassFeatures = fresh.stopGradient();
                     cachedClassFeatures.attach(cacheManager);
                     cachedVersion = version;
@@ -232,6 +241,36 @@ public abstract class VideoTextBlock extends AbstractBlock implements VideoClass
             }
         }
         return encodeIds(parameterStore, manager, ids, training).transpose();
+    }
+
+    /**
+     * Encodes frozen class text {@value #CLASSES_PER_PASS} classes at a time, each slice's
+     * activations freed before the next; returns the features transposed, {@code [embedDim, C]}.
+     */
+    private NDArray encodeInSlices(
+            ParameterStore parameterStore, NDManager manager, int[][] ids, boolean training) {
+        if (ids.length <= CLASSES_PER_PASS) {
+            return encodeIds(parameterStore, manager, ids, training).transpose();
+        }
+        NDList slices = new NDList();
+        try {
+            for (int start = 0; start < ids.length; start += CLASSES_PER_PASS) {
+                int end = Math.min(ids.length, start + CLASSES_PER_PASS);
+                try (NDManager pass = manager.newSubManager()) {
+                    NDArray slice =
+                            encodeIds(
+                                    parameterStore,
+                                    pass,
+                                    Arrays.copyOfRange(ids, start, end),
+                                    training);
+                    slice.attach(manager);
+                    slices.add(slice);
+                }
+            }
+            return NDArrays.concat(slices, 0).transpose();
+        } finally {
+            slices.close();
+        }
     }
 
     /**

@@ -4,6 +4,7 @@
 package io.github.vificlip.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
@@ -13,6 +14,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.training.ParameterStore;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -132,5 +134,34 @@ class TextCacheTest {
         block.getClip().loadStateDict(weights, true);
         float[] flipped = logits(false);
         assertThat(flipped[0]).isCloseTo(-after[0], org.assertj.core.data.Offset.offset(1e-3f));
+    }
+
+    /**
+     * More classes than one pass takes are encoded slice by slice into the cache; the features
+     * equal those of one pass over all of them.
+     */
+    @Test
+    void manyClassesAreEncodedInSlicesWithTheSameFeatures() {
+        List<String> names =
+                IntStream.range(0, VideoTextBlock.CLASSES_PER_PASS * 2 + 3)
+                        .mapToObj(i -> "class number " + i)
+                        .toList();
+        block.setClassNames(names);
+        float[] sliced = classFeatures().toFloatArray();
+        try (NDManager step = manager.newSubManager()) {
+            float[] whole =
+                    block.encodeClassNames(
+                                    new ParameterStore(step, false),
+                                    step,
+                                    names,
+                                    block.getTemplate(),
+                                    false)
+                            .transpose()
+                            .toFloatArray();
+            assertThat(sliced).hasSize(whole.length);
+            for (int i = 0; i < whole.length; i++) {
+                assertThat(sliced[i]).as("feature %d", i).isCloseTo(whole[i], within(1e-6f));
+            }
+        }
     }
 }
