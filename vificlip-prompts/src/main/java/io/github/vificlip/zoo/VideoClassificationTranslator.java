@@ -69,8 +69,9 @@ import java.util.SplittableRandom;
 public final class VideoClassificationTranslator implements Translator<Path, Classifications> {
 
     /**
-     * The most class names: all are encoded by the text tower in one batch when the model is first
-     * used (ImageNet-21k's 21,841 fit; Kinetics has 400 to 700).
+     * The most class names: all are encoded by the text tower (a slice at a time) when the model is
+     * first used, and each video is scored against every one (ImageNet-21k's 21,841 fit; Kinetics
+     * has 400 to 700).
      */
     public static final int MAX_CLASSES = 25_000;
 
