@@ -136,7 +136,7 @@ public final class ViFiClipBlock extends VideoTextBlock {
     }
 
     /**
-     * Sets the classes and the template they go through; drops cached text features.
+     * Sets the classes and the template they go through (text features stay cached by prompt).
      *
      * @param classNames the names, in label order (class index = position), used verbatim
      * @param template the prompt template, e.g. {@link PromptTemplate#FINE_TUNE} or {@link

@@ -47,8 +47,7 @@ public abstract class VideoTextBlock extends AbstractBlock implements VideoClass
     private List<String> classNames = List.of();
     private int[][] classIds;
     private NDManager cacheManager;
-    private NDArray cachedClassFeatures; // [E, C], normalised, detached
-    private long cachedVersion;
+    private final ClassFeatureCache cache = new ClassFeatureCache(); // [E, C], normalised, detached
 
     /** Creates a block of this class's parameter file version. */
     protected VideoTextBlock() {
@@ -155,7 +154,7 @@ public abstract class VideoTextBlock extends AbstractBlock implements VideoClass
     }
 
     /**
-     * Sets the classes through this block's class prompt; drops cached text features.
+     * Sets the classes through this block's class prompt (text features stay cached by prompt).
      *
      * @param classNames the names, in label order (class index = position)
      * @throws IllegalArgumentException if the list is empty, or a name is null, blank or repeated,
@@ -170,7 +169,8 @@ public abstract class VideoTextBlock extends AbstractBlock implements VideoClass
     }
 
     /**
-     * Makes {@code ids} the class prompts of {@code classNames} and drops cached text features.
+     * Makes {@code ids} the class prompts of {@code classNames} (cached text features are kept by
+     * prompt, so another list's stay valid).
      *
      * @param classNames the names, already checked
      * @param ids their token ids
@@ -180,7 +180,6 @@ public abstract class VideoTextBlock extends AbstractBlock implements VideoClass
         ClassNames.checkDistinctPrompts(classNames, ids);
         this.classNames = List.copyOf(classNames);
         this.classIds = ids;
-        dropCachedClassFeatures();
     }
 
     /**
@@ -226,18 +225,75 @@ public abstract class VideoTextBlock extends AbstractBlock implements VideoClass
                         "No class names: call setClassNames(...) before the forward pass");
             }
             ids = classIds;
+        }
+        return featuresOf(parameterStore, manager, ids, training);
+    }
+
+    /**
+     * Returns the token ids of class prompts as {@link #setClassNames(List, PromptTemplate)} would
+     * make them, without changing this block's classes: passed as the forward pass's second input
+     * ({@code [C, contextLength]} int32), they score the videos against these classes instead. A
+     * service can so serve several class lists from one model, concurrently; the features of the
+     * last {@value ClassFeatureCache#LISTS} lists stay cached while the text side is frozen.
+     *
+     * @param classNames the names, in score order
+     * @param template how a name becomes text, for blocks that take one (a prompted block uses its
+     *     learned context and its learner's template)
+     * @return the ids, one row per class
+     * @throws IllegalArgumentException if the list is empty, or a name is null, blank or repeated,
+     *     or two names give the same prompt tokens
+     * @throws io.github.vificlip.tokenizer.TextTooLongException if a prompt does not fit the
+     *     context length
+     */
+    public int[][] classTokenIds(List<String> classNames, PromptTemplate template) {
+        checkClassNames(classNames);
+        int[][] ids = tokenize(classNames, promptTemplate(template));
+        ClassNames.checkDistinctPrompts(classNames, ids);
+        return ids;
+    }
+
+    /**
+     * The template class prompts are made with when {@code given} is asked for: {@code given} by
+     * default (this block's own when null); blocks whose class text is fixed return their own.
+     *
+     * @param given the template a caller asks for, or null
+     * @return the template to use
+     */
+    protected PromptTemplate promptTemplate(PromptTemplate given) {
+        return given != null ? given : classTemplate();
+    }
+
+    /**
+     * Returns the class text features of prompts passed as ids ({@link #classTokenIds}, as the
+     * forward pass's second input), transposed for the logits; cached while the text side is
+     * frozen, like this block's own.
+     *
+     * @param parameterStore the parameter store
+     * @param manager the manager that owns freshly computed features (on the model's device)
+     * @param ids the prompts' token ids, {@code [C, contextLength]}
+     * @param training whether this is a training pass
+     * @return the normalised class features {@code [embedDim, C]}; a cached array belongs to this
+     *     block: do not close it
+     * @throws IllegalArgumentException if {@code ids} is not {@code [C, contextLength]}
+     */
+    public NDArray classFeaturesTransposed(
+            ParameterStore parameterStore, NDManager manager, NDArray ids, boolean training) {
+        return featuresOf(parameterStore, manager, tokenIds(ids), training);
+    }
+
+    /** The features of these prompts, cached while the text side is frozen. */
+    private NDArray featuresOf(
+            ParameterStore parameterStore, NDManager manager, int[][] ids, boolean training) {
+        synchronized (this) {
             if (tuning.freezesText()) {
                 long version = getClip().getWeightsVersion() + ownWeightsVersion.get();
-                if (cachedClassFeatures == null
-                        || !cachedClassFeatures.getDevice().equals(manager.getDevice())
-                        || cachedVersion != version) {
-                    dropCachedClassFeatures();
-                    NDArray fresh = encodeInSlices(parameterStore, manager, ids, training);
-                    cachedClassFeatures = fresh.stopGradient();
-                    cachedClassFeatures.attach(cacheManager);
-                    cachedVersion = version;
+                NDArray cached = cache.get(ids, version, manager.getDevice());
+                if (cached == null) {
+                    cached = encodeInSlices(parameterStore, manager, ids, training).stopGradient();
+                    cached.attach(cacheManager);
+                    cache.put(ids, cached, version);
                 }
-                return cachedClassFeatures;
+                return cached;
             }
         }
         return encodeIds(parameterStore, manager, ids, training).transpose();
@@ -279,7 +335,7 @@ public abstract class VideoTextBlock extends AbstractBlock implements VideoClass
      * @return {@code true} if the next forward pass may reuse cached text features
      */
     public synchronized boolean hasCachedClassFeatures() {
-        return cachedClassFeatures != null;
+        return cache.contains(classIds);
     }
 
     /** Records that weights this block owns changed, and drops cached text features. */
@@ -289,10 +345,7 @@ public abstract class VideoTextBlock extends AbstractBlock implements VideoClass
     }
 
     private synchronized void dropCachedClassFeatures() {
-        if (cachedClassFeatures != null) {
-            cachedClassFeatures.close();
-            cachedClassFeatures = null;
-        }
+        cache.clear();
     }
 
     /** {@inheritDoc} */
@@ -303,7 +356,11 @@ public abstract class VideoTextBlock extends AbstractBlock implements VideoClass
             boolean training,
             PairList<String, Object> params) {
         NDArray video = encodeVideo(parameterStore, inputs.get(0), training);
-        NDArray texts = classFeaturesTransposed(parameterStore, video.getManager(), training);
+        NDArray texts =
+                inputs.size() > 1
+                        ? classFeaturesTransposed(
+                                parameterStore, video.getManager(), inputs.get(1), training)
+                        : classFeaturesTransposed(parameterStore, video.getManager(), training);
         NDArray scale = parameterStore.getValue(getLogitScale(), video.getDevice(), training);
         return new NDList(ClipModel.logits(video, texts, scale));
     }
@@ -311,7 +368,27 @@ public abstract class VideoTextBlock extends AbstractBlock implements VideoClass
     /** {@inheritDoc} */
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
-        return new Shape[] {new Shape(inputShapes[0].get(0), classNames.size())};
+        long classes = inputShapes.length > 1 ? inputShapes[1].get(0) : classNames.size();
+        return new Shape[] {new Shape(inputShapes[0].get(0), classes)};
+    }
+
+    /** The rows of a {@code [C, contextLength]} array of class prompt token ids. */
+    private int[][] tokenIds(NDArray ids) {
+        Shape shape = ids.getShape();
+        int contextLength = getConfig().contextLength();
+        if (shape.dimension() != 2 || shape.get(1) != contextLength || shape.get(0) < 1) {
+            throw new IllegalArgumentException(
+                    "Class prompt ids must be [classes, "
+                            + contextLength
+                            + "] (classTokenIds(...)), got "
+                            + shape);
+        }
+        int[] flat = ids.toType(DataType.INT32, false).toIntArray();
+        int[][] rows = new int[(int) shape.get(0)][];
+        for (int c = 0; c < rows.length; c++) {
+            rows[c] = Arrays.copyOfRange(flat, c * contextLength, (c + 1) * contextLength);
+        }
+        return rows;
     }
 
     /**

@@ -172,6 +172,12 @@ public final class PromptedViFiClipBlock extends VideoTextBlock {
         return learner.template();
     }
 
+    /** The learner's template, whatever is asked: the learned context comes before it. */
+    @Override
+    protected PromptTemplate promptTemplate(PromptTemplate given) {
+        return classTemplate();
+    }
+
     /**
      * Sets the classes as {@link #setClassNames(List)} does, ignoring {@code template}: the class
      * prompts of a prompted model are the learned context followed by the learner's own template.

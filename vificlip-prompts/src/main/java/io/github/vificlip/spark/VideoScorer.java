@@ -19,9 +19,7 @@ import ai.djl.translate.TranslateException;
 import ai.djl.translate.Translator;
 import io.github.vificlip.model.ClipModel;
 import io.github.vificlip.model.DjlDefaults;
-import io.github.vificlip.model.ViFiClipBlock;
-import io.github.vificlip.model.VideoClassificationBlock;
-import io.github.vificlip.prompts.PromptedViFiClipBlock;
+import io.github.vificlip.model.VideoTextBlock;
 import io.github.vificlip.zoo.ViFiClipModelZoo;
 import io.github.vificlip.zoo.VideoClassificationTranslator;
 import io.github.vificlip.zoo.ZooArguments;
@@ -54,13 +52,13 @@ public final class VideoScorer implements AutoCloseable {
 
     private final ZooModel<Path, Classifications> model;
     private final VideoClassificationTranslator translator;
-    private final VideoClassificationBlock encoder;
+    private final VideoTextBlock encoder;
 
     private VideoScorer(ZooModel<Path, Classifications> model) {
         this.model = model;
         Translator<Path, Classifications> loaded = model.getTranslator();
         if (!(loaded instanceof VideoClassificationTranslator video)
-                || !(model.getBlock() instanceof VideoClassificationBlock text)) {
+                || !(model.getBlock() instanceof VideoTextBlock text)) {
             throw new IllegalArgumentException(
                     "The model folder "
                             + model.getModelPath()
@@ -161,10 +159,11 @@ public final class VideoScorer implements AutoCloseable {
         Batchifier batchifier = translator.getBatchifier();
         NDManager batch = context.getNDManager();
         ParameterStore store = new ParameterStore(batch, false);
-        NDArray clips = batchifier.batchify(inputs.toArray(NDList[]::new)).singletonOrThrow();
-        NDArray views = encoder.encodeVideo(store, clips, false); // [videos x views, E]
+        NDList batched = batchifier.batchify(inputs.toArray(NDList[]::new)); // clips, class ids
+        NDArray views = encoder.encodeVideo(store, batched.get(0), false); // [videos x views, E]
         NDArray scale = store.getValue(encoder.getLogitScale(), views.getDevice(), false);
-        NDArray logits = ClipModel.logits(views, classFeatures(store, batch), scale);
+        NDArray classes = encoder.classFeaturesTransposed(store, batch, batched.get(1), false);
+        NDArray logits = ClipModel.logits(views, classes, scale);
         NDList[] perVideoLogits = batchifier.unbatchify(new NDList(logits));
         NDList[] perVideoViews = batchifier.unbatchify(new NDList(views));
         List<VideoScore> scored = new ArrayList<>(decoded.size());
@@ -182,14 +181,6 @@ public final class VideoScorer implements AutoCloseable {
                             uris.get(decoded.get(k)), labels, probabilities, embedding, null));
         }
         return scored;
-    }
-
-    /** The class text features the model's forward pass uses (cached by the block). */
-    private NDArray classFeatures(ParameterStore store, NDManager batch) {
-        if (encoder instanceof PromptedViFiClipBlock prompted) {
-            return prompted.classFeaturesTransposed(store, batch, false);
-        }
-        return ((ViFiClipBlock) encoder).classFeaturesTransposed(store, batch, false);
     }
 
     /** One view's embedding as it is, or the normalised mean of several views' embeddings. */

@@ -16,11 +16,9 @@ import io.github.vificlip.data.transform.VideoTensor;
 import io.github.vificlip.data.video.VideoDecodeException;
 import io.github.vificlip.data.video.VideoDecoder;
 import io.github.vificlip.data.video.VideoDecoders;
-import io.github.vificlip.model.ClipConfig;
 import io.github.vificlip.model.DjlDefaults;
 import io.github.vificlip.model.PromptTemplate;
 import io.github.vificlip.model.ViFiClipBlock;
-import io.github.vificlip.model.VideoClassificationBlock;
 import io.github.vificlip.model.VideoTextBlock;
 import io.github.vificlip.prompts.PromptedViFiClipBlock;
 import io.github.vificlip.training.Recipe;
@@ -55,13 +53,13 @@ import java.util.SplittableRandom;
  * against the class prompts. The probabilities are the softmax over classes, averaged over views
  * (the reference sums them; the ranking is the same and these still add up to 1).
  *
- * <p>When a predictor is prepared, the translator sets its class names and template on the model's
- * {@link ViFiClipBlock} (the class text features are then computed once and cached). A model with
- * learned prompts (a {@link PromptedViFiClipBlock}, bridge and prompt) brings its own class text,
- * the learned context before each name: it takes the class names only, and a translator built with
- * {@link Builder#optTemplate} refuses it. One model classifies against one class list at a time: a
- * second translator with other classes takes the model over, and predictions still running with the
- * first one fail instead of returning scores for the wrong classes.
+ * <p>When a predictor is prepared, the translator makes its class prompts with the model's block
+ * ({@link VideoTextBlock#classTokenIds}) and passes them with every batch: the model's own class
+ * list is left alone, so predictors of translators with different class lists share one model,
+ * concurrently, each scoring its own classes (the text features of the last few lists stay cached).
+ * A model with learned prompts (a {@link PromptedViFiClipBlock}, bridge and prompt) brings its own
+ * class text, the learned context before each name: it takes the class names only, and a translator
+ * built with {@link Builder#optTemplate} refuses it.
  *
  * <p>Videos that cannot be read fail with a {@link TranslateException} whose message names the file
  * and the reason. {@code batchPredict} decodes every video of the batch and runs one forward pass.
@@ -90,6 +88,7 @@ public final class VideoClassificationTranslator implements Translator<Path, Cla
     private final ViewBatchifier batchifier;
     private volatile ClipLoader loader;
     private volatile int imageSize;
+    private volatile int[][] classIds;
 
     private VideoClassificationTranslator(Builder builder) {
         this.classNames = List.copyOf(builder.classNames);
@@ -149,7 +148,9 @@ public final class VideoClassificationTranslator implements Translator<Path, Cla
     }
 
     /**
-     * Points the model at this translator's classes and builds the clip loader for its image size.
+     * Makes this translator's class prompts for the model (without changing the model's own
+     * classes: they travel with each batch, so translators with different class lists share one
+     * model, concurrently) and builds the clip loader for its image size.
      *
      * @param ctx the predictor's context
      * @throws IllegalArgumentException if the model's block is neither a {@link ViFiClipBlock} nor
@@ -157,13 +158,9 @@ public final class VideoClassificationTranslator implements Translator<Path, Cla
      */
     @Override
     public void prepare(TranslatorContext ctx) {
-        VideoClassificationBlock block = videoBlock(ctx.getBlock());
-        synchronized (block) {
-            if (!classNames.equals(block.getClassNames()) || !sameTemplate(block)) {
-                block.setClassNames(classNames, template);
-            }
-        }
-        int size = config(block).imageSize();
+        VideoTextBlock block = videoBlock(ctx.getBlock());
+        classIds = block.classTokenIds(classNames, template);
+        int size = block.getConfig().imageSize();
         loader = ClipLoader.forTesting(decoder, frames, clips, crops, size);
         imageSize = size;
     }
@@ -187,7 +184,9 @@ public final class VideoClassificationTranslator implements Translator<Path, Cla
             throw new TranslateException("Cannot classify " + video + ": " + e, e);
         }
         NDArray array = clip.toNDArray(ctx.getNDManager());
-        return new NDList(array.reshape(clips * crops, frames, 3, imageSize, imageSize));
+        return new NDList(
+                array.reshape(clips * crops, frames, 3, imageSize, imageSize),
+                ctx.getNDManager().create(classIds));
     }
 
     /**
@@ -196,21 +195,10 @@ public final class VideoClassificationTranslator implements Translator<Path, Cla
      * @param ctx the predictor's context
      * @param list {@code [views, classes]} logits
      * @return the probabilities, averaged over views
-     * @throws IllegalStateException if the model scored other classes than this translator's
      */
     @Override
     public Classifications processOutput(TranslatorContext ctx, NDList list) {
-        VideoClassificationBlock block = videoBlock(ctx.getBlock());
         NDArray logits = list.singletonOrThrow();
-        if (logits.getShape().get(logits.getShape().dimension() - 1) != classNames.size()
-                || !classNames.equals(block.getClassNames())
-                || !sameTemplate(block)) {
-            throw new IllegalStateException(
-                    "The model now classifies "
-                            + block.getClassNames().size()
-                            + " other classes: another translator took it over while this"
-                            + " prediction ran. Use one model per class list.");
-        }
         float[] probabilities = logits.softmax(-1).mean(new int[] {0}).toFloatArray();
         List<Double> values = new ArrayList<>(probabilities.length);
         for (float p : probabilities) {
@@ -232,12 +220,7 @@ public final class VideoClassificationTranslator implements Translator<Path, Cla
         return batchifier;
     }
 
-    /** Whether a fine-tuned block uses this translator's template (prompted ones have none). */
-    private boolean sameTemplate(VideoClassificationBlock block) {
-        return !(block instanceof ViFiClipBlock vifi) || template.equals(vifi.getTemplate());
-    }
-
-    private VideoClassificationBlock videoBlock(Block block) {
+    private VideoTextBlock videoBlock(Block block) {
         if (block instanceof ViFiClipBlock vifi) {
             return vifi;
         }
@@ -254,12 +237,6 @@ public final class VideoClassificationTranslator implements Translator<Path, Cla
                 "VideoClassificationTranslator needs a ViFi-CLIP model, whose block is a"
                         + " ViFiClipBlock or a PromptedViFiClipBlock; this model's block is "
                         + (block == null ? "missing" : block.getClass().getName()));
-    }
-
-    private static ClipConfig config(VideoClassificationBlock block) {
-        return block instanceof PromptedViFiClipBlock prompted
-                ? prompted.getConfig()
-                : ((ViFiClipBlock) block).getConfig();
     }
 
     /**

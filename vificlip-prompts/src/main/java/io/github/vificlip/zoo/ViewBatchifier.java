@@ -11,7 +11,9 @@ import ai.djl.translate.Batchifier;
 /**
  * Batches videos of V views each for a model that scores clips: the inputs {@code [V, T, 3, H, W]}
  * of B videos become one batch of clips {@code [B·V, T, 3, H, W]}, and the logits {@code [B·V, C]}
- * come back as B arrays {@code [V, C]}. With V = 1 this is stacking without an extra axis.
+ * come back as B arrays {@code [V, C]}. With V = 1 this is stacking without an extra axis. The
+ * class prompt ids that follow each video ({@code [C, L]}, the same for every video of a
+ * translator) are passed once, after the clips, and to every slice of a multi-device split.
  */
 final class ViewBatchifier implements Batchifier {
 
@@ -27,9 +29,13 @@ final class ViewBatchifier implements Batchifier {
     public NDList batchify(NDList[] inputs) {
         NDList clips = new NDList(inputs.length);
         for (NDList input : inputs) {
-            clips.add(input.singletonOrThrow());
+            clips.add(input.head());
         }
-        return new NDList(clips.size() == 1 ? clips.head() : NDArrays.concat(clips));
+        NDList batch = new NDList(clips.size() == 1 ? clips.head() : NDArrays.concat(clips));
+        if (inputs[0].size() > 1) {
+            batch.add(inputs[0].get(1)); // the class prompt ids, the same for every video
+        }
+        return batch;
     }
 
     @Override
@@ -40,7 +46,7 @@ final class ViewBatchifier implements Batchifier {
 
     @Override
     public NDList[] split(NDList list, int numOfSlices, boolean evenSplit) {
-        NDArray batch = list.singletonOrThrow();
+        NDArray batch = list.head();
         long videos = rows(batch) / views;
         long slices = Math.min(numOfSlices, videos);
         if (evenSplit && videos % slices != 0) {
@@ -52,7 +58,11 @@ final class ViewBatchifier implements Batchifier {
         for (int i = 0; i < boundaries.length; i++) {
             boundaries[i] = (i + 1) * perSlice * views;
         }
-        return perList(batch.split(boundaries, 0));
+        NDList[] parts = perList(batch.split(boundaries, 0));
+        for (NDList part : parts) {
+            part.addAll(list.subNDList(1)); // every device slice scores the same classes
+        }
+        return parts;
     }
 
     private static NDList[] perList(NDList parts) {
