@@ -51,6 +51,11 @@ final class HumbleClipEncoder {
         this.bFrames = bFrames;
     }
 
+    /** The format written. */
+    VideoFormat format() {
+        return format;
+    }
+
     /** Encodes {@code frameCount} drawn frames into {@code path}. */
     void encode(Path path, int frameCount, FrameGenerator generator)
             throws IOException, InterruptedException {

@@ -23,22 +23,18 @@ import java.nio.file.Path;
  */
 public final class SyntheticClipWriter {
 
-    private final VideoFormat format;
-    private final int width;
-    private final int height;
-    private final int rateNumerator;
-    private final int rateDenominator;
-    private final int keyframeInterval;
-    private final int bFrames;
+    private final HumbleClipEncoder encoder; // holds the settings; stateless between writes
 
     private SyntheticClipWriter(Builder builder) {
-        this.format = builder.format;
-        this.width = builder.width;
-        this.height = builder.height;
-        this.rateNumerator = builder.rateNumerator;
-        this.rateDenominator = builder.rateDenominator;
-        this.keyframeInterval = builder.keyframeInterval;
-        this.bFrames = builder.bFrames >= 0 ? builder.bFrames : builder.format.defaultBFrames();
+        this.encoder =
+                new HumbleClipEncoder(
+                        builder.format,
+                        builder.width,
+                        builder.height,
+                        builder.rateNumerator,
+                        builder.rateDenominator,
+                        builder.keyframeInterval,
+                        builder.bFrames >= 0 ? builder.bFrames : builder.format.defaultBFrames());
     }
 
     /**
@@ -56,7 +52,7 @@ public final class SyntheticClipWriter {
      * @return the container and codec
      */
     public VideoFormat format() {
-        return format;
+        return encoder.format();
     }
 
     /**
@@ -79,21 +75,13 @@ public final class SyntheticClipWriter {
         }
         boolean done = false;
         try {
-            new HumbleClipEncoder(
-                            format,
-                            width,
-                            height,
-                            rateNumerator,
-                            rateDenominator,
-                            keyframeInterval,
-                            bFrames)
-                    .encode(path, frameCount, generator);
+            encoder.encode(path, frameCount, generator);
             done = true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("Interrupted while writing " + path);
         } catch (RuntimeException e) {
-            throw new IOException("Cannot write " + format + " video " + path + ": " + e, e);
+            throw new IOException("Cannot write " + format() + " video " + path + ": " + e, e);
         } finally {
             if (!done) {
                 Files.deleteIfExists(path);
