@@ -99,9 +99,9 @@ public final class VideoList {
     public static VideoList read(Path listFile, Path root, LabelMap labels) throws IOException {
         List<String> lines = Utf8Text.read(listFile).lines().toList();
         List<VideoEntry> entries = new ArrayList<>();
-        Map<String, Integer> lineOfPath = new HashMap<>();
-        Map<String, Integer> labelOfPath = new HashMap<>();
-        List<Integer> repeats = new ArrayList<>();
+        Map<String, Listed> firstListed = new HashMap<>();
+        int repeats = 0;
+        int firstRepeat = 0;
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             if (i == 0 && line.startsWith("\uFEFF")) {
@@ -112,27 +112,28 @@ public final class VideoList {
                 continue;
             }
             VideoEntry entry = parseLine(listFile, i + 1, stripped, labels);
-            Integer first = lineOfPath.putIfAbsent(entry.path(), i + 1);
+            Listed first = firstListed.putIfAbsent(entry.path(), new Listed(i + 1, entry.label()));
             if (first != null) {
-                checkRepeat(listFile, i + 1, entry, first, labelOfPath.get(entry.path()));
-                repeats.add(i + 1);
+                checkRepeat(listFile, i + 1, entry, first);
+                if (repeats++ == 0) {
+                    firstRepeat = i + 1;
+                }
             }
-            labelOfPath.putIfAbsent(entry.path(), entry.label());
             entries.add(entry);
         }
         if (entries.isEmpty()) {
             throw new DataFormatException(
                     listFile, 0, "no entries (expected lines '<path> <label>')");
         }
-        if (!repeats.isEmpty()) {
+        if (repeats > 0) {
             LOG.warn(
                     "{}: {} line(s) repeat a video with the same label (first: line {}, {}); each"
                             + " repeat is one more record: it counts again in training and in every"
                             + " metric",
                     listFile,
-                    repeats.size(),
-                    repeats.get(0),
-                    lines.get(repeats.get(0) - 1).strip());
+                    repeats,
+                    firstRepeat,
+                    lines.get(firstRepeat - 1).strip());
         }
         return new VideoList(root, labels, entries);
     }
@@ -142,10 +143,9 @@ public final class VideoList {
      * the same label it is kept (repeating lines is how some lists oversample a class) and warned
      * about once per file.
      */
-    private static void checkRepeat(
-            Path listFile, int line, VideoEntry entry, int firstLine, int firstLabel)
+    private static void checkRepeat(Path listFile, int line, VideoEntry entry, Listed first)
             throws DataFormatException {
-        if (entry.label() != firstLabel) {
+        if (entry.label() != first.label()) {
             throw new DataFormatException(
                     listFile,
                     line,
@@ -153,11 +153,14 @@ public final class VideoList {
                             + " has label "
                             + entry.label()
                             + " here but "
-                            + firstLabel
+                            + first.label()
                             + " on line "
-                            + firstLine);
+                            + first.line());
         }
     }
+
+    /** Where a video was first listed, and with which label. */
+    private record Listed(int line, int label) {}
 
     /** One non-blank, stripped line as an entry. */
     private static VideoEntry parseLine(Path listFile, int line, String text, LabelMap labels)
