@@ -73,6 +73,9 @@ public final class VideoClassificationTranslator implements Translator<Path, Cla
      */
     public static final int MAX_CLASSES = 25_000;
 
+    /** The context attachment holding the class prompt ids of one prediction call. */
+    private static final String CLASS_IDS = "vificlip.classIds";
+
     static {
         DjlDefaults.apply();
     }
@@ -185,8 +188,20 @@ public final class VideoClassificationTranslator implements Translator<Path, Cla
         }
         NDArray array = clip.toNDArray(ctx.getNDManager());
         return new NDList(
-                array.reshape(clips * crops, frames, 3, imageSize, imageSize),
-                ctx.getNDManager().create(classIds));
+                array.reshape(clips * crops, frames, 3, imageSize, imageSize), classIdsOf(ctx));
+    }
+
+    /**
+     * The class prompt ids as an array of the prediction's memory, made once per prediction call
+     * (every video of a batch passes the same one; the batchifier keeps only the first).
+     */
+    private NDArray classIdsOf(TranslatorContext ctx) {
+        NDArray ids = (NDArray) ctx.getAttachment(CLASS_IDS);
+        if (ids == null) {
+            ids = ctx.getNDManager().create(classIds);
+            ctx.setAttachment(CLASS_IDS, ids);
+        }
+        return ids;
     }
 
     /**
