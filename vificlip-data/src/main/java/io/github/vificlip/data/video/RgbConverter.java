@@ -58,17 +58,7 @@ public final class RgbConverter {
     public void convert(PlanarFrame frame, byte[] out) {
         int width = frame.width();
         int height = frame.height();
-        if (out.length != width * height * 3) {
-            throw new IllegalArgumentException(
-                    "A "
-                            + width
-                            + "x"
-                            + height
-                            + " RGB frame needs "
-                            + width * height * 3
-                            + " bytes, got "
-                            + out.length);
-        }
+        RgbFrame.requireLength(width, height, out);
         PlanarFormat format = frame.format();
         if (format == PlanarFormat.GBRP) {
             copyPlanarRgb(frame, out);

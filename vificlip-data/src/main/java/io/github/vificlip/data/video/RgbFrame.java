@@ -30,17 +30,7 @@ public final class RgbFrame {
             throw new IllegalArgumentException(
                     "Frame size must be positive, got " + width + "x" + height);
         }
-        if (data.length != width * height * 3) {
-            throw new IllegalArgumentException(
-                    "A "
-                            + width
-                            + "x"
-                            + height
-                            + " RGB frame needs "
-                            + width * height * 3
-                            + " bytes, got "
-                            + data.length);
-        }
+        requireLength(width, height, data);
         this.width = width;
         this.height = height;
         this.data = data;
@@ -88,5 +78,24 @@ public final class RgbFrame {
     @Override
     public String toString() {
         return "RgbFrame[" + width + "x" + height + "]";
+    }
+
+    /**
+     * Fails unless {@code data} holds exactly one packed RGB frame of this size.
+     *
+     * @throws IllegalArgumentException naming the size and both lengths
+     */
+    static void requireLength(int width, int height, byte[] data) {
+        if (data.length != width * height * 3) {
+            throw new IllegalArgumentException(
+                    "A "
+                            + width
+                            + "x"
+                            + height
+                            + " RGB frame needs "
+                            + width * height * 3
+                            + " bytes, got "
+                            + data.length);
+        }
     }
 }
